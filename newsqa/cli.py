@@ -1,0 +1,157 @@
+"""The ``newsqa`` command: a thin face over ``qa``; every error a user can cause prints one line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import IO, Iterator
+
+import click
+
+from newsqa import __version__, config
+from qa.errors import NewsqaError
+from qa.rules import RULES
+
+
+class UserError(click.ClickException):
+    """Printed as ``error: ...`` with exit status 2, never with a traceback."""
+
+    exit_code = 2
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file: IO | None = None) -> None:
+        click.echo(f"error: {self.message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsqa")
+def main() -> None:
+    """Quality checks for machine-translated news: entity names against a glossary."""
+
+
+def _read_text(path: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UserError(f"{path}:{line}: not UTF-8 text") from None
+
+
+def _load_checker(glossary: str | None, rules: tuple[str, ...], exclude: tuple[str, ...]):
+    from qa import Checker, load_glossary
+
+    path = glossary or config.GLOSSARY.get()
+    try:
+        return Checker(load_glossary(path), rules=rules or None, exclude=exclude)
+    except NewsqaError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _read_cases(path: str) -> Iterator[tuple[int, dict]]:
+    text = _read_text(path)
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            case = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{path}:{number}: not valid JSON: {exc.msg}") from None
+        if not isinstance(case, dict) or not isinstance(case.get("text"), str):
+            raise UserError(f"{path}:{number}: each line must be an object with a string \"text\"")
+        for key in ("source", "source_lang"):
+            if case.get(key) is not None and not isinstance(case[key], str):
+                raise UserError(f"{path}:{number}: \"{key}\" must be a string or null")
+        yield number, case
+
+
+@main.command()
+@click.argument("translation", required=False)
+@click.option("--glossary", "-g", metavar="FILE",
+              help=f"Glossary: .tbx (TBX 2019 or 2008) or .csv. Default: ${config.GLOSSARY.name} "
+                   f"or {config.GLOSSARY.default}.")
+@click.option("--source", metavar="FILE", help="The source text the translation was made from.")
+@click.option("--source-lang", metavar="LANG", help="Language of the source: sr, hr, bs, mk, ...")
+@click.option("--jsonl", metavar="CASES", help="Batch mode: check each JSON line of CASES "
+              "({\"id\", \"text\", \"source\", \"source_lang\"}); print one JSON line per case.")
+@click.option("--json", "as_json", is_flag=True, help="Print the flags of one translation as JSON.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help=f"Leave out flags below this confidence. Default: ${config.MIN_CONFIDENCE.name} or 0.")
+@click.option("--rule", "rules", multiple=True, metavar="RULE", help="Run only this rule (repeatable).")
+@click.option("--exclude-rule", "exclude", multiple=True, metavar="RULE", help="Do not run this rule (repeatable).")
+@click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+def check(translation: str | None, glossary: str | None, source: str | None, source_lang: str | None,
+          jsonl: str | None, as_json: bool, min_confidence: float | None, rules: tuple[str, ...],
+          exclude: tuple[str, ...], list_rules: bool) -> None:
+    """Flag likely errors in entity names in an English TRANSLATION (a file, or - for stdin).
+
+    \b
+    Examples:
+      newsqa check -g seeds/glossary.tbx seeds/syria-offensive-2024-12-01.en.txt
+      newsqa check -g glossary.tbx article.en.txt --source article.sr.txt --source-lang sr
+      newsqa check -g glossary.tbx --jsonl cases.jsonl > flags.jsonl
+    """
+    if list_rules:
+        for name, text in RULES.items():
+            click.echo(f"{name:16} {text}")
+        return
+    if (translation is None) == (jsonl is None):
+        raise UserError("give either a TRANSLATION file or --jsonl CASES (see newsqa check --help)")
+    if jsonl and (source or source_lang):
+        raise UserError("--source and --source-lang are per case in --jsonl mode: put them in each line")
+    if source_lang and not source:
+        raise UserError("--source-lang needs --source")
+    try:
+        floor = config.min_confidence() if min_confidence is None else min_confidence
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    checker = _load_checker(glossary, rules, exclude)
+    if jsonl:
+        for number, case in _read_cases(jsonl):
+            flags = checker.check(case["text"], case.get("source"), case.get("source_lang"))
+            out = {"id": case.get("id", number),
+                   "flags": [f.to_contract() for f in flags if f.confidence >= floor]}
+            click.echo(json.dumps(out, ensure_ascii=False))
+        return
+    text = _read_text(translation)
+    source_text = _read_text(source) if source else None
+    flags = [f for f in checker.check(text, source_text, source_lang) if f.confidence >= floor]
+    if as_json:
+        click.echo(json.dumps({"translation": translation, "glossary_version": checker.version,
+                               "flags": [f.to_dict() for f in flags]}, ensure_ascii=False, indent=2))
+        return
+    click.echo(_report(translation, text, flags, checker))
+
+
+def _report(name: str, text: str, flags: list, checker) -> str:
+    entities = len(checker.glossary)
+    lines = [f"{name}: {len(flags)} flag{'s' if len(flags) != 1 else ''} "
+             f"({checker.version}, {entities} entities)"]
+    for flag in flags:
+        if flag.start is None:
+            where = "(not in translation)"
+        else:
+            line = text.count("\n", 0, flag.start) + 1
+            col = flag.start - (text.rfind("\n", 0, flag.start) + 1) + 1
+            where = f"line {line}:{col}"
+        found = f"“{flag.found}”" if flag.found else "—"
+        lines.append(f"  {where:22} {flag.kind:16} {found} -> “{flag.suggestion}”  [{flag.confidence:.2f}]")
+        lines.append(f"  {'':22} {flag.reason}")
+    return "\n".join(lines)
+
+
+@main.command("config")
+def show_config() -> None:
+    """List the NEWSQA_ environment variables, their current values and what they do."""
+    for setting in config.SETTINGS:
+        click.echo(f"{setting.name}={setting.get() or ''}\n    {setting.help} (default: {setting.default})")
+
+
+if __name__ == "__main__":
+    main()

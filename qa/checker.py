@@ -1,0 +1,442 @@
+"""The entity-name checker: finds wrong, misspelt, untranslated and missing entity names.
+
+How a translation is read, in order (each pass only looks where earlier ones found nothing):
+
+1. exact: longest glossary form at each word, folded (case, diacritics, scripts, apostrophes,
+   Arabic article). Accepted English forms are *protected*; deprecated forms and source-language
+   forms left in the English text are flagged.
+2. sound: same sound key as an accepted English name but another spelling (Netanjahu, Zelenski).
+3. near miss: windows aligned on an anchor word (a word of the name spelt right, such as
+   "Hashd") or on a word one edit away from a glossary word (Katiab ~ Kataib), scored on the whole
+   window. A near miss may swallow another entity's accepted name when the rest of the window
+   belongs to the flagged entity: "Hashd al-Shabaab" is a PMF error, not an al-Shabaab mention.
+4. with a source text: every entity named in the source (inflected, either script) must be named
+   in the translation by an accepted English form; otherwise the wrong name standing in its place
+   is flagged, or the entity is reported missing.
+
+Precision guards: ordinary English words and regular derivations (Syrian, Lebanese) never count
+as misspelt names; a word inside a longer unknown capitalised name is not matched alone; words
+shorter than five letters are matched exactly or by sound only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from qa.english import is_common_word, is_derived_form
+from qa.flags import Flag
+from qa.index import MIN_FUZZY_KEY, WEAK_TOKENS, ANCHOR_CAP, GlossaryIndex, IndexedTerm, deletions, family
+from qa.inflect import base_forms, inflects
+from qa.model import Glossary, Status
+from qa.normalize import NAME_GAP_RE, Token, fold, sound_key, tokenize
+from qa.rules import RULES, select_rules
+
+CHECKER_VERSION = "1"
+NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "di"})
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@dataclass
+class Match:
+    """A candidate reading of tokens ``[start, end)`` of the translation."""
+
+    start: int
+    end: int
+    item: IndexedTerm
+    kind: str  # accepted | deprecated | source_form | transliteration | near_miss
+    score: float = 1.0
+    swallowed: tuple["Match", ...] = ()
+
+    def overlaps(self, other: "Match") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Match") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+_PRIORITY = {"deprecated": 0, "source_form": 1, "transliteration": 2, "near_miss": 3}
+
+
+def edit_limit(key: str) -> int:
+    """How many edits a word of this length may differ by and still be the same name."""
+    if len(key) < MIN_FUZZY_KEY:
+        return 0
+    return 1 if len(key) < 8 else 2
+
+
+class Checker:
+    """Checks English translations against one glossary; build once, reuse for many articles."""
+
+    def __init__(self, glossary: Glossary, rules: Iterable[str] | None = None,
+                 exclude: Iterable[str] = ()) -> None:
+        self.glossary = glossary
+        self.index = GlossaryIndex(glossary)
+        self.rules = select_rules(rules, exclude)
+        self.version = f"checker {CHECKER_VERSION}; glossary {glossary.version}"
+
+    # ---- public API -------------------------------------------------------------------------
+
+    def check(self, text: str, source: str | None = None, source_lang: str | None = None) -> list[Flag]:
+        """Flags for one translation, sorted by position; missing-entity flags last."""
+        tokens = tokenize(text, "en")
+        gaps = [bool(NAME_GAP_RE.match(text[a.end:b.start])) for a, b in zip(tokens, tokens[1:])]
+        exact = self._exact_pass(tokens, gaps)
+        found = self._sound_pass(tokens, gaps, exact)
+        found += self._near_miss_pass(tokens, gaps, exact, found)
+        chosen, accepted = self._resolve(exact, found)
+        flags = [self._flag(text, tokens, m) for m in chosen]
+        if source and source.strip() and "source-entity" in self.rules:
+            flags = self._source_pass(text, tokens, accepted, flags, source, source_lang)
+        flags = [f for f in flags if f.rule in self.rules]
+        return sorted(flags, key=lambda f: (f.start is None, f.start or 0, f.entity))
+
+    # ---- pass 1: exact forms ----------------------------------------------------------------
+
+    def _exact_pass(self, tokens: list[Token], gaps: list[bool]) -> list[Match]:
+        matches: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            match = self._exact_at(tokens, gaps, i)
+            if match is None:
+                i += 1
+                continue
+            matches.append(match)
+            i = match.end
+        return matches
+
+    def _exact_at(self, tokens: list[Token], gaps: list[bool], i: int) -> Match | None:
+        longest = min(self.index.max_len, len(tokens) - i)
+        for n in range(longest, 0, -1):
+            if not all(gaps[i:i + n - 1]):
+                continue
+            window = tokens[i:i + n]
+            norms = tuple(t.norm for t in window)
+            items = [it for v in _english_variants(norms) for it in self.index.english.get(v, ())
+                     if _case_fits(window, it)]
+            if items:
+                accepted = [it for it in items if it.accepted]
+                if accepted:
+                    return Match(i, i + n, accepted[0], "accepted")
+                return Match(i, i + n, items[0], "deprecated")
+            items = [it for it in self.index.foreign.get(norms, ()) if _case_fits(window, it, strict=True)]
+            if items and not (n == 1 and is_common_word(norms[0])):
+                return Match(i, i + n, items[0], "source_form")
+        return None
+
+    # ---- pass 2: same sounds, other spelling ------------------------------------------------
+
+    def _sound_pass(self, tokens: list[Token], gaps: list[bool], exact: list[Match]) -> list[Match]:
+        covered = _covered(exact, len(tokens))
+        found: list[Match] = []
+        for i in range(len(tokens)):
+            if covered[i] or not tokens[i].cap:
+                continue
+            for n in range(min(self.index.max_len, len(tokens) - i), 0, -1):
+                if any(covered[i:i + n]) or not all(gaps[i:i + n - 1]):
+                    continue
+                window = tokens[i:i + n]
+                keys = tuple(t.key for t in window)
+                items = list(self.index.sounds.get(keys, ()))
+                if not items and window[-1].norm.endswith("s") and len(window[-1].norm) > 3:
+                    items = list(self.index.sounds.get(keys[:-1] + (sound_key(window[-1].norm[:-1]),), ()))
+                items = [it for it in items if _case_fits(window, it) and self._plausible(window, it)]
+                if items:
+                    found.append(Match(i, i + n, items[0], _sound_kind(window, items[0]), 0.95))
+                    break
+        return found
+
+    def _plausible(self, window: list[Token], item: IndexedTerm) -> bool:
+        """Differing words must look like names: not ordinary English, not a derivation."""
+        differs = [(t, norm) for t, norm in zip(window, item.norms) if t.norm != norm]
+        if not differs:
+            return False
+        return all(not is_common_word(t.norm) and not is_derived_form(t.norm, norm) for t, norm in differs)
+
+    # ---- pass 3: near misses ----------------------------------------------------------------
+
+    def _near_miss_pass(self, tokens: list[Token], gaps: list[bool], exact: list[Match],
+                        sound: list[Match]) -> list[Match]:
+        flagged_exact = [m for m in exact if m.kind != "accepted"]
+        accepted = [m for m in exact if m.kind == "accepted"]
+        taken = _covered(flagged_exact + sound, len(tokens))
+        best: dict[tuple[int, int], Match] = {}
+        for i, token in enumerate(tokens):
+            if taken[i] or not token.cap:
+                continue
+            for item, pos in self._candidates(token):
+                start, end = i - pos, i - pos + len(item)
+                if start < 0 or end > len(tokens) or any(taken[start:end]):
+                    continue
+                match = self._window(tokens, gaps, accepted, item, start, end)
+                if match and (match.start, match.end) not in best or (
+                        match and match.score > best[(match.start, match.end)].score):
+                    best[(match.start, match.end)] = match
+        return list(best.values())
+
+    def _candidates(self, token: Token) -> list[tuple[IndexedTerm, int]]:
+        index = self.index
+        out: list[tuple[IndexedTerm, int]] = []
+        postings = index.postings.get(token.key, ())
+        if len(token.norm) >= 4 and token.key not in WEAK_TOKENS and len(postings) <= ANCHOR_CAP:
+            out.extend(postings)
+        limit = edit_limit(token.key)
+        if limit and not is_common_word(token.norm):
+            near: set[str] = set()
+            for variant in deletions(token.key) | {token.key}:
+                near.update(index.deletions.get(variant, ()))
+            near.discard(token.key)
+            for key in near:
+                if OSA.distance(token.key, key) <= max(limit, edit_limit(key)):
+                    out.extend(index.postings.get(key, ())[:ANCHOR_CAP])
+        return out
+
+    def _window(self, tokens: list[Token], gaps: list[bool], accepted: list[Match],
+                item: IndexedTerm, start: int, end: int) -> Match | None:
+        window = tokens[start:end]
+        if not all(gaps[start:end - 1]) or tuple(t.norm for t in window) == item.norms:
+            return None
+        equal: list[int] = []
+        close: list[int] = []
+        for j, (tok, key, norm) in enumerate(zip(window, item.keys, item.norms)):
+            if item.caps[j] and not tok.cap:
+                return None
+            if tok.key == key:
+                equal.append(start + j)
+                continue
+            if is_common_word(tok.norm) or is_derived_form(tok.norm, norm):
+                return None
+            limit = max(edit_limit(key), edit_limit(tok.key))
+            if limit and OSA.distance(tok.key, key) <= limit:
+                close.append(start + j)
+            elif len(item) > 1 and fuzz.ratio(tok.key, key) >= 60:
+                continue  # loosely similar: allowed only inside a well-anchored window
+            else:
+                return None
+        strong = [k for k in equal if len(tokens[k].key) >= 4 and tokens[k].key not in WEAK_TOKENS]
+        score = fuzz.ratio(" ".join(t.key for t in window), " ".join(item.keys)) / 100
+        if len(item) == 1:
+            if not close:
+                return None
+        elif not (strong or len(close) == len(item)) or score < 0.8:
+            return None
+        if len(equal) == len(item):
+            return None  # same sounds: the sound pass's business
+        # Another entity's accepted name inside the window: the rest must belong to this entity.
+        swallowed = []
+        for other in accepted:
+            if not other.overlaps(Match(start, end, item, "")):
+                continue
+            if not (start <= other.start and other.end <= end):
+                return None
+            if other.item.entity != item.entity:
+                swallowed.append(other)
+        covered = {k for m in accepted for k in range(m.start, m.end)}
+        if all(k in covered for k in range(start, end)):
+            return None  # every word already reads as an accepted name
+        if swallowed:
+            inside = {k for m in swallowed for k in range(m.start, m.end)}
+            outside = [k for k in range(start, end) if k not in inside]
+            if not outside or any(k not in equal and k not in close for k in outside):
+                return None
+        if self._inside_longer_name(tokens, gaps, accepted, start, end):
+            return None
+        return Match(start, end, item, "near_miss", score, tuple(swallowed))
+
+    def _inside_longer_name(self, tokens: list[Token], gaps: list[bool], accepted: list[Match],
+                            start: int, end: int) -> bool:
+        """A capitalised unknown word right next to the window: the window is part of another name."""
+        def unknown_name_word(k: int) -> bool:
+            t = tokens[k]
+            if t.norm in NAME_PARTICLES and not t.cap:
+                return True  # "Hamad bin Jassim": the particle joins a longer name
+            return t.cap and not t.upper and not is_common_word(t.norm) and not any(
+                m.start <= k < m.end for m in accepted)
+        if start > 0 and gaps[start - 1] and unknown_name_word(start - 1):
+            return True
+        return end < len(tokens) and gaps[end - 1] and unknown_name_word(end)
+
+    # ---- choosing among overlapping readings ------------------------------------------------
+
+    def _resolve(self, exact: list[Match], found: list[Match]) -> tuple[list[Match], list[Match]]:
+        flagged = [m for m in exact if m.kind != "accepted"] + found
+        flagged.sort(key=lambda m: (-(m.end - m.start), _PRIORITY[m.kind], -m.score, m.start))
+        chosen: list[Match] = []
+        for m in flagged:
+            if not any(m.overlaps(c) for c in chosen):
+                chosen.append(m)
+        swallowed = {id(s) for m in chosen for s in m.swallowed}
+        accepted = [m for m in exact if m.kind == "accepted" and id(m) not in swallowed]
+        chosen.sort(key=lambda m: m.start)
+        return chosen, accepted
+
+    # ---- flags ------------------------------------------------------------------------------
+
+    def _suggestion(self, item: IndexedTerm) -> str | None:
+        preferred = self.glossary[item.entity].preferred_english
+        if preferred is None:
+            return None
+        if item.implicit and len(preferred.text.split()) > 1:
+            return preferred.text.split()[-1]
+        return preferred.text
+
+    def _flag(self, text: str, tokens: list[Token], m: Match) -> Flag:
+        start, end = tokens[m.start].start, tokens[m.end - 1].end
+        found = text[start:end]
+        suggestion = self._suggestion(m.item)
+        entity = self.glossary[m.item.entity]
+        label = f"{entity.type} {entity.id}"
+        if m.kind == "deprecated":
+            status = "superseded" if m.item.term.status is Status.SUPERSEDED else "known wrong"
+            reason = f"“{found}” is a {status} form of “{suggestion}” ({label})"
+            inner = self._accepted_inside(tokens, m)
+            if inner:
+                reason += f"; it contains “{inner}”, the name of a different entity"
+            return Flag(m.item.entity, "deprecated", start, end, found, suggestion, 0.95, reason, "deprecated-form")
+        if m.kind == "source_form":
+            reason = f"“{found}” is the {m.item.term.lang} spelling of “{suggestion}” ({label}), left untranslated"
+            return Flag(m.item.entity, "source_form", start, end, found, suggestion, 0.9, reason, "source-form")
+        if m.kind == "transliteration":
+            reason = f"“{found}” is another romanisation of “{suggestion}” ({label})"
+            return Flag(m.item.entity, "transliteration", start, end, found, suggestion, 0.85, reason, "transliteration")
+        reason = f"“{found}” looks like a misspelling of “{m.item.term.text}” ({label})"
+        if m.swallowed:
+            other = m.swallowed[0]
+            reason += f", not a mention of {other.item.entity}"
+        confidence = round(0.5 + 0.45 * m.score, 3)
+        return Flag(m.item.entity, "near_miss", start, end, found, suggestion, confidence, reason, "near-miss")
+
+    def _accepted_inside(self, tokens: list[Token], m: Match) -> str | None:
+        for i in range(m.start, m.end):
+            for n in range(m.end - i, 0, -1):
+                if (i, n) == (m.start, m.end - m.start):
+                    continue
+                norms = tuple(t.norm for t in tokens[i:i + n])
+                for item in self.index.english.get(norms, ()):
+                    if item.accepted and item.entity != m.item.entity:
+                        return item.term.text
+        return None
+
+    # ---- pass 4: entities named in the source -----------------------------------------------
+
+    def source_entities(self, source: str, source_lang: str | None = None) -> list[tuple[str, int, int]]:
+        """(entity id, start, end) for every glossary entity named in a source text."""
+        tokens = tokenize(source, source_lang)
+        gaps = [bool(NAME_GAP_RE.match(source[a.end:b.start])) for a, b in zip(tokens, tokens[1:])]
+        fam = family(source_lang)
+        found: list[tuple[str, int, int]] = []
+        i = 0
+        while i < len(tokens):
+            best: tuple[int, str] | None = None
+            for base in base_forms(tokens[i].norm):
+                for item in self.index.source_first.get((fam, base), ()):
+                    n = len(item)
+                    if best and n <= best[0]:
+                        continue
+                    window = tokens[i:i + n]
+                    if len(window) == n and all(gaps[i:i + n - 1]) and _case_fits(window, item, strict=True) \
+                            and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)):
+                        best = (n, item.entity)
+            english = self._exact_at(tokens, gaps, i)
+            if english and english.kind == "accepted" and (not best or english.end - i > best[0]):
+                best = (english.end - i, english.item.entity)
+            if best:
+                found.append((best[1], tokens[i].start, tokens[i + best[0] - 1].end))
+                i += best[0]
+            else:
+                i += 1
+        return found
+
+    def _source_pass(self, text: str, tokens: list[Token], accepted: list[Match], flags: list[Flag],
+                     source: str, source_lang: str | None) -> list[Flag]:
+        named = self.source_entities(source, source_lang)
+        in_source = {e for e, _, _ in named}
+        mentioned = {m.item.entity for m in accepted}
+        flagged = {f.entity for f in flags}
+        out = list(flags)
+        done: set[str] = set()
+        for entity_id, s_start, s_end in named:
+            if entity_id in done or entity_id in mentioned:
+                continue
+            done.add(entity_id)
+            if entity_id in flagged:
+                k = next(i for i, f in enumerate(out) if f.entity == entity_id)
+                if out[k].source_start is None:
+                    out[k] = dataclasses.replace(out[k], source_start=s_start, source_end=s_end)
+                continue
+            suggestion = self._suggestion_for(entity_id)
+            if suggestion is None:
+                continue
+            stand_in = self._stand_in(entity_id, accepted, in_source)
+            src = source[s_start:s_end]
+            if stand_in is not None:
+                start, end = tokens[stand_in.start].start, tokens[stand_in.end - 1].end
+                found = text[start:end]
+                reason = (f"the source names {entity_id} (“{src}”) but the translation has “{found}”, "
+                          f"the name of {stand_in.item.entity}")
+                out.append(Flag(entity_id, "wrong_entity", start, end, found, suggestion, 0.8, reason,
+                                "source-entity", s_start, s_end))
+            else:
+                reason = f"the source names {entity_id} (“{src}”) but the translation has no accepted name for it"
+                out.append(Flag(entity_id, "missing", None, None, None, suggestion, 0.6, reason,
+                                "source-entity", s_start, s_end))
+        return out
+
+    def _suggestion_for(self, entity_id: str) -> str | None:
+        preferred = self.glossary[entity_id].preferred_english
+        return preferred.text if preferred else None
+
+    def _stand_in(self, entity_id: str, accepted: list[Match], in_source: set[str]) -> Match | None:
+        """Another entity's name in the translation that resembles this one's: a likely substitute."""
+        names = self.index.english_by_entity.get(entity_id, ())
+        best, best_score = None, 0.0
+        for m in accepted:
+            if m.item.entity in in_source:
+                continue
+            for name in names:
+                score = max((fuzz.ratio(a, b) for a in m.item.keys for b in name.keys
+                             if len(a) >= 4 and len(b) >= 4 and a not in WEAK_TOKENS), default=0.0)
+                if score >= 60 and score > best_score:
+                    best, best_score = m, score
+        return best
+
+
+def _english_variants(norms: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The words as written, and with an English plural -s/-es taken off the last one."""
+    variants = [norms]
+    last = norms[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        variants.append(norms[:-1] + (last[:-1],))
+        if last.endswith("es"):
+            variants.append(norms[:-1] + (last[:-2],))
+    return variants
+
+
+def _case_fits(window: list[Token], item: IndexedTerm, strict: bool = False) -> bool:
+    """Acronyms match only in capitals (US is not us); with ``strict``, names need their capitals."""
+    for tok, upper, cap in zip(window, item.uppers, item.caps):
+        if upper and not tok.upper:
+            return False
+        if strict and cap and not tok.cap:
+            return False
+    return True
+
+
+def _covered(matches: list[Match], size: int) -> list[bool]:
+    covered = [False] * size
+    for m in matches:
+        for k in range(m.start, m.end):
+            covered[k] = True
+    return covered
+
+
+def _sound_kind(window: list[Token], item: IndexedTerm) -> str:
+    """Only doubled letters differ (Kissel/Kisel): a misspelling; otherwise another romanisation."""
+    if all(_DOUBLES.sub(r"\1", t.norm) == _DOUBLES.sub(r"\1", n) for t, n in zip(window, item.norms)):
+        return "near_miss"
+    return "transliteration"

@@ -1,0 +1,44 @@
+"""English word knowledge for the target side: what is an ordinary word, what is a derived form.
+
+The naive fuzzy matcher's false alarms are ordinary English words (woman ~ Oman) and derived
+forms (Syrian ~ Syria, Lebanese ~ Lebanon). We use wordfreq's English frequencies (shipped inside
+the package, no download): a word at or above ``COMMON_ZIPF`` (about once per 300,000 words) is
+an ordinary word, not a misspelt name. Rare names stay below it (Kissel 2.0, Netanjahu 0).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+COMMON_ZIPF = 3.5
+# Endings that make demonyms, adjectives and plurals from names: Syria-n, Iraq-i, Leban-ese, Turk-ish.
+DERIVATION_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "ites", "ite", "is", "i", "ic", "n", "s", "es")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # imported lazily: its first use loads the word list
+
+    return zipf_frequency(word, "en")
+
+
+def is_common_word(folded: str) -> bool:
+    return zipf(folded) >= COMMON_ZIPF
+
+
+def is_derived_form(word: str, name: str) -> bool:
+    """Whether folded ``word`` is a regular English derivation of folded ``name``.
+
+    >>> is_derived_form("lebanese", "lebanon"), is_derived_form("kissel", "kisel")
+    (True, False)
+    """
+    if word == name or len(name) < 3:
+        return False
+    common = 0
+    for a, b in zip(word, name):
+        if a != b:
+            break
+        common += 1
+    if common < max(3, len(name) - 2):
+        return False
+    return word[common:] in DERIVATION_SUFFIXES

@@ -1,0 +1,55 @@
+"""South Slavic inflection on the source side: is ``Netanjahuovoj`` a form of ``Netanjahu``?
+
+Serbian, Croatian, Bosnian and Montenegrin decline names (u Libanu, iz Jerusalima, sa Hutijima),
+build possessive adjectives from them (Netanjahuova vlada) and insert an epenthetic j after a
+vowel (Huti -> Hutija); Macedonian adds definite articles (Хутите). Instead of a full morphological
+analyser we undo these endings and look the candidate base forms up in the glossary: a name is
+matched only if its glossary form is among the bases, so an ending never invents a name.
+
+Derived adjectives (sirijski, libanski) are deliberately *not* matched: they translate to
+demonyms (Syrian, Lebanese), not to the entity's name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_ADJ = ["", "a", "o", "e", "i", "u", "og", "oga", "om", "ome", "oj", "im", "ima", "ih"]
+_NOUN = ["a", "e", "i", "o", "u", "om", "em", "ima", "ama", "ju", "ovi", "ove", "ova", "ovima",
+         "evi", "eve", "eva", "evima"]
+_POSSESSIVE = [p + a for p in ("ov", "ev", "in") for a in _ADJ]
+_MACEDONIAN = ["ot", "ta", "to", "te", "ite", "ata", "ovite", "evite", "iot", "jata"]
+SUFFIXES = tuple(sorted({s for s in _NOUN + _POSSESSIVE + _MACEDONIAN + _ADJ if s}, key=len, reverse=True))
+_VOWELS = set("aeiou")
+MIN_BASE = 3
+
+
+@lru_cache(maxsize=65536)
+def base_forms(word: str) -> frozenset[str]:
+    """Candidate dictionary forms of a folded word (the word itself included).
+
+    >>> sorted(b for b in base_forms("libanu") if b == "liban")
+    ['liban']
+    """
+    bases = {word}
+    for suffix in SUFFIXES:
+        if not word.endswith(suffix) or len(word) - len(suffix) < MIN_BASE:
+            continue
+        base = word[: -len(suffix)]
+        bases.add(base)
+        for vowel in "aeo":
+            bases.add(base + vowel)  # feminine and neuter names: Sirij-e -> Sirija, Gaz-e -> Gaza
+        if base.endswith("j") and len(base) > MIN_BASE and base[-2] in _VOWELS:
+            bases.add(base[:-1])  # epenthetic j: Hutij-a -> Huti
+        if len(base) >= 4 and base[-1] not in _VOWELS and base[-2] not in _VOWELS:
+            bases.add(base[:-1] + "a" + base[-1])  # fleeting a: Egipt-a -> Egipat
+    return frozenset(bases)
+
+
+def inflects(word: str, lemma: str) -> bool:
+    """Whether folded ``word`` is an inflected form of folded ``lemma``."""
+    if word == lemma:
+        return True
+    if len(lemma) <= 2:
+        return False
+    return lemma in base_forms(word)

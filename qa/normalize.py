@@ -1,0 +1,177 @@
+"""Normalisation of names for matching: one place for every spelling equivalence we accept.
+
+Three levels, each coarser than the last:
+
+* ``fold`` — case, diacritics, Cyrillic->Latin, apostrophes: forms that are *the same name*
+  (Erdoğan = Erdogan, Kata'ib = Kataib = Kata’ib, Хути = Huti).
+* ``tokenize`` — splits on spaces and hyphens and folds the Arabic article (al-/el-/ul- and the
+  sun-letter forms as-, ash-, ad-, ez-, ...) away, so al-Assad = el-Assad = Assad for matching,
+  while spans still cover the article in the original text.
+* ``sound_key`` — a transliteration key that merges romanisations of the same sounds
+  (y/j/i, kh/h, th/t, ou/oo/u, doubled letters), so Netanjahu, Netanyahu and Netanyahoo share a
+  key. Two forms with the same key but different folds are the *transliteration* signal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Serbian Cyrillic is the base table; the other languages override letters where they differ.
+_CYR_SR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",
+    "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c",
+    "ч": "č", "џ": "dž", "ш": "š",
+}
+_CYR_EXTRA = {
+    "mk": {"ѓ": "gj", "ќ": "kj", "ѕ": "dz"},
+    "ru": {"ё": "e", "й": "j", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja", "щ": "šč"},
+    "bg": {"й": "j", "ъ": "a", "ь": "", "ю": "ju", "я": "ja", "щ": "št"},
+    "uk": {"є": "je", "і": "i", "ї": "ji", "й": "j", "ь": "", "ю": "ju", "я": "ja", "щ": "šč",
+           "ґ": "g", "и": "y"},
+    "be": {"ў": "u", "і": "i", "й": "j", "ь": "", "ю": "ju", "я": "ja", "ы": "y", "э": "e", "ё": "jo"},
+}
+
+
+def _table(lang: str | None) -> dict[int, str]:
+    table = dict(_CYR_SR)
+    # Letters of every table are mapped, so text in an unexpected language still comes out Latin.
+    for extra in _CYR_EXTRA.values():
+        for k, v in extra.items():
+            table.setdefault(k, v)
+    table.update(_CYR_EXTRA.get((lang or "sr").split("-")[0].lower(), {}))
+    full: dict[int, str] = {}
+    for k, v in table.items():
+        full[ord(k)] = v
+        upper = k.upper()
+        if upper != k:
+            full[ord(upper)] = v[:1].upper() + v[1:] if v else v
+    return full
+
+
+_TABLES: dict[str, dict[int, str]] = {}
+
+
+def to_latin(text: str, lang: str | None = None) -> str:
+    """Transliterate Cyrillic letters to Latin (Serbian Gaj alphabet by default).
+
+    Non-Cyrillic characters pass through, so mixed-script text is safe.
+    """
+    key = (lang or "sr").split("-")[0].lower()
+    table = _TABLES.get(key)
+    if table is None:
+        table = _TABLES[key] = _table(key)
+    return text.translate(table)
+
+
+_SPECIAL = str.maketrans({
+    "đ": "dj", "Đ": "Dj", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae",
+    "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d", "ħ": "h",
+})
+APOSTROPHES = "'’‘ʼʻʿʾ`´′"
+_APOS_RE = re.compile(f"[{APOSTROPHES}]")
+_POSSESSIVE_RE = re.compile(f"[{APOSTROPHES}]s$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str, lang: str | None = None) -> str:
+    """Fold one word to lower-case ASCII-like Latin: the *same name* equivalence.
+
+    >>> fold("Erdoğan"), fold("Kata’ib"), fold("Хути"), fold("Netanyahu's")
+    ('erdogan', 'kataib', 'huti', 'netanyahu')
+    """
+    text = to_latin(word, lang) if _has_cyrillic(word) else word
+    text = _POSSESSIVE_RE.sub("", text)
+    text = text.translate(_SPECIAL)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOS_RE.sub("", text)
+    return text.casefold().replace(".", "")
+
+
+def _has_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+# Longest first: a single pass of this alternation rewrites digraphs to one letter.
+_SOUND_RULES = [
+    ("tch", "c"), ("dzh", "j"), ("kh", "h"), ("gh", "g"), ("th", "t"), ("dh", "d"), ("ph", "f"),
+    ("sh", "s"), ("zh", "z"), ("ch", "c"), ("ts", "c"), ("tz", "c"), ("dj", "j"), ("ck", "k"),
+    ("ou", "u"), ("oo", "u"), ("ee", "i"), ("q", "k"), ("x", "ks"), ("w", "v"), ("y", "i"),
+    ("j", "i"),
+]
+_SOUND_RE = re.compile("|".join(re.escape(a) for a, _ in _SOUND_RULES))
+_SOUND_MAP = dict(_SOUND_RULES)
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def sound_key(folded: str) -> str:
+    """Merge romanisations of the same sounds; input is already ``fold``-ed.
+
+    >>> sound_key("netanjahu") == sound_key("netanyahu") == sound_key("netanyahoo")
+    True
+    """
+    key = _SOUND_RE.sub(lambda m: _SOUND_MAP[m.group(0)], folded)
+    return _DOUBLE_RE.sub(r"\1", key)
+
+
+# The Arabic definite article as written in English and South Slavic text: hyphenated (al-Assad,
+# ash-Sham, ez-Zor, ал-Асад) or, for al/el, a separate word before a capitalised name (Al Bukamal).
+_ARTICLE_HYPHEN = (r"(?:[AaEeUu]l|[Аа]л|[Ее]л)[-‐‑]"
+                   r"|(?:[Aa][dnrstz]h?|[Ee][dnrstz]h?)[-‐‑](?=[A-ZА-ЯЀ-Џ])")
+_ARTICLE_WORD = r"(?:[AaEe]l|Ал|ал)\s+(?=[A-ZА-Я])"
+_WORD = r"(?:[^\W_]|[\u0300-\u036f])+(?:[" + APOSTROPHES + r"](?:[^\W_]|[\u0300-\u036f])+)*"
+_TOKEN_RE = re.compile(
+    r"(?P<acronym>(?:[A-Z]\.){2,})"
+    r"|(?P<article>(?<![^\W_])(?:" + _ARTICLE_HYPHEN + "|" + _ARTICLE_WORD + r"))?(?P<word>" + _WORD + ")"
+)
+# What may stand between the words of one multi-word name: spaces and hyphens, not punctuation.
+NAME_GAP_RE = re.compile(r"^[\s\-‐‑]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a text with its character span; ``norm`` and ``key`` are for matching only.
+
+    ``cap`` — starts with an upper-case letter (a name candidate in English text);
+    ``upper`` — all capitals (an acronym, matched case-sensitively).
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    key: str
+    cap: bool
+    upper: bool
+    word_start: int
+
+
+def tokenize(text: str, lang: str | None = None) -> list[Token]:
+    """Split ``text`` into word tokens with spans in the original string."""
+    tokens: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        if m.group("acronym"):
+            word, word_start = m.group("acronym"), m.start()
+        else:
+            word, word_start = m.group("word"), m.start("word")
+        norm = fold(word, lang)
+        if not norm:
+            continue
+        first = word[0]
+        letters = [c for c in word if c.isalpha()]
+        tokens.append(Token(
+            start=m.start(), end=m.end(), text=m.group(0), norm=norm, key=sound_key(norm),
+            cap=first.isupper(), upper=len(letters) > 1 and all(c.isupper() for c in letters),
+            word_start=word_start,
+        ))
+    return tokens
+
+
+def term_tokens(term: str, lang: str | None = None) -> list[Token]:
+    """Tokens of a glossary term, with the same rules as running text."""
+    return tokenize(term, lang)
