@@ -29,7 +29,7 @@ from typing import Iterable
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from qa.english import is_common_word, is_derived_form
+from qa.english import is_common_word, is_derived_form, is_known_word
 from qa.flags import Flag
 from qa.index import MIN_FUZZY_KEY, WEAK_TOKENS, ANCHOR_CAP, GlossaryIndex, IndexedTerm, deletions, family
 from qa.inflect import base_forms, inflects
@@ -132,7 +132,8 @@ class Checker:
     # ---- pass 2: same sounds, other spelling ------------------------------------------------
 
     def _sound_pass(self, tokens: list[Token], gaps: list[bool], exact: list[Match]) -> list[Match]:
-        covered = _covered(exact, len(tokens))
+        accepted = [m for m in exact if m.kind == "accepted"]
+        covered = _covered([m for m in exact if m.kind != "accepted"], len(tokens))
         found: list[Match] = []
         for i in range(len(tokens)):
             if covered[i] or not tokens[i].cap:
@@ -146,9 +147,14 @@ class Checker:
                 if not items and window[-1].norm.endswith("s") and len(window[-1].norm) > 3:
                     items = list(self.index.sounds.get(keys[:-1] + (sound_key(window[-1].norm[:-1]),), ()))
                 items = [it for it in items if _case_fits(window, it) and self._plausible(window, it)]
-                if items:
-                    found.append(Match(i, i + n, items[0], _sound_kind(window, items[0]), 0.95))
-                    break
+                for item in items:
+                    swallowed = _swallowed(accepted, item, i, i + n, set(range(i, i + n)))
+                    if swallowed is not None:
+                        found.append(Match(i, i + n, item, _sound_kind(window, item), 0.95, swallowed))
+                        break
+                else:
+                    continue
+                break
         return found
 
     def _plausible(self, window: list[Token], item: IndexedTerm) -> bool:
@@ -221,32 +227,16 @@ class Checker:
         strong = [k for k in equal if len(tokens[k].key) >= 4 and tokens[k].key not in WEAK_TOKENS]
         score = fuzz.ratio(" ".join(t.key for t in window), " ".join(item.keys)) / 100
         if len(item) == 1:
-            if not close:
-                return None
+            if not close or is_known_word(window[0].norm):
+                return None  # a lone word English knows as a name is another name, not a typo
         elif not (strong or len(close) == len(item)) or score < 0.8:
             return None
         if len(equal) == len(item):
             return None  # same sounds: the sound pass's business
-        # Another entity's accepted name inside the window: the rest must belong to this entity.
-        swallowed = []
-        for other in accepted:
-            if not other.overlaps(Match(start, end, item, "")):
-                continue
-            if not (start <= other.start and other.end <= end):
-                return None
-            if other.item.entity != item.entity:
-                swallowed.append(other)
-        covered = {k for m in accepted for k in range(m.start, m.end)}
-        if all(k in covered for k in range(start, end)):
-            return None  # every word already reads as an accepted name
-        if swallowed:
-            inside = {k for m in swallowed for k in range(m.start, m.end)}
-            outside = [k for k in range(start, end) if k not in inside]
-            if not outside or any(k not in equal and k not in close for k in outside):
-                return None
-        if self._inside_longer_name(tokens, gaps, accepted, start, end):
+        swallowed = _swallowed(accepted, item, start, end, set(equal) | set(close))
+        if swallowed is None or self._inside_longer_name(tokens, gaps, accepted, start, end):
             return None
-        return Match(start, end, item, "near_miss", score, tuple(swallowed))
+        return Match(start, end, item, "near_miss", score, swallowed)
 
     def _inside_longer_name(self, tokens: list[Token], gaps: list[bool], accepted: list[Match],
                             start: int, end: int) -> bool:
@@ -356,7 +346,7 @@ class Checker:
                      source: str, source_lang: str | None) -> list[Flag]:
         named = self.source_entities(source, source_lang)
         in_source = {e for e, _, _ in named}
-        mentioned = {m.item.entity for m in accepted}
+        mentioned = {m.item.entity for m in accepted} | self._derived_mentions(tokens, in_source)
         flagged = {f.entity for f in flags}
         out = list(flags)
         done: set[str] = set()
@@ -386,6 +376,15 @@ class Checker:
                 out.append(Flag(entity_id, "missing", None, None, None, suggestion, 0.6, reason,
                                 "source-entity", s_start, s_end))
         return out
+
+    def _derived_mentions(self, tokens: list[Token], entities: set[str]) -> set[str]:
+        """Entities named through a derived word: "Iraqi Prime Minister" renders "premijer Iraka"."""
+        found = set()
+        for entity_id in entities:
+            names = [it.norms[-1] for it in self.index.english_by_entity.get(entity_id, ())]
+            if any(is_derived_form(t.norm, name) for t in tokens if t.cap for name in names):
+                found.add(entity_id)
+        return found
 
     def _suggestion_for(self, entity_id: str) -> str | None:
         preferred = self.glossary[entity_id].preferred_english
@@ -425,6 +424,33 @@ def _case_fits(window: list[Token], item: IndexedTerm, strict: bool = False) -> 
         if strict and cap and not tok.cap:
             return False
     return True
+
+
+def _swallowed(accepted: list[Match], item: IndexedTerm, start: int, end: int,
+               belongs: set[int]) -> tuple[Match, ...] | None:
+    """Which accepted names a flagged window over ``[start, end)`` may override, or None if it may not.
+
+    The window may contain accepted names (of its own entity, or of another: "Hashd al-Shabaab"
+    holds al-Shabaab) but not cut one in half, not consist of them alone, and the words outside
+    another entity's name must ``belong`` to the flagged entity (spelt right or nearly so).
+    """
+    swallowed = []
+    for other in accepted:
+        if not (other.start < end and start < other.end):
+            continue
+        if not (start <= other.start and other.end <= end):
+            return None
+        if other.item.entity != item.entity:
+            swallowed.append(other)
+    covered = {k for m in accepted for k in range(m.start, m.end) if start <= m.start and m.end <= end}
+    if all(k in covered for k in range(start, end)):
+        return None  # every word already reads as an accepted name
+    if swallowed:
+        inside = {k for m in swallowed for k in range(m.start, m.end)}
+        outside = [k for k in range(start, end) if k not in inside]
+        if not outside or any(k not in belongs for k in outside):
+            return None
+    return tuple(swallowed)
 
 
 def _covered(matches: list[Match], size: int) -> list[bool]:

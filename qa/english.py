@@ -11,6 +11,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 COMMON_ZIPF = 3.5
+# A single word this frequent (about once per six million words) is a name English already knows
+# (Rafah 2.3, Hamad 2.7); misspellings sit below it (Kissel 2.0, Vladmir 1.6, Hezbolla 0).
+KNOWN_NAME_ZIPF = 2.2
 # Endings that make demonyms, adjectives and plurals from names: Syria-n, Iraq-i, Leban-ese, Turk-ish.
 DERIVATION_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "ites", "ite", "is", "i", "ic", "n", "s", "es")
 
@@ -24,6 +27,10 @@ def zipf(word: str) -> float:
 
 def is_common_word(folded: str) -> bool:
     return zipf(folded) >= COMMON_ZIPF
+
+
+def is_known_word(folded: str) -> bool:
+    return zipf(folded) >= KNOWN_NAME_ZIPF
 
 
 def is_derived_form(word: str, name: str) -> bool:
