@@ -68,7 +68,7 @@ def score(cases: list[dict], predictions: dict[str, list[dict]]) -> dict:
         for flag in flags:
             fp += 1
             control_fp += not case["expected"]
-            mistakes.append(f"FALSE {case['id']}: {flag['kind']} {flag['entity']} {flag['found']!r} "
+            mistakes.append(f"FALSE {case['id']}: {flag.get('kind')} {flag['entity']} {flag.get('found')!r} "
                             f"in {case['text']!r}")
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0

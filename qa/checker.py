@@ -346,7 +346,7 @@ class Checker:
                      source: str, source_lang: str | None) -> list[Flag]:
         named = self.source_entities(source, source_lang)
         in_source = {e for e, _, _ in named}
-        mentioned = {m.item.entity for m in accepted} | self._derived_mentions(tokens, in_source)
+        mentioned = {m.item.entity for m in accepted} | self._derived_mentions(tokens, accepted, in_source)
         flagged = {f.entity for f in flags}
         out = list(flags)
         done: set[str] = set()
@@ -377,12 +377,17 @@ class Checker:
                                 "source-entity", s_start, s_end))
         return out
 
-    def _derived_mentions(self, tokens: list[Token], entities: set[str]) -> set[str]:
-        """Entities named through a derived word: "Iraqi Prime Minister" renders "premijer Iraka"."""
+    def _derived_mentions(self, tokens: list[Token], accepted: list[Match], entities: set[str]) -> set[str]:
+        """Entities named through a derived word: "Iraqi Prime Minister" renders "premijer Iraka".
+
+        A word that is itself another entity's name is not a derivation (Hamas is not Hama-s).
+        """
+        named = {k for m in accepted for k in range(m.start, m.end)}
+        words = [t.norm for k, t in enumerate(tokens) if t.cap and k not in named]
         found = set()
         for entity_id in entities:
             names = [it.norms[-1] for it in self.index.english_by_entity.get(entity_id, ())]
-            if any(is_derived_form(t.norm, name) for t in tokens if t.cap for name in names):
+            if any(is_derived_form(word, name) for word in words for name in names):
                 found.add(entity_id)
         return found
 

@@ -67,9 +67,9 @@ def to_latin(text: str, lang: str | None = None) -> str:
     return text.translate(table)
 
 
+# Letters NFKD does not decompose, after case folding.
 _SPECIAL = str.maketrans({
-    "đ": "dj", "Đ": "Dj", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae",
-    "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d", "ħ": "h",
+    "đ": "dj", "ı": "i", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ħ": "h",
 })
 APOSTROPHES = "'’‘ʼʻʿʾ`´′"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
@@ -84,8 +84,7 @@ def fold(word: str, lang: str | None = None) -> str:
     ('erdogan', 'kataib', 'huti', 'netanyahu')
     """
     text = to_latin(word, lang) if _has_cyrillic(word) else word
-    text = _POSSESSIVE_RE.sub("", text)
-    text = text.translate(_SPECIAL)
+    text = _POSSESSIVE_RE.sub("", text).casefold().translate(_SPECIAL)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOS_RE.sub("", text)

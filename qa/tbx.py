@@ -7,7 +7,9 @@ Elements are matched by local name, so namespaced and namespace-less files both 
 Entity type is carried as ``<descrip type="entityType">`` at concept level (TBX-Basic has no
 category for it). Data categories we do not interpret are kept in ``fields`` as
 ``"<element>:<type>"`` (for example ``"termNote:partOfSpeech"``) and written back unchanged;
-transaction history (``transacGrp``) is not kept.
+transaction history (``transacGrp``) is not kept. TBX holds an entity's terms per language, so
+terms written in interleaved languages come back grouped by language (order within a language is
+kept).
 
 Files are parsed with entity expansion, DTD loading and network access off; a file that declares
 entities is refused, which stops entity-expansion ("billion laughs") and external-entity attacks.

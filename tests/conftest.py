@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa import Checker, Entity, Glossary, Status, Term, load_glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_GLOSSARY = ROOT / "seeds" / "glossary.tbx"
+SEED_ARTICLE = ROOT / "seeds" / "syria-offensive-2024-12-01.en.txt"
+
+P, A, D, S = Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED, Status.SUPERSEDED
+
+
+def build(rows: list[tuple[str, str, list[tuple[str, str, Status]]]]) -> Glossary:
+    glossary = Glossary(title="test")
+    for eid, etype, terms in rows:
+        glossary.add(Entity(eid, etype, terms=[Term(text, lang, status) for lang, text, status in terms]))
+    return glossary
+
+
+# A glossary of its own, so the rule tests do not lean on the shipped seed glossary.
+TEST_ROWS = [
+    ("muqtada-al-sadr", "person", [("en", "Muqtada al-Sadr", P), ("en", "Moqtada al-Sadr", A),
+                                   ("sr-Latn", "Muktada al-Sadr", P), ("sr-Cyrl", "Муктада ал-Садр", P)]),
+    ("masoud-barzani", "person", [("en", "Masoud Barzani", P), ("sr-Latn", "Masud Barzani", P)]),
+    ("hakan-fidan", "person", [("en", "Hakan Fidan", P), ("sr-Latn", "Hakan Fidan", P)]),
+    ("abbas-araghchi", "person", [("en", "Abbas Araghchi", P), ("sr-Latn", "Abas Arakči", P),
+                                  ("sr-Cyrl", "Абас Аракчи", P)]),
+    ("nujaba", "organization", [("en", "Harakat Hezbollah al-Nujaba", P), ("en", "al-Nujaba", A),
+                                ("en", "Hezbollah al-Nujabaa", D), ("sr-Latn", "Pokret Hezbolah al-Nudžaba", P)]),
+    ("hezbollah", "organization", [("en", "Hezbollah", P), ("en", "Hizbullah", A), ("sr-Latn", "Hezbolah", P),
+                                   ("sr-Cyrl", "Хезболах", P), ("mk", "Хезболах", P)]),
+    ("hamas", "organization", [("en", "Hamas", P), ("sr-Latn", "Hamas", P)]),
+    ("basra", "place", [("en", "Basra", P), ("en", "Basrah", A), ("en", "Bassorah", S),
+                        ("sr-Latn", "Basra", P)]),
+    ("sinjar", "place", [("en", "Sinjar", P), ("sr-Latn", "Sindžar", P), ("sr-Cyrl", "Синџар", P)]),
+    ("kirkuk", "place", [("en", "Kirkuk", P), ("sr-Latn", "Kirkuk", P), ("mk", "Киркук", P)]),
+    ("jordan", "place", [("en", "Jordan", P), ("sr-Latn", "Jordan", P), ("mk", "Јордан", P)]),
+    ("hama", "place", [("en", "Hama", P), ("sr-Latn", "Hama", P), ("sr-Cyrl", "Хама", P)]),
+    ("ankara", "place", [("en", "Ankara", P), ("sr-Latn", "Ankara", P)]),
+    ("mosul", "place", [("en", "Mosul", P), ("sr-Latn", "Mosul", P), ("sr-Cyrl", "Мосул", P)]),
+    ("united-states", "place", [("en", "United States", P), ("en", "US", A), ("sr-Latn", "SAD", A)]),
+    ("turkey", "place", [("en", "Turkey", P), ("en", "Türkiye", A), ("sr-Latn", "Turska", P),
+                         ("mk", "Турција", P)]),
+    ("egypt", "place", [("en", "Egypt", P), ("sr-Latn", "Egipat", P)]),
+]
+
+
+@pytest.fixture(scope="session")
+def glossary() -> Glossary:
+    return build(TEST_ROWS)
+
+
+@pytest.fixture(scope="session")
+def checker(glossary: Glossary) -> Checker:
+    return Checker(glossary)
+
+
+@pytest.fixture(scope="session")
+def seed_checker() -> Checker:
+    return Checker(load_glossary(SEED_GLOSSARY))
