@@ -31,7 +31,7 @@ from rapidfuzz.distance import OSA
 
 from qa.english import is_common_word, is_derived_form, is_known_word
 from qa.flags import Flag
-from qa.index import MIN_FUZZY_KEY, WEAK_TOKENS, ANCHOR_CAP, GlossaryIndex, IndexedTerm, deletions, family
+from qa.index import ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, IndexedTerm, family
 from qa.inflect import base_forms, inflects
 from qa.model import Glossary, Status
 from qa.normalize import NAME_GAP_RE, Token, fold, sound_key, tokenize
@@ -193,11 +193,7 @@ class Checker:
             out.extend(postings)
         limit = edit_limit(token.key)
         if limit and not is_common_word(token.norm):
-            near: set[str] = set()
-            for variant in deletions(token.key) | {token.key}:
-                near.update(index.deletions.get(variant, ()))
-            near.discard(token.key)
-            for key in near:
+            for key in index.near_keys(token.key):
                 if OSA.distance(token.key, key) <= max(limit, edit_limit(key)):
                     out.extend(index.postings.get(key, ())[:ANCHOR_CAP])
         return out

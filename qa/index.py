@@ -68,7 +68,8 @@ class GlossaryIndex:
         self.foreign: dict[tuple[str, ...], list[IndexedTerm]] = defaultdict(list)
         self.sounds: dict[tuple[str, ...], list[IndexedTerm]] = defaultdict(list)
         self.postings: dict[str, list[tuple[IndexedTerm, int]]] = defaultdict(list)
-        self.deletions: dict[str, set[str]] = defaultdict(set)
+        # Most variants lead to one key: a str then, a tuple only on collision (a set each cost 4x).
+        self.deletions: dict[str, str | tuple[str, ...]] = {}
         self.source_first: dict[tuple[str | None, str], list[IndexedTerm]] = defaultdict(list)
         self.english_by_entity: dict[str, list[IndexedTerm]] = defaultdict(list)
         self.max_len = 1
@@ -78,7 +79,6 @@ class GlossaryIndex:
         self.foreign = dict(self.foreign)
         self.sounds = dict(self.sounds)
         self.postings = dict(self.postings)
-        self.deletions = dict(self.deletions)
         self.source_first = dict(self.source_first)
 
     def _indexed(self, entity: Entity, term: Term, implicit: bool = False) -> IndexedTerm | None:
@@ -135,7 +135,28 @@ class GlossaryIndex:
                 postings.append((item, pos))
             if len(key) >= MIN_FUZZY_KEY:
                 for variant in deletions(key) | {key}:
-                    self.deletions[variant].add(key)
+                    known = self.deletions.get(variant)
+                    if known is None:
+                        self.deletions[variant] = key
+                    elif isinstance(known, str):
+                        if known != key:
+                            self.deletions[variant] = (known, key)
+                    elif key not in known:
+                        self.deletions[variant] = known + (key,)
+
+    def near_keys(self, key: str) -> set[str]:
+        """Glossary word keys within one deletion of ``key`` on either side (SymSpell lookup)."""
+        out: set[str] = set()
+        for variant in deletions(key) | {key}:
+            known = self.deletions.get(variant)
+            if known is None:
+                continue
+            if isinstance(known, str):
+                out.add(known)
+            else:
+                out.update(known)
+        out.discard(key)
+        return out
 
     def stats(self) -> dict[str, int]:
         return {
