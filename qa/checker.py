@@ -34,7 +34,7 @@ from qa.flags import Flag
 from qa.index import ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, IndexedTerm, family
 from qa.inflect import base_forms, inflects
 from qa.model import Glossary, Status
-from qa.normalize import NAME_GAP_RE, Token, fold, sound_key, tokenize
+from qa.normalize import NAME_GAP_RE, Token, has_cyrillic, sound_key, tokenize
 from qa.rules import RULES, select_rules
 
 CHECKER_VERSION = "1"
@@ -67,7 +67,7 @@ def edit_limit(key: str) -> int:
     """How many edits a word of this length may differ by and still be the same name."""
     if len(key) < MIN_FUZZY_KEY:
         return 0
-    return 1 if len(key) < 8 else 2
+    return 1 if len(key) < 7 else 2
 
 
 class Checker:
@@ -110,7 +110,8 @@ class Checker:
             i = match.end
         return matches
 
-    def _exact_at(self, tokens: list[Token], gaps: list[bool], i: int) -> Match | None:
+    def _exact_at(self, tokens: list[Token], gaps: list[bool], i: int,
+                  allow_inflected: bool = True) -> Match | None:
         longest = min(self.index.max_len, len(tokens) - i)
         for n in range(longest, 0, -1):
             if not all(gaps[i:i + n - 1]):
@@ -119,14 +120,31 @@ class Checker:
             norms = tuple(t.norm for t in window)
             items = [it for v in _english_variants(norms) for it in self.index.english.get(v, ())
                      if _case_fits(window, it)]
-            if items:
+            cyrillic = any(has_cyrillic(t.text) for t in window)
+            if items and not cyrillic:
                 accepted = [it for it in items if it.accepted]
                 if accepted:
                     return Match(i, i + n, accepted[0], "accepted")
                 return Match(i, i + n, items[0], "deprecated")
-            items = [it for it in self.index.foreign.get(norms, ()) if _case_fits(window, it, strict=True)]
-            if items and not (n == 1 and is_common_word(norms[0])):
+            foreign = [it for it in self.index.foreign.get(norms, ()) if _case_fits(window, it, strict=True)]
+            if foreign and not (n == 1 and is_common_word(norms[0])):
+                return Match(i, i + n, foreign[0], "source_form")
+            if cyrillic and items:  # a name left in Cyrillic is untranslated, however it folds
                 return Match(i, i + n, items[0], "source_form")
+        return self._inflected_source_form(tokens, gaps, i) if allow_inflected else None
+
+    def _inflected_source_form(self, tokens: list[Token], gaps: list[bool], i: int) -> Match | None:
+        """A declined source form left in English: "in Jerusalimu" (Serbian locative of Jerusalim)."""
+        token = tokens[i]
+        if not token.cap or token.upper or is_common_word(token.norm) or is_known_word(token.norm):
+            return None
+        for base in sorted(base_forms(token.norm) - {token.norm}, key=len, reverse=True):
+            for item in self.index.source_first.get((None, base), ()):
+                window = tokens[i:i + len(item)]
+                if len(window) == len(item) and all(gaps[i:i + len(item) - 1]) and not item.implicit \
+                        and _case_fits(window, item, strict=True) \
+                        and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)):
+                    return Match(i, i + len(item), item, "source_form")
         return None
 
     # ---- pass 2: same sounds, other spelling ------------------------------------------------
@@ -328,7 +346,7 @@ class Checker:
                     if len(window) == n and all(gaps[i:i + n - 1]) and _case_fits(window, item, strict=True) \
                             and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)):
                         best = (n, item.entity)
-            english = self._exact_at(tokens, gaps, i)
+            english = self._exact_at(tokens, gaps, i, allow_inflected=False)
             if english and english.kind == "accepted" and (not best or english.end - i > best[0]):
                 best = (english.end - i, english.item.entity)
             if best:
@@ -343,23 +361,27 @@ class Checker:
         named = self.source_entities(source, source_lang)
         in_source = {e for e, _, _ in named}
         mentioned = {m.item.entity for m in accepted} | self._derived_mentions(tokens, accepted, in_source)
-        flagged = {f.entity for f in flags}
         out = list(flags)
-        done: set[str] = set()
+        first_span: dict[str, tuple[int, int]] = {}
         for entity_id, s_start, s_end in named:
-            if entity_id in done or entity_id in mentioned:
+            first_span.setdefault(entity_id, (s_start, s_end))
+        absent: list[str] = []
+        for entity_id, (s_start, s_end) in first_span.items():
+            if entity_id in mentioned:
                 continue
-            done.add(entity_id)
-            if entity_id in flagged:
-                k = next(i for i, f in enumerate(out) if f.entity == entity_id)
+            k = next((i for i, f in enumerate(out) if f.entity == entity_id), None)
+            if k is not None:  # already flagged as misspelt: point the flag at its source too
                 if out[k].source_start is None:
                     out[k] = dataclasses.replace(out[k], source_start=s_start, source_end=s_end)
-                continue
-            suggestion = self._suggestion_for(entity_id)
-            if suggestion is None:
-                continue
-            stand_in = self._stand_in(entity_id, accepted, in_source)
+            elif self._suggestion_for(entity_id) is not None:
+                absent.append(entity_id)
+        unexplained = [m for m in accepted if m.item.entity not in in_source]
+        stand_ins = self._stand_ins(absent, unexplained)
+        for entity_id in absent:
+            s_start, s_end = first_span[entity_id]
             src = source[s_start:s_end]
+            suggestion = self._suggestion_for(entity_id)
+            stand_in = stand_ins.get(entity_id)
             if stand_in is not None:
                 start, end = tokens[stand_in.start].start, tokens[stand_in.end - 1].end
                 found = text[start:end]
@@ -372,6 +394,40 @@ class Checker:
                 out.append(Flag(entity_id, "missing", None, None, None, suggestion, 0.6, reason,
                                 "source-entity", s_start, s_end))
         return out
+
+    def _stand_ins(self, absent: list[str], unexplained: list[Match]) -> dict[str, Match]:
+        """Which other entity's name stands in the place of each absent one; each name claimed once.
+
+        Candidates are accepted names of entities the source does not name. First, names like an
+        absent entity's names claim it, best resemblance first ("al-Shabaab" for Hashd al-Shaabi);
+        then an absent entity left with exactly one unclaimed candidate entity of its own type (an
+        organisation for an organisation) takes that one.
+        """
+        pairs = []
+        for entity_id in absent:
+            for m in unexplained:
+                score = max((fuzz.ratio(a, b) for a in m.item.keys
+                             for name in self.index.english_by_entity.get(entity_id, ()) for b in name.keys
+                             if len(a) >= 4 and len(b) >= 4 and a not in WEAK_TOKENS), default=0.0)
+                if score >= 60:
+                    pairs.append((score, entity_id, m))
+        chosen: dict[str, Match] = {}
+        claimed: set[str] = set()
+        for _, entity_id, m in sorted(pairs, key=lambda p: -p[0]):
+            if entity_id not in chosen and m.item.entity not in claimed:
+                chosen[entity_id] = m
+                claimed.add(m.item.entity)
+        for entity_id in absent:
+            if entity_id in chosen:
+                continue
+            kind = self.glossary[entity_id].type
+            same_type = {m.item.entity: m for m in unexplained
+                         if m.item.entity not in claimed and self.glossary[m.item.entity].type == kind}
+            if len(same_type) == 1:
+                [(other, m)] = same_type.items()
+                chosen[entity_id] = m
+                claimed.add(other)
+        return chosen
 
     def _derived_mentions(self, tokens: list[Token], accepted: list[Match], entities: set[str]) -> set[str]:
         """Entities named through a derived word: "Iraqi Prime Minister" renders "premijer Iraka".
@@ -390,20 +446,6 @@ class Checker:
     def _suggestion_for(self, entity_id: str) -> str | None:
         preferred = self.glossary[entity_id].preferred_english
         return preferred.text if preferred else None
-
-    def _stand_in(self, entity_id: str, accepted: list[Match], in_source: set[str]) -> Match | None:
-        """Another entity's name in the translation that resembles this one's: a likely substitute."""
-        names = self.index.english_by_entity.get(entity_id, ())
-        best, best_score = None, 0.0
-        for m in accepted:
-            if m.item.entity in in_source:
-                continue
-            for name in names:
-                score = max((fuzz.ratio(a, b) for a in m.item.keys for b in name.keys
-                             if len(a) >= 4 and len(b) >= 4 and a not in WEAK_TOKENS), default=0.0)
-                if score >= 60 and score > best_score:
-                    best, best_score = m, score
-        return best
 
 
 def _english_variants(norms: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -444,8 +486,8 @@ def _swallowed(accepted: list[Match], item: IndexedTerm, start: int, end: int,
         if other.item.entity != item.entity:
             swallowed.append(other)
     covered = {k for m in accepted for k in range(m.start, m.end) if start <= m.start and m.end <= end}
-    if all(k in covered for k in range(start, end)):
-        return None  # every word already reads as an accepted name
+    if not swallowed and all(k in covered for k in range(start, end)):
+        return None  # every word already reads as an accepted name of this entity
     if swallowed:
         inside = {k for m in swallowed for k in range(m.start, m.end)}
         outside = [k for k in range(start, end) if k not in inside]

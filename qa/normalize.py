@@ -83,7 +83,7 @@ def fold(word: str, lang: str | None = None) -> str:
     >>> fold("Erdoğan"), fold("Kata’ib"), fold("Хути"), fold("Netanyahu's")
     ('erdogan', 'kataib', 'huti', 'netanyahu')
     """
-    text = to_latin(word, lang) if _has_cyrillic(word) else word
+    text = to_latin(word, lang) if has_cyrillic(word) else word
     text = _POSSESSIVE_RE.sub("", text).casefold().translate(_SPECIAL)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -91,7 +91,7 @@ def fold(word: str, lang: str | None = None) -> str:
     return text.casefold().replace(".", "")
 
 
-def _has_cyrillic(text: str) -> bool:
+def has_cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 

@@ -167,3 +167,35 @@ def test_many_unrelated_entities_change_nothing():
     small = Checker(build(TEST_ROWS))
     for text in ["Masoud Barzanni met Hakan Fiddan in Sindžar.", "Hamas and Hama.", "Bassorah"]:
         assert flags_of(big, text) == flags_of(small, text)
+
+
+# ---- added with the second held-out set's lessons --------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials in Kirkuku said the vote was delayed.", ("kirkuk", "source_form", "Kirkuku")),   # declined leak
+    ("Fighters left Мосул overnight.", ("mosul", "source_form", "Мосул")),                       # Cyrillic leak
+    ("Masoud Borzeni met the envoy.", ("masoud-barzani", "near_miss", "Masoud Borzeni")),        # 2 edits, 7 letters
+])
+def test_leaks_and_longer_misspellings(checker, text, expected):
+    assert flags_of(checker, text) == [expected]
+
+
+def test_declined_leak_is_not_a_known_english_word(checker):
+    assert flags_of(checker, "Ankaran officials and Jordanians met.") == []
+
+
+def test_only_candidate_of_the_same_type_stands_in(checker):
+    [flag] = checker.check("The army entered Mosul.", source="Vojska je ušla u Kirkuk.", source_lang="sr")
+    assert (flag.entity, flag.kind, flag.found) == ("kirkuk", "wrong_entity", "Mosul")
+    # Two unexplained places: no way to tell which stands in, so the entity is reported missing.
+    flags = checker.check("The army entered Mosul from Sinjar.", source="Vojska je ušla u Kirkuk.",
+                          source_lang="sr")
+    assert [(f.entity, f.kind, f.found) for f in flags] == [("kirkuk", "missing", None)]
+
+
+def test_a_stand_in_is_claimed_once_resemblance_first(checker):
+    # "Hamas" resembles Hama: it stands in for Hama, and cannot also stand in for the other organisation.
+    flags = checker.check("The army shelled Hamas.", source="Hezbolah i vojska granatirali su Hamu.",
+                          source_lang="sr")
+    assert sorted((f.entity, f.kind, f.found) for f in flags) == [
+        ("hama", "wrong_entity", "Hamas"), ("hezbollah", "missing", None)]
