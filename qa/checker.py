@@ -166,7 +166,8 @@ class Checker:
                     items = list(self.index.sounds.get(keys[:-1] + (sound_key(window[-1].norm[:-1]),), ()))
                 items = [it for it in items if _case_fits(window, it) and self._plausible(window, it)]
                 for item in items:
-                    swallowed = _swallowed(accepted, item, i, i + n, set(range(i, i + n)))
+                    same = {i + j for j, (t, norm) in enumerate(zip(window, item.norms)) if t.norm == norm}
+                    swallowed = _swallowed(accepted, item, i, i + n, set(range(i, i + n)), same)
                     if swallowed is not None:
                         found.append(Match(i, i + n, item, _sound_kind(window, item), 0.95, swallowed))
                         break
@@ -180,7 +181,7 @@ class Checker:
         differs = [(t, norm) for t, norm in zip(window, item.norms) if t.norm != norm]
         if not differs:
             return False
-        return all(not is_common_word(t.norm) and not is_derived_form(t.norm, norm) for t, norm in differs)
+        return all(not _ordinary_word(t) and not is_derived_form(t.norm, norm) for t, norm in differs)
 
     # ---- pass 3: near misses ----------------------------------------------------------------
 
@@ -229,7 +230,7 @@ class Checker:
             if tok.key == key:
                 equal.append(start + j)
                 continue
-            if is_common_word(tok.norm) or is_derived_form(tok.norm, norm):
+            if _ordinary_word(tok) or is_derived_form(tok.norm, norm):
                 return None
             limit = max(edit_limit(key), edit_limit(tok.key))
             if limit and OSA.distance(tok.key, key) <= limit:
@@ -247,7 +248,8 @@ class Checker:
             return None
         if len(equal) == len(item):
             return None  # same sounds: the sound pass's business
-        swallowed = _swallowed(accepted, item, start, end, set(equal) | set(close))
+        same = {start + j for j, (t, norm) in enumerate(zip(window, item.norms)) if t.norm == norm}
+        swallowed = _swallowed(accepted, item, start, end, set(equal) | set(close), same)
         if swallowed is None or self._inside_longer_name(tokens, gaps, accepted, start, end):
             return None
         return Match(start, end, item, "near_miss", score, swallowed)
@@ -470,12 +472,14 @@ def _case_fits(window: list[Token], item: IndexedTerm, strict: bool = False) -> 
 
 
 def _swallowed(accepted: list[Match], item: IndexedTerm, start: int, end: int,
-               belongs: set[int]) -> tuple[Match, ...] | None:
+               belongs: set[int], exact: set[int]) -> tuple[Match, ...] | None:
     """Which accepted names a flagged window over ``[start, end)`` may override, or None if it may not.
 
     The window may contain accepted names (of its own entity, or of another: "Hashd al-Shabaab"
-    holds al-Shabaab) but not cut one in half, not consist of them alone, and the words outside
-    another entity's name must ``belong`` to the flagged entity (spelt right or nearly so).
+    holds al-Shabaab) but not cut one in half, and the words outside another entity's name must
+    ``belong`` to the flagged entity (spelt right or nearly so). A window made of this entity's
+    accepted names and words spelt ``exact``-ly as in the name is right: "Liwa" + accepted
+    "Fatemiyun" is a correct "Liwa Fatemiyun".
     """
     swallowed = []
     for other in accepted:
@@ -486,14 +490,19 @@ def _swallowed(accepted: list[Match], item: IndexedTerm, start: int, end: int,
         if other.item.entity != item.entity:
             swallowed.append(other)
     covered = {k for m in accepted for k in range(m.start, m.end) if start <= m.start and m.end <= end}
-    if not swallowed and all(k in covered for k in range(start, end)):
-        return None  # every word already reads as an accepted name of this entity
+    if not swallowed and all(k in covered or k in exact for k in range(start, end)):
+        return None  # accepted parts of this entity's names, and words spelt as in the name itself
     if swallowed:
         inside = {k for m in swallowed for k in range(m.start, m.end)}
         outside = [k for k in range(start, end) if k not in inside]
         if not outside or any(k not in belongs for k in outside):
             return None
     return tuple(swallowed)
+
+
+def _ordinary_word(token: Token) -> bool:
+    """An ordinary English word, so not a misspelt name; a word with the Arabic article never is."""
+    return not token.has_article and is_common_word(token.norm)
 
 
 def _covered(matches: list[Match], size: int) -> list[bool]:

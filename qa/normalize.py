@@ -149,6 +149,11 @@ class Token:
     upper: bool
     word_start: int
 
+    @property
+    def has_article(self) -> bool:
+        """Written with the Arabic article (al-Sham, Al Bukamal): a name, whatever the word alone is."""
+        return self.word_start > self.start
+
 
 def tokenize(text: str, lang: str | None = None) -> list[Token]:
     """Split ``text`` into word tokens with spans in the original string."""

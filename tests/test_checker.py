@@ -199,3 +199,13 @@ def test_a_stand_in_is_claimed_once_resemblance_first(checker):
                           source_lang="sr")
     assert sorted((f.entity, f.kind, f.found) for f in flags) == [
         ("hama", "wrong_entity", "Hamas"), ("hezbollah", "missing", None)]
+
+
+def test_a_word_with_the_arabic_article_is_a_name_not_an_english_word(checker):
+    # "Sad" alone is English; "al-Sad" in a name is a misspelling of al-Sadr.
+    assert flags_of(checker, "Muqtada al-Sad spoke.") == [("muqtada-al-sadr", "near_miss", "Muqtada al-Sad")]
+
+
+def test_a_name_built_of_accepted_parts_is_right(seed_checker):
+    # "Fatemiyun" is accepted and "Liwa" is spelt as in "Liwa Fatemiyoun".
+    assert seed_checker.check("Fighters of Liwa Fatemiyun were seen near Palmyra.") == []

@@ -11,7 +11,7 @@ from eval.score import load, predict, score
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 
 
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "dev.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "dev.jsonl"])
 def test_precision_and_recall_hold(name):
     path = EVAL / name
     cases = load(path)
