@@ -7,12 +7,12 @@ How a translation is read, in order (each pass only looks where earlier ones fou
    forms left in the English text are flagged.
 2. sound: same sound key as an accepted English name but another spelling (Netanjahu, Zelenski).
 3. near miss: windows aligned on an anchor word (a word of the name spelt right, such as
-   "Hashd") or on a word one edit away from a glossary word (Katiab ~ Kataib), scored on the whole
-   window. A near miss may swallow another entity's accepted name when the rest of the window
+   "Hashd") or on a word one or two edits away from a glossary word (Katiab ~ Kataib), scored on
+   the whole window. A near miss may swallow another entity's accepted name when the rest of the window
    belongs to the flagged entity: "Hashd al-Shabaab" is a PMF error, not an al-Shabaab mention.
 4. with a source text: every entity named in the source (inflected, either script) must be named
-   in the translation by an accepted English form; otherwise the wrong name standing in its place
-   is flagged, or the entity is reported missing.
+   in the translation by an accepted English form or a derivation of one (Iraqi for Iraka);
+   otherwise the wrong name standing in its place is flagged, or the entity is reported missing.
 
 Precision guards: ordinary English words and regular derivations (Syrian, Lebanese) never count
 as misspelt names; a word inside a longer unknown capitalised name is not matched alone; words
@@ -35,7 +35,7 @@ from qa.index import ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, Inde
 from qa.inflect import base_forms, inflects
 from qa.model import Glossary, Status
 from qa.normalize import NAME_GAP_RE, Token, has_cyrillic, sound_key, tokenize
-from qa.rules import RULES, select_rules
+from qa.rules import select_rules
 
 CHECKER_VERSION = "1"
 NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "di"})
@@ -55,9 +55,6 @@ class Match:
 
     def overlaps(self, other: "Match") -> bool:
         return self.start < other.end and other.start < self.end
-
-    def contains(self, other: "Match") -> bool:
-        return self.start <= other.start and other.end <= self.end
 
 
 _PRIORITY = {"deprecated": 0, "source_form": 1, "transliteration": 2, "near_miss": 3}
@@ -199,9 +196,11 @@ class Checker:
                 if start < 0 or end > len(tokens) or any(taken[start:end]):
                     continue
                 match = self._window(tokens, gaps, accepted, item, start, end)
-                if match and (match.start, match.end) not in best or (
-                        match and match.score > best[(match.start, match.end)].score):
-                    best[(match.start, match.end)] = match
+                if match is None:
+                    continue
+                known = best.get((start, end))
+                if known is None or match.score > known.score:
+                    best[(start, end)] = match
         return list(best.values())
 
     def _candidates(self, token: Token) -> list[tuple[IndexedTerm, int]]:
@@ -305,7 +304,10 @@ class Checker:
                 reason += f"; it contains “{inner}”, the name of a different entity"
             return Flag(m.item.entity, "deprecated", start, end, found, suggestion, 0.95, reason, "deprecated-form")
         if m.kind == "source_form":
-            reason = f"“{found}” is the {m.item.term.lang} spelling of “{suggestion}” ({label}), left untranslated"
+            if m.item.term.base_lang == "en":
+                reason = f"“{found}” is “{suggestion}” ({label}) left in Cyrillic"
+            else:
+                reason = f"“{found}” is the {m.item.term.lang} spelling of “{suggestion}” ({label}), left untranslated"
             return Flag(m.item.entity, "source_form", start, end, found, suggestion, 0.9, reason, "source-form")
         if m.kind == "transliteration":
             reason = f"“{found}” is another romanisation of “{suggestion}” ({label})"

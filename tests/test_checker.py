@@ -209,3 +209,10 @@ def test_a_word_with_the_arabic_article_is_a_name_not_an_english_word(checker):
 def test_a_name_built_of_accepted_parts_is_right(seed_checker):
     # "Fatemiyun" is accepted and "Liwa" is spelt as in "Liwa Fatemiyoun".
     assert seed_checker.check("Fighters of Liwa Fatemiyun were seen near Palmyra.") == []
+
+
+def test_reasons_say_what_is_wrong(checker):
+    [cyrillic] = checker.check("Officials from Хамас.")
+    assert cyrillic.kind == "source_form" and cyrillic.reason.endswith("left in Cyrillic")
+    [serbian] = checker.check("Officials from Sindžar.")
+    assert "sr-Latn spelling of “Sinjar”" in serbian.reason
