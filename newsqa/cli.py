@@ -153,5 +153,7 @@ def show_config() -> None:
         click.echo(f"{setting.name}={setting.get() or ''}\n    {setting.help} (default: {setting.default})")
 
 
+from newsqa import cli_service  # noqa: E402,F401  (registers run, submit, status, ... on main)
+
 if __name__ == "__main__":
     main()

@@ -1,13 +1,18 @@
 """Every setting newsqa reads, in one table: environment variables with the ``NEWSQA_`` prefix.
 
-Kept as (name, default, help) rows so that ``newsqa config`` and docs/configuration.md are produced
-from the same place as the code that reads them.
+Kept as (name, default, help) rows so that ``newsqa config``, the README table and the docker
+files' test come from the same place as the code that reads them. Values are parsed strictly: a
+bad value is an error that names the variable, not a silent default.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+
+
+class SettingError(ValueError):
+    """A setting with a value that cannot be used; the message names the variable."""
 
 
 @dataclass(frozen=True)
@@ -20,21 +25,49 @@ class Setting:
         value = os.environ.get(self.name)
         return value if value not in (None, "") else self.default
 
+    def number(self, kind: type = float, low: float | None = None, high: float | None = None):
+        raw = self.get()
+        try:
+            value = kind(raw)
+        except (TypeError, ValueError):
+            raise SettingError(f"{self.name} must be a{'n integer' if kind is int else ' number'}, not {raw!r}") from None
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise SettingError(f"{self.name} must be between {low} and {high}, not {raw!r}")
+        return value
+
 
 GLOSSARY = Setting("NEWSQA_GLOSSARY", "seeds/glossary.tbx",
-                   "Glossary file (TBX 2019/2008 or CSV) used when a command is given no --glossary.")
+                   "Glossary file (TBX 2019/2008 or CSV) the checker uses.")
 MIN_CONFIDENCE = Setting("NEWSQA_MIN_CONFIDENCE", "0.0",
-                         "Flags below this confidence are not reported (0 to 1).")
+                         "Flags below this confidence are not reported by `newsqa check` (0 to 1).")
+DATABASE_URL = Setting("NEWSQA_DATABASE_URL", "sqlite:///newsqa.sqlite3",
+                       "The store: a SQLAlchemy URL, SQLite file by default, or "
+                       "postgresql+psycopg://user@host/db.")
+BROKER_URL = Setting("NEWSQA_BROKER_URL", "redis://127.0.0.1:6379/0", "Celery broker (Redis).")
+API_TOKENS = Setting("NEWSQA_API_TOKENS", "",
+                     "Comma-separated bearer tokens accepted by POST /api/articles (none: API closed).")
+MAX_ATTEMPTS = Setting("NEWSQA_MAX_ATTEMPTS", "3",
+                       "Attempts at an article before it is marked dead.")
+LEASE_SECONDS = Setting("NEWSQA_LEASE_SECONDS", "900",
+                        "How long a worker holds an article before the reconciler may hand it to another.")
+SOFT_TIME_LIMIT = Setting("NEWSQA_SOFT_TIME_LIMIT", "300", "Seconds a stage may run before it is asked to stop.")
+HARD_TIME_LIMIT = Setting("NEWSQA_HARD_TIME_LIMIT", "360", "Seconds a stage may run before its process is killed.")
+RECONCILE_SECONDS = Setting("NEWSQA_RECONCILE_SECONDS", "60",
+                            "How often the worker's beat runs the reconciler.")
+VISIBILITY_TIMEOUT = Setting("NEWSQA_VISIBILITY_TIMEOUT", "3600",
+                             "Seconds Redis waits for an unacknowledged task before delivering it again.")
+MT_ENGINE = Setting("NEWSQA_MT_ENGINE", "apertium",
+                    "Engine for non-English text: a registered name (apertium) or module:Class.")
+APERTIUM = Setting("NEWSQA_APERTIUM", "apertium", "The apertium program.")
+REPORT = Setting("NEWSQA_REPORT", "newsqa-report.html", "Where `newsqa run` writes its HTML report.")
 
-SETTINGS = [GLOSSARY, MIN_CONFIDENCE]
+SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_ATTEMPTS, LEASE_SECONDS,
+            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, VISIBILITY_TIMEOUT, MT_ENGINE, APERTIUM, REPORT]
 
 
 def min_confidence() -> float:
-    raw = MIN_CONFIDENCE.get() or "0"
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ValueError(f"{MIN_CONFIDENCE.name} must be a number between 0 and 1, not {raw!r}") from None
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{MIN_CONFIDENCE.name} must be between 0 and 1, not {raw!r}")
-    return value
+    return MIN_CONFIDENCE.number(float, 0.0, 1.0)
+
+
+def api_tokens() -> set[str]:
+    return {t.strip() for t in (API_TOKENS.get() or "").split(",") if t.strip()}

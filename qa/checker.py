@@ -135,9 +135,11 @@ class Checker:
         token = tokens[i]
         if not token.cap or token.upper or is_common_word(token.norm) or is_known_word(token.norm):
             return None
-        for base in sorted(base_forms(token.norm) - {token.norm}, key=len, reverse=True):
+        for base in sorted(base_forms(token.norm), key=len, reverse=True):
             for item in self.index.source_first.get((None, base), ()):
                 window = tokens[i:i + len(item)]
+                if tuple(t.norm for t in window) == item.norms:
+                    continue  # not declined: the exact pass's business
                 if len(window) == len(item) and all(gaps[i:i + len(item) - 1]) and not item.implicit \
                         and _case_fits(window, item, strict=True) \
                         and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)):

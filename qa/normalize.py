@@ -120,7 +120,7 @@ def sound_key(folded: str) -> str:
 
 # The Arabic definite article as written in English and South Slavic text: hyphenated (al-Assad,
 # ash-Sham, ez-Zor, ал-Асад) or, for al/el, a separate word before a capitalised name (Al Bukamal).
-_ARTICLE_HYPHEN = (r"(?:[AaEeUu]l|[Аа]л|[Ее]л)[-‐‑]"
+_ARTICLE_HYPHEN = (r"(?:[AaEeUu][lL]|[Аа][лЛ]|[Ее][лЛ])[-‐‑]"
                    r"|(?:[Aa][dnrstz]h?|[Ee][dnrstz]h?)[-‐‑](?=[A-ZА-ЯЀ-Џ])")
 _ARTICLE_WORD = r"(?:[AaEe]l|Ал|ал)\s+(?=[A-ZА-Я])"
 _WORD = r"(?:[^\W_]|[\u0300-\u036f])+(?:[" + APOSTROPHES + r"](?:[^\W_]|[\u0300-\u036f])+)*"

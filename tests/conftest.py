@@ -61,3 +61,35 @@ def checker(glossary: Glossary) -> Checker:
 @pytest.fixture(scope="session")
 def seed_checker() -> Checker:
     return Checker(load_glossary(SEED_GLOSSARY))
+
+
+# ---- services -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def pg_url():
+    from tests.services import postgres_database
+
+    with postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """Each store test runs on both databases; PostgreSQL gets a clean schema per test."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    url = request.getfixturevalue("pg_url")
+    from sqlalchemy import create_engine, text
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    from tests.services import private_redis
+
+    with private_redis() as (url, _proc):
+        yield url

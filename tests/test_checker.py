@@ -216,3 +216,8 @@ def test_reasons_say_what_is_wrong(checker):
     assert cyrillic.kind == "source_form" and cyrillic.reason.endswith("left in Cyrillic")
     [serbian] = checker.check("Officials from Sindžar.")
     assert "sr-Latn spelling of “Sinjar”" in serbian.reason
+
+
+def test_a_declined_word_anywhere_in_a_source_form_is_a_leak(checker):
+    assert flags_of(checker, "Officials of Pokret Hezbolaha al-Nudžaba spoke.") == [
+        ("nujaba", "source_form", "Pokret Hezbolaha al-Nudžaba")]

@@ -1,0 +1,111 @@
+"""The store's tables. Unique keys make every write idempotent: a task run twice changes nothing.
+
+* ``articles.key`` — one row per article: its canonical URL, or its content when it has none;
+* ``translations (article_id, revision, engine, engine_version)`` — one per engine and revision;
+* ``flags (translation_id, glossary_version, entity, kind, span)`` — one per finding.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, Index
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+STATES = ("pending", "processing", "processed", "dead")
+STAGES = ("ingest", "detect", "translate", "check")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: DateTime(timezone=True), dict: JSON}
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)               # as submitted: plain text or HTML
+    text: Mapped[str | None] = mapped_column(Text)        # plain text, after ingest
+    content_hash: Mapped[str] = mapped_column(String(64))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    published_at: Mapped[datetime | None]
+    declared_lang: Mapped[str | None] = mapped_column(String(16))
+    publisher_translation: Mapped[str | None] = mapped_column(Text)
+    meta: Mapped[dict] = mapped_column(default=dict)
+    language: Mapped[str | None] = mapped_column(String(16))
+    script: Mapped[str | None] = mapped_column(String(8))
+    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    stages: Mapped[dict] = mapped_column(default=dict)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[datetime | None]
+    queued_at: Mapped[datetime | None]
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    translations: Mapped[list["Translation"]] = relationship(back_populates="article", order_by="Translation.id")
+
+
+class Translation(Base):
+    __tablename__ = "translations"
+    __table_args__ = (UniqueConstraint("article_id", "revision", "engine", "engine_version",
+                                       name="uq_translation"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    engine: Mapped[str] = mapped_column(String(100))
+    engine_version: Mapped[str] = mapped_column(String(100))
+    source_lang: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    unknown_words: Mapped[dict] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    article: Mapped[Article] = relationship(back_populates="translations")
+    flags: Mapped[list["FlagRow"]] = relationship(back_populates="translation", order_by="FlagRow.id")
+
+
+class FlagRow(Base):
+    __tablename__ = "flags"
+    __table_args__ = (UniqueConstraint("translation_id", "glossary_version", "entity", "kind", "span",
+                                       name="uq_flag"),
+                      Index("ix_flags_article", "article_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    translation_id: Mapped[int] = mapped_column(ForeignKey("translations.id", ondelete="CASCADE"))
+    glossary_version: Mapped[str] = mapped_column(String(100))
+    checker_version: Mapped[str] = mapped_column(String(100))
+    entity: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    span: Mapped[str] = mapped_column(String(32))  # "start:end", or "-" when the entity is missing
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    found: Mapped[str | None] = mapped_column(Text)
+    suggestion: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(Text)
+    rule: Mapped[str] = mapped_column(String(32))
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    translation: Mapped[Translation] = relationship(back_populates="flags")
+
+
+class Event(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    stage: Mapped[str | None] = mapped_column(String(16))
+    message: Mapped[str] = mapped_column(Text)

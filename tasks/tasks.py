@@ -1,0 +1,80 @@
+"""Celery tasks: thin wrappers that take an article id and run pipeline stages on the store.
+
+``start`` claims the article and runs ingest and detect; ``translate`` (its own queue) and
+``check`` follow as a chain. Outcomes map to the store: bad input ends the article dead without
+retry; database or engine faults retry with exponential backoff; anything else is one failed
+attempt, queued again with backoff until the attempts are used up.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from celery.exceptions import Ignore, SoftTimeLimitExceeded
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from tasks import pipeline
+from tasks.queue import enqueue, reconcile as reconcile_store
+from tasks.store import Store
+from worker.celery_app import app
+
+TRANSIENT = (OperationalError, DBAPIError, pipeline.Transient)
+RETRY = dict(bind=True, max_retries=6, acks_late=True)
+
+
+@lru_cache(maxsize=1)
+def store() -> Store:
+    return Store()
+
+
+def _run(task, article_id: int, stages: tuple[str, ...], last: bool = False) -> str:
+    s = store()
+    stage = stages[0]
+    try:
+        for stage in stages:
+            pipeline.run_stage(s, article_id, stage)
+    except pipeline.NotMine:
+        raise Ignore()
+    except pipeline.BadInput as exc:
+        s.fail(article_id, stage, str(exc), final=True)
+        raise Ignore()
+    except TRANSIENT as exc:
+        if task.request.retries < task.max_retries:
+            raise task.retry(exc=exc, countdown=min(2 ** task.request.retries, 300))
+        _failed(s, article_id, stage, f"{type(exc).__name__}: {exc}")
+    except SoftTimeLimitExceeded:
+        _failed(s, article_id, stage, f"the {stage} stage ran past its time limit")
+    except Exception as exc:  # noqa: BLE001 - one failed attempt, never a crashed worker
+        _failed(s, article_id, stage, f"{type(exc).__name__}: {exc}")
+    if last:
+        s.finish(article_id)
+    return stage
+
+
+def _failed(s: Store, article_id: int, stage: str, reason: str) -> None:
+    if s.fail(article_id, stage, reason, final=False) == "pending":
+        article = s.get(article_id)
+        enqueue(s, [article_id], countdown=min(2 ** article.attempts, 300))
+    raise Ignore()
+
+
+@app.task(name="tasks.start", **RETRY)
+def start(self, article_id: int) -> str:
+    if not store().claim(article_id, pipeline.lease_seconds()):
+        raise Ignore()
+    return _run(self, article_id, ("ingest", "detect"))
+
+
+@app.task(name="tasks.translate", **RETRY)
+def translate(self, article_id: int) -> str:
+    return _run(self, article_id, ("translate",))
+
+
+@app.task(name="tasks.check", **RETRY)
+def check(self, article_id: int) -> str:
+    return _run(self, article_id, ("check",), last=True)
+
+
+@app.task(name="tasks.reconcile")
+def reconcile() -> int:
+    return reconcile_store(store())

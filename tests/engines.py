@@ -1,0 +1,32 @@
+"""Engines for tests only, selected through NEWSQA_MT_ENGINE=module:Class. They wrap the real
+Apertium engine (a translation is never faked) and add failure or delay."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from worker.engines.apertium import Apertium
+from worker.engines.base import MTResult
+
+
+class Broken(Apertium):
+    name = "broken"
+
+    def translate(self, texts, lang, script) -> list[MTResult]:
+        raise RuntimeError("engine exploded")
+
+
+class Slow(Apertium):
+    """Writes $NEWSQA_TEST_MARKER when it starts, then waits $NEWSQA_TEST_DELAY seconds."""
+
+    name = "apertium"
+
+    def translate(self, texts, lang, script) -> list[MTResult]:
+        marker = os.environ.get("NEWSQA_TEST_MARKER")
+        if marker:
+            with open(marker, "a") as f:
+                f.write(f"{os.getpid()}\n")
+        time.sleep(float(os.environ.get("NEWSQA_TEST_DELAY", "0")))
+        return super().translate(texts, lang, script)

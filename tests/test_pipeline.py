@@ -1,0 +1,103 @@
+"""The pipeline in-process, on a real SQLite store with the real engines (Apertium)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tasks import pipeline
+from tasks.articles import parse_article
+from tasks.html import to_text
+from tasks.store import Store
+from tests.conftest import SEED_ARTICLE, SEED_GLOSSARY
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSQA_GLOSSARY", str(SEED_GLOSSARY))
+    return Store(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+
+
+def kinds(store, aid):
+    return sorted((f.entity, f.kind, f.found) for f in store.flags(aid))
+
+
+def test_the_seed_article_yields_its_three_errors(store):
+    aid = store.accept(parse_article({"text": SEED_ARTICLE.read_text()})).id
+    assert pipeline.process(store, aid) == "processed"
+    assert kinds(store, aid) == [("kataib-hezbollah", "near_miss", "Katiab Hezbollah"),
+                                 ("pmf", "deprecated", "Hashd al-Shabaab"),
+                                 ("sergei-kisel", "near_miss", "Sergei Kissel")]
+    article = store.get(aid)
+    assert article.language == "en" and list(article.stages) == ["ingest", "detect", "translate", "check"]
+    assert store.translations(aid)[0].engine == "passthrough"
+
+
+def test_processing_twice_changes_nothing(store):
+    aid = store.accept(parse_article({"text": SEED_ARTICLE.read_text()})).id
+    pipeline.process(store, aid)
+    store.update(aid, state="pending", stages={})
+    assert pipeline.process(store, aid) == "processed"
+    assert len(store.flags(aid)) == 3 and len(store.translations(aid)) == 1
+
+
+@pytest.mark.skipif(shutil.which("apertium") is None and __import__("os").environ.get("CI") != "true",
+                    reason="apertium not installed here (CI installs it)")
+@pytest.mark.parametrize("text, language, expected", [
+    ("Izraelska vojska je napala položaje Hezbolaha u južnom Libanu.", "sr",
+     {("hezbollah", "source_form"), ("lebanon", "source_form")}),
+    ("Borci Hašd al-Šabija ušli su u Siriju.", "hr", {("pmf", "source_form")}),
+])
+def test_serbo_croatian_through_apertium(store, text, language, expected):
+    aid = store.accept(parse_article({"text": text})).id
+    assert pipeline.process(store, aid) == "processed"
+    article = store.get(aid)
+    assert article.language in ("sr", "hr", "bs")
+    [translation] = store.translations(aid)
+    assert translation.engine == "apertium" and "apertium" in translation.engine_version
+    assert "*" not in translation.text and translation.unknown_words["words"]
+    assert expected <= {(f.entity, f.kind) for f in store.flags(aid)}
+
+
+def test_the_publishers_translation_is_checked_too(store):
+    aid = store.accept(parse_article({
+        "text": "Борци Катаиб Хезболаха прешли су границу.", "language": "sr-Cyrl",
+        "translation": "Fighters of Katiab Hezbollah crossed the border."})).id
+    assert pipeline.process(store, aid) == "processed"
+    publisher = [f for f in store.flags(aid) if f.translation.engine == "publisher"]
+    assert [(f.entity, f.kind, f.found) for f in publisher] == [
+        ("kataib-hezbollah", "near_miss", "Katiab Hezbollah")]
+
+
+def test_bad_input_ends_dead_with_its_reason_and_no_retry(store):
+    aid = store.accept(parse_article({"text": "<div><script>alert(1)</script>  </div>"})).id
+    assert pipeline.process(store, aid) == "dead"
+    article = store.get(aid)
+    assert article.error == "the article has no text (empty, or only markup)" and article.attempts == 1
+
+
+def test_a_language_without_an_engine_is_stored_untranslated(store):
+    aid = store.accept(parse_article({"text": "Die Armee sagte, sie habe mehrere Städte zurückerobert, "
+                                              "die Rebellen in den letzten Tagen eingenommen hatten."})).id
+    assert pipeline.process(store, aid) == "processed"
+    article = store.get(aid)
+    assert article.language == "de"
+    assert article.stages["translate"]["detail"].startswith("untranslated:")
+    assert store.translations(aid) == []
+
+
+def test_an_engine_failure_is_one_attempt_then_dead(store, monkeypatch):
+    monkeypatch.setenv("NEWSQA_MT_ENGINE", "tests.engines:Broken")
+    monkeypatch.setenv("NEWSQA_MAX_ATTEMPTS", "2")
+    aid = store.accept(parse_article({"text": "Vojska je ušla u Kirkuk i Mosul tokom noći."})).id
+    assert pipeline.process(store, aid) == "pending"
+    assert pipeline.process(store, aid) == "dead"
+    assert "engine exploded" in store.get(aid).error
+
+
+def test_html_is_reduced_to_text():
+    body = ("<html><head><title>T</title><style>p{}</style></head><body><h1>Naslov</h1>"
+            "<p>Prvi <b>pasus</b>.</p><script>evil()</script><p>Drugi&nbsp;pasus.</p></body></html>")
+    assert to_text(body) == "Naslov\nPrvi pasus.\nDrugi pasus."
+    assert to_text("plain  text\n\n\n\nnext") == "plain text\n\nnext"

@@ -1,0 +1,139 @@
+"""The store on SQLite and PostgreSQL: idempotent writes, leases, dead articles, migrations."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from sqlalchemy import func, select
+
+from qa.flags import Flag
+from tasks.articles import BadArticle, canonical_url, parse_article
+from tasks.models import Base, FlagRow, Translation
+from tasks.store import Store
+
+
+def article(**kw):
+    return parse_article({"text": "Vojska je ušla u Kirkuk.", **kw})
+
+
+def test_same_article_is_stored_once_and_a_change_is_a_revision(store_url):
+    store = Store(store_url)
+    first = store.accept(article(url="https://Example.org/vesti/1/?utm_source=x#top"))
+    again = store.accept(article(url="https://example.org/vesti/1"))
+    changed = store.accept(article(url="https://example.org/vesti/1", text="Vojska je ušla u Mosul."))
+    assert (first.status, again.status, changed.status) == ("new", "duplicate", "revised")
+    assert first.id == again.id == changed.id
+    row = store.get(first.id)
+    assert row.revision == 2 and row.body == "Vojska je ušla u Mosul." and row.state == "pending"
+    # Without a URL the content is the identity.
+    assert store.accept(article(text="Nešto drugo.")).status == "new"
+    assert store.accept(article(text="  Nešto   drugo. ")).status == "duplicate"
+
+
+def test_concurrent_submissions_of_one_article_store_one_row(store_url):
+    store = Store(store_url)
+    results, errors = [], []
+
+    def go():
+        try:
+            results.append(store.accept(article(url="https://example.org/race")))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=go) for _ in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len({r.id for r in results}) == 1
+    assert sorted(r.status for r in results).count("new") == 1
+    assert len(store.articles(limit=100)) == 1
+
+
+def test_a_claim_is_exclusive_until_its_lease_runs_out(store_url):
+    store = Store(store_url)
+    aid = store.accept(article()).id
+    assert store.claim(aid, lease_seconds=0.5)
+    assert not store.claim(aid, lease_seconds=0.5)
+    assert store.due(requeue_after=3600) == []
+    time.sleep(0.8)
+    assert store.due(requeue_after=3600) == [aid]
+    assert store.claim(aid, lease_seconds=60)
+    assert store.get(aid).attempts == 2
+
+
+def test_translations_and_flags_are_written_once(store_url):
+    store = Store(store_url)
+    aid = store.accept(article()).id
+    t1 = store.save_translation(aid, 1, "apertium", "x", "sr", "The army entered Kirkuk.")
+    t2 = store.save_translation(aid, 1, "apertium", "x", "sr", "The army entered Kirkuk.")
+    assert t1 == t2
+    flags = [Flag("kirkuk", "missing", None, None, None, "Kirkuk", 0.6, "r", "source-entity"),
+             Flag("mosul", "near_miss", 3, 8, "Mosl", "Mosul", 0.8, "r", "near-miss")]
+    assert store.save_flags(aid, t1, flags, "g1", "c1") == 2
+    assert store.save_flags(aid, t1, flags, "g1", "c1") == 0
+    with store.session() as s:
+        assert s.execute(select(func.count()).select_from(FlagRow)).scalar() == 2
+        assert s.execute(select(func.count()).select_from(Translation)).scalar() == 1
+
+
+def test_failures_end_dead_after_the_attempts_and_retry_revives(store_url, monkeypatch):
+    monkeypatch.setenv("NEWSQA_MAX_ATTEMPTS", "2")
+    store = Store(store_url)
+    aid = store.accept(article()).id
+    store.claim(aid, 60)
+    assert store.fail(aid, "translate", "boom", final=False) == "pending"
+    store.claim(aid, 60)
+    assert store.fail(aid, "translate", "boom again", final=False) == "dead"
+    row = store.get(aid)
+    assert row.error == "boom again" and row.stages["translate"]["status"] == "failed"
+    bad = store.accept(article(text="x y z")).id
+    store.claim(bad, 60)
+    assert store.fail(bad, "ingest", "no text", final=True) == "dead"
+    assert sorted(store.retry()) == sorted([aid, bad])
+    assert store.get(aid).state == "pending" and store.get(aid).attempts == 0
+    assert [e.message for e in store.events(aid)][-1] == "retry requested"
+
+
+def test_a_stage_that_never_finishes_uses_up_attempts(store_url):
+    store = Store(store_url)
+    aid = store.accept(article()).id
+    store.claim(aid, 60)
+    assert store.begin_stage(aid, "translate", max_attempts=2)
+    assert store.begin_stage(aid, "translate", max_attempts=2)       # redelivered: attempt 2
+    assert not store.begin_stage(aid, "translate", max_attempts=2)   # and again: dead
+    row = store.get(aid)
+    assert row.state == "dead" and "did not finish in 2 attempts" in row.error
+
+
+def test_migrations_build_exactly_the_models(store_url):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    store = Store(store_url)
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+@pytest.mark.parametrize("data, words", [
+    ({}, "text: Field required"),
+    ({"text": "   "}, "text: String should have at least 1 character"),
+    ({"text": "x", "url": "ftp://example.org"}, "url: Value error, must be an http or https URL"),
+    ({"text": "x", "language": "Serbian!"}, "language: Value error"),
+    ({"text": "x", "colour": "red"}, "colour: Extra inputs are not permitted"),
+    ({"text": "a\x00b"}, "NUL"),
+    ({"text": "x" * 2_000_001}, "at most 2000000 characters"),
+    ("just a string", "expected a JSON object"),
+])
+def test_bad_articles_get_clear_errors(data, words):
+    with pytest.raises(BadArticle) as err:
+        parse_article(data, "line 3")
+    assert str(err.value).startswith("line 3:") and words in str(err.value)
+
+
+def test_canonical_url():
+    assert canonical_url("HTTPS://Example.ORG/a/b/?utm_campaign=x&id=3#frag") == "https://example.org/a/b?id=3"

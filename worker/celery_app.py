@@ -1,0 +1,40 @@
+"""The Celery application: Redis rings the doorbell, the store keeps the ledger.
+
+Late acknowledgement with reject-on-worker-lost, so a task whose worker dies is delivered again;
+one message prefetched per process, so a killed worker holds at most one; no result backend (the
+store is the source of truth); the translation stage on its own ``translate`` queue, so GPU workers
+can take only that; soft and hard time limits; the reconciler on the beat schedule.
+"""
+
+from __future__ import annotations
+
+from celery import Celery
+
+from newsqa import config
+
+QUEUES = ("default", "translate")
+
+
+def make_app() -> Celery:
+    app = Celery("newsqa", broker=config.BROKER_URL.get(), include=["tasks.tasks"])
+    app.conf.update(
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_ignore_result=True,
+        task_default_queue="default",
+        task_routes={"tasks.translate": {"queue": "translate"}},
+        task_soft_time_limit=config.SOFT_TIME_LIMIT.number(float, 1),
+        task_time_limit=config.HARD_TIME_LIMIT.number(float, 1),
+        broker_transport_options={"visibility_timeout": config.VISIBILITY_TIMEOUT.number(int, 1)},
+        broker_connection_retry_on_startup=True,
+        task_serializer="json",
+        accept_content=["json"],
+        worker_send_task_events=False,
+        beat_schedule={"reconcile": {"task": "tasks.reconcile",
+                                     "schedule": config.RECONCILE_SECONDS.number(float, 1)}},
+    )
+    return app
+
+
+app = make_app()
