@@ -27,7 +27,7 @@ def load(path: Path) -> list[dict]:
 
 def predict(cases_path: Path, glossary: str) -> dict[str, list[dict]]:
     out = subprocess.run(
-        [sys.executable, "-m", "newsqa.cli", "check", "--glossary", glossary, "--jsonl", str(cases_path)],
+        [sys.executable, "-m", "newsqa", "check", "--glossary", glossary, "--jsonl", str(cases_path)],
         check=True, capture_output=True, text=True, cwd=ROOT,
     ).stdout
     return {row["id"]: row["flags"] for row in map(json.loads, out.splitlines())}

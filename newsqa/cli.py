@@ -154,6 +154,3 @@ def show_config() -> None:
 
 
 from newsqa import cli_service  # noqa: E402,F401  (registers run, submit, status, ... on main)
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,135 @@
+"""A real Redis and real `newsqa worker` processes: submission, processing, and a killed worker.
+
+Eager mode is not used: the worker is a separate process, as in production.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import redis
+
+from tasks.store import Store
+from tests.conftest import ROOT, SEED_ARTICLE, SEED_GLOSSARY
+
+SERBIAN = "Izraelska vojska je napala položaje Hezbolaha u južnom Libanu, saopštio je Rojters."
+
+
+@pytest.fixture
+def env(tmp_path, redis_url):
+    redis.Redis.from_url(redis_url).flushall()
+    values = dict(os.environ,
+                  NEWSQA_DATABASE_URL=f"sqlite:///{tmp_path / 'store.sqlite3'}",
+                  NEWSQA_BROKER_URL=redis_url, NEWSQA_GLOSSARY=str(SEED_GLOSSARY),
+                  PYTHONPATH=str(ROOT), NEWSQA_RECONCILE_SECONDS="2")
+    return values
+
+
+class Workers:
+    def __init__(self, env: dict, cwd: Path) -> None:
+        self.env, self.cwd, self.procs = env, cwd, []
+
+    def start(self, *args: str, **env) -> subprocess.Popen:
+        log = open(self.cwd / f"worker{len(self.procs)}.log", "w")
+        proc = subprocess.Popen([sys.executable, "-m", "newsqa", "worker", "-c", "1", "-l", "WARNING", *args],
+                                env={**self.env, **env}, cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        self.procs.append(proc)
+        return proc
+
+    def kill(self, proc: subprocess.Popen) -> None:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+    def stop_all(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+                try:
+                    proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    self.kill(proc)
+
+    def logs(self) -> str:
+        return "\n".join(p.read_text() for p in sorted(self.cwd.glob("worker*.log")))
+
+
+@pytest.fixture
+def workers(env, tmp_path):
+    w = Workers(env, tmp_path)
+    yield w
+    w.stop_all()
+
+
+def wait_for(predicate, timeout: float, what: str, workers: Workers | None = None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}\n{workers.logs() if workers else ''}")
+
+
+def test_submit_by_cli_and_client_then_the_worker_processes(env, workers, tmp_path, monkeypatch):
+    store = Store(env["NEWSQA_DATABASE_URL"])
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"text": SEED_ARTICLE.read_text(), "url": "https://example.org/seed"}) + "\n"
+                     + json.dumps({"text": SERBIAN, "url": "https://example.rs/1", "language": "sr"}) + "\n")
+    out = subprocess.run([sys.executable, "-m", "newsqa", "submit", str(batch)], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    ids = [json.loads(line)["id"] for line in out.splitlines()]
+
+    for key in ("NEWSQA_DATABASE_URL", "NEWSQA_BROKER_URL", "NEWSQA_GLOSSARY"):
+        monkeypatch.setenv(key, env[key])
+    from newsqa.client import submit
+    accepted = submit("Борци Катаиб Хезболаха прешли су границу код Абу Камала.", url="https://example.rs/2",
+                      translation="Fighters of Katiab Hezbollah crossed the border near Abu Kamal.")
+    assert accepted.status == "new"
+    ids.append(accepted.id)
+
+    workers.start("-Q", "default,translate")
+    wait_for(lambda: all(store.get(i).state == "processed" for i in ids), 90, "three processed articles", workers)
+    seed, serbian, cyrillic = ids
+    assert {f.found for f in store.flags(seed)} == {"Sergei Kissel", "Hashd al-Shabaab", "Katiab Hezbollah"}
+    assert {(f.entity, f.kind) for f in store.flags(serbian)} >= {("lebanon", "source_form"),
+                                                                   ("reuters", "source_form")}
+    assert ("kataib-hezbollah", "near_miss") in {(f.entity, f.kind) for f in store.flags(cyrillic)}
+    assert {t.engine for t in store.translations(cyrillic)} == {"publisher", "apertium"}
+
+
+def test_a_worker_killed_mid_translation_loses_nothing(env, workers, tmp_path):
+    """SIGKILL the whole worker while it translates; the next worker finishes the article once."""
+    marker = tmp_path / "translating"
+    env.update(NEWSQA_MT_ENGINE="tests.engines:Slow", NEWSQA_TEST_MARKER=str(marker),
+               NEWSQA_VISIBILITY_TIMEOUT="3", NEWSQA_LEASE_SECONDS="4")
+    store = Store(env["NEWSQA_DATABASE_URL"])
+    subprocess.run([sys.executable, "-m", "newsqa", "submit", "-"], input=json.dumps(
+        {"text": SERBIAN, "language": "sr"}), env=env, capture_output=True, text=True, check=True)
+    [article] = store.articles()
+
+    first = workers.start("-Q", "default,translate", NEWSQA_TEST_DELAY="60")
+    wait_for(marker.exists, 60, "the translation to start", workers)
+    workers.kill(first)
+    killed = store.get(article.id)
+    assert killed.state == "processing" and killed.stages["translate"]["status"] == "started"
+    assert store.translations(article.id) == []
+
+    workers.start("-Q", "default,translate", "--beat", NEWSQA_TEST_DELAY="0")
+    wait_for(lambda: store.get(article.id).state == "processed", 90, "the article to be processed", workers)
+    done = store.get(article.id)
+    [translation] = store.translations(article.id)
+    assert translation.engine == "apertium"
+    flags = store.flags(article.id)
+    assert flags and len({(f.entity, f.kind, f.span) for f in flags}) == len(flags)
+    assert done.attempts >= 2 and len(marker.read_text().split()) >= 2
+    # Redelivered messages and reconciler runs may both arrive: nothing is written twice.
+    time.sleep(3)
+    assert len(store.translations(article.id)) == 1 and len(store.flags(article.id)) == len(flags)
