@@ -266,3 +266,16 @@ def worker(queues: str, concurrency: int | None, beat: bool, loglevel: str, cele
     if beat:
         argv += ["--beat", "--schedule", str(Path.cwd() / ".newsqa-beat-schedule")]
     app.worker_main(argv + list(celery_args))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@_db_option
+def serve(host: str, port: int, db: str | None) -> None:
+    """Serve the HTTP API (POST /api/articles; OpenAPI schema at /docs and /openapi.json)."""
+    import uvicorn
+
+    from newsqa.web import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")

@@ -14,21 +14,25 @@ from tasks.store import Store
 log = logging.getLogger(__name__)
 
 
-def chain_for(article_id: int):
+def chain_for(article_id: int, app):
+    """The stage tasks by name: a submitter needs no import of the tasks' code."""
     from celery import chain
 
-    from tasks.tasks import check, start, translate
-
-    return chain(start.si(article_id), translate.si(article_id), check.si(article_id))
+    return chain(*(app.signature(name, args=(article_id,), immutable=True)
+                   for name in ("tasks.start", "tasks.translate", "tasks.check")))
 
 
 def enqueue(store: Store, ids: Sequence[int], countdown: float | None = None) -> int:
     """Queue the articles; returns how many were sent (0 when the broker cannot be reached)."""
+    from newsqa import config
+    from worker.celery_app import app_for
+
+    app = app_for(config.BROKER_URL.get())
     sent: list[int] = []
     try:
         for article_id in ids:
-            chain_for(article_id).apply_async(countdown=countdown, retry=True,
-                                              retry_policy={"max_retries": 2, "interval_start": 0.2})
+            chain_for(article_id, app).apply_async(countdown=countdown, retry=True,
+                                                   retry_policy={"max_retries": 2, "interval_start": 0.2})
             sent.append(article_id)
     except Exception as exc:  # noqa: BLE001 - kombu raises many kinds; the store keeps the work
         log.warning("broker unreachable, %d article(s) left pending for the reconciler: %s",

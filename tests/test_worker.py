@@ -13,11 +13,13 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 import redis
 
 from tasks.store import Store
 from tests.conftest import ROOT, SEED_ARTICLE, SEED_GLOSSARY
+from tests.services import free_port, wait_for_port
 
 SERBIAN = "Izraelska vojska je napala položaje Hezbolaha u južnom Libanu, saopštio je Rojters."
 
@@ -78,7 +80,7 @@ def wait_for(predicate, timeout: float, what: str, workers: Workers | None = Non
     raise AssertionError(f"timed out after {timeout} s waiting for {what}\n{workers.logs() if workers else ''}")
 
 
-def test_submit_by_cli_and_client_then_the_worker_processes(env, workers, tmp_path, monkeypatch):
+def test_submit_three_ways_then_the_worker_processes(env, workers, tmp_path, monkeypatch):
     store = Store(env["NEWSQA_DATABASE_URL"])
     batch = tmp_path / "batch.jsonl"
     batch.write_text(json.dumps({"text": SEED_ARTICLE.read_text(), "url": "https://example.org/seed"}) + "\n"
@@ -95,9 +97,26 @@ def test_submit_by_cli_and_client_then_the_worker_processes(env, workers, tmp_pa
     assert accepted.status == "new"
     ids.append(accepted.id)
 
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "newsqa", "serve", "--port", str(port)],
+                              env={**env, "NEWSQA_API_TOKENS": "t0ken"}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port)
+        r = httpx.post(f"http://127.0.0.1:{port}/api/articles", headers={"Authorization": "Bearer t0ken"},
+                       json={"text": "Нетанјаху изјави дека Израел ќе продолжи со нападите врз Хезболах.",
+                             "outlet": "Example MK"}, timeout=30)
+        assert r.status_code == 202, r.text
+        ids.append(r.json()["id"])
+    finally:
+        server.terminate()
+        server.wait(10)
+
     workers.start("-Q", "default,translate")
-    wait_for(lambda: all(store.get(i).state == "processed" for i in ids), 90, "three processed articles", workers)
-    seed, serbian, cyrillic = ids
+    wait_for(lambda: all(store.get(i).state == "processed" for i in ids), 90, "four processed articles", workers)
+    seed, serbian, cyrillic, macedonian = ids
+    assert store.get(macedonian).language == "mk"
+    assert store.translations(macedonian)[0].engine == "apertium"
     assert {f.found for f in store.flags(seed)} == {"Sergei Kissel", "Hashd al-Shabaab", "Katiab Hezbollah"}
     assert {(f.entity, f.kind) for f in store.flags(serbian)} >= {("lebanon", "source_form"),
                                                                    ("reuters", "source_form")}

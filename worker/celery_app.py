@@ -8,6 +8,8 @@ can take only that; soft and hard time limits; the reconciler on the beat schedu
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from celery import Celery
 
 from newsqa import config
@@ -15,8 +17,8 @@ from newsqa import config
 QUEUES = ("default", "translate")
 
 
-def make_app() -> Celery:
-    app = Celery("newsqa", broker=config.BROKER_URL.get(), include=["tasks.tasks"])
+def make_app(broker_url: str | None = None) -> Celery:
+    app = Celery("newsqa", broker=broker_url or config.BROKER_URL.get(), include=["tasks.tasks"])
     app.conf.update(
         task_acks_late=True,
         task_reject_on_worker_lost=True,
@@ -37,4 +39,10 @@ def make_app() -> Celery:
     return app
 
 
-app = make_app()
+@lru_cache(maxsize=8)
+def app_for(broker_url: str) -> Celery:
+    """An app per broker URL, so a long-lived submitter follows the setting it is given."""
+    return make_app(broker_url)
+
+
+app = app_for(config.BROKER_URL.get())

@@ -1,0 +1,83 @@
+"""``POST /api/articles`` for scrapers, and the status of what they submitted.
+
+Bearer tokens from ``NEWSQA_API_TOKENS``. An article is committed to the store before the response
+(202 with its id and a status URL); queueing comes after, and a broker outage only delays it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+
+from newsqa import config
+from tasks.articles import ArticleIn
+from tasks.store import Store
+
+router = APIRouter(prefix="/api")
+bearer = HTTPBearer(auto_error=False)
+
+
+def require_token(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
+    tokens = config.api_tokens()
+    if not tokens:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, f"the API is closed: set {config.API_TOKENS.name}",
+                            headers={"WWW-Authenticate": "Bearer"})
+    given = credentials.credentials if credentials else ""
+    if not any(secrets.compare_digest(given.encode(), t.encode()) for t in tokens):
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "missing or wrong bearer token",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return given
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+class Submitted(BaseModel):
+    id: int
+    status: str
+    status_url: str
+
+
+class ArticleStatus(BaseModel):
+    id: int
+    state: str
+    revision: int
+    attempts: int
+    language: str | None
+    error: str | None
+    stages: dict[str, Any]
+    flags: list[dict[str, Any]]
+
+
+@router.post("/articles", status_code=status.HTTP_202_ACCEPTED, response_model=Submitted,
+             responses={401: {"description": "Missing or wrong token"}, 422: {"description": "Bad article"}})
+async def submit_article(article: ArticleIn, request: Request, store: Store = Depends(get_store),
+                         _: str = Depends(require_token)) -> Submitted:
+    """Accept an article: stored once (the same URL or content again is a duplicate), then queued."""
+    accepted = await run_in_threadpool(store.accept, article)
+    if accepted.needs_processing:
+        from tasks.queue import enqueue
+        await run_in_threadpool(enqueue, store, [accepted.id])
+    return Submitted(id=accepted.id, status=accepted.status,
+                     status_url=str(request.url_for("article_status", article_id=accepted.id)))
+
+
+@router.get("/articles/{article_id}", response_model=ArticleStatus, name="article_status")
+async def article_status(article_id: int, store: Store = Depends(get_store),
+                         _: str = Depends(require_token)) -> ArticleStatus:
+    article = await run_in_threadpool(store.get, article_id)
+    if article is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article {article_id}")
+    flags = await run_in_threadpool(store.flags, article_id)
+    return ArticleStatus(
+        id=article.id, state=article.state, revision=article.revision, attempts=article.attempts,
+        language=article.language, error=article.error, stages=article.stages,
+        flags=[{"entity": f.entity, "kind": f.kind, "start": f.start, "end": f.end, "found": f.found,
+                "suggestion": f.suggestion, "confidence": f.confidence, "reason": f.reason,
+                "engine": f.translation.engine} for f in flags])
