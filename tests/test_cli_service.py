@@ -1,0 +1,126 @@
+"""The service commands on a real SQLite store, in process (no broker)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+
+from newsqa.cli import main
+from tasks.store import Store
+from tests.conftest import ROOT, SEED_GLOSSARY
+from tests.services import free_port
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSQA_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    monkeypatch.setenv("NEWSQA_GLOSSARY", str(SEED_GLOSSARY))
+    monkeypatch.setenv("NEWSQA_BROKER_URL", f"redis://127.0.0.1:{free_port()}/0")  # nobody listens
+    return tmp_path
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_run_on_the_seeds_is_the_main_job(env):
+    result = run("run", str(ROOT / "seeds"))
+    assert result.exit_code == 0, result.output
+    for found in ("Sergei Kissel", "Hashd al-Shabaab", "Katiab Hezbollah"):
+        assert f"“{found}”" in result.output
+    assert "[processed; en; 3 flags]" in result.output
+    page = (env / "newsqa-report.html").read_text()
+    assert page.count("<mark") == 3 and "Content-Security-Policy" in page
+    # Running again processes nothing twice.
+    again = run("run", str(ROOT / "seeds"))
+    assert again.output.count("3 flags") == 1 and len(Store().articles()) == 1
+
+
+def test_run_reports_bad_files_and_escapes_hostile_text(env):
+    folder = env / "in"
+    folder.mkdir()
+    (folder / "evil.en.txt").write_text('<script>alert("x")</script> Fighters of Katiab Hezbollah <b>left</b>.')
+    (folder / "broken.jsonl").write_text('{"text": "ok text here"}\n{"text": 5}\nnot json\n')
+    (folder / "latin1.txt").write_bytes(b"Caf\xe9")
+    result = run("run", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "broken.jsonl:2: text: Input should be a valid string" in result.output
+    assert "broken.jsonl:3: not valid JSON" in result.output and "latin1.txt: not UTF-8" in result.output
+    page = (env / "newsqa-report.html").read_text()
+    assert "<script>" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page  # the raw title, escaped
+    assert "<mark" in page and "Katiab Hezbollah" in page
+
+    class Tags(HTMLParser):
+        seen: set = set()
+
+        def handle_starttag(self, tag, attrs):
+            self.seen.add(tag)
+    parser = Tags()
+    parser.feed(page)
+    assert "script" not in parser.seen
+
+
+def test_run_with_nothing_to_do_is_an_error(env):
+    (env / "empty").mkdir()
+    result = run("run", str(env / "empty"))
+    assert result.exit_code == 2 and "no articles found" in result.output
+
+
+def test_submit_stores_even_without_a_broker_then_status_and_reconcile(env):
+    lines = "\n".join(json.dumps({"text": f"Vojska je ušla u Kirkuk {i}.", "url": f"https://ex.rs/{i}"})
+                      for i in range(3))
+    result = run("submit", "-", input=lines + "\n" + lines)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert [r["status"] for r in rows] == ["new"] * 3 + ["duplicate"] * 3
+    assert "could not be reached" in result.output
+    status = run("status")
+    assert "pending: 3" in status.output
+    detail = json.loads(run("status", str(rows[0]["id"]), "--json").output)
+    assert detail["state"] == "pending" and detail["events"][0]["message"] == "accepted"
+    reconcile = run("reconcile", "--after", "0")
+    assert reconcile.exit_code == 2 and "3 article(s) due, 0 queued" in reconcile.output
+
+
+def test_submit_reports_bad_items_with_exit_status_1(env):
+    result = run("submit", "-", input='{"text": "fine"}\n{"url": "https://x.rs"}\n')
+    assert result.exit_code == 1
+    assert "<stdin>:2: text: Field required" in result.output
+
+
+def test_retry_brings_dead_articles_back(env):
+    (env / "a.en.txt").write_text("   <p></p>")
+    run("run", str(env / "a.en.txt"))
+    [article] = Store().articles()
+    assert article.state == "dead"
+    assert "1 article(s) back to pending" in run("retry", "--failed", "--no-queue").output
+    assert Store().get(article.id).state == "pending"
+    assert run("retry").exit_code == 2
+
+
+def test_recheck_runs_only_the_check_stage_with_the_new_glossary(env, monkeypatch):
+    run("run", str(ROOT / "seeds"))
+    edited = env / "glossary.csv"
+    from qa import load_glossary, save_glossary
+    g = load_glossary(SEED_GLOSSARY)
+    g["sergei-kisel"].terms[0].text = "Sergei Kissel"  # the house now spells him so
+    save_glossary(g, edited)
+    monkeypatch.setenv("NEWSQA_GLOSSARY", str(edited))
+    result = run("recheck")
+    assert "1 of 1 article(s) re-checked" in result.output, result.output
+    [article] = Store().articles()
+    assert {f.found for f in Store().flags(article.id)} == {"Hashd al-Shabaab", "Katiab Hezbollah"}
+    assert len(Store().translations(article.id)) == 1  # not translated again
+    assert "0 of 0" in run("recheck").output
+
+
+def test_worker_rejects_unknown_queues(env):
+    result = run("worker", "-Q", "gpu")
+    assert result.exit_code == 2 and "unknown queue(s): gpu" in result.output
