@@ -124,10 +124,10 @@ def run_stage(store: Store, article_id: int, stage: str) -> str | None:
         raise NotMine(f"article {article_id} is {'unknown' if article is None else article.state}")
     if (article.stages.get(stage) or {}).get("status") == "done":
         return None
-    if not store.begin_stage(article_id, stage, config.MAX_ATTEMPTS.number(int, 1)):
+    held = store.begin_stage(article_id, stage, config.MAX_ATTEMPTS.number(int, 1), lease_seconds())
+    if held is None:
         raise NotMine(f"article {article_id} is no longer held by this attempt")
-    store.extend_lease(article_id, lease_seconds())
-    return PIPELINE[stage].run(store, store.get(article_id))
+    return PIPELINE[stage].run(store, held)
 
 
 def process(store: Store, article_id: int) -> str:

@@ -148,11 +148,6 @@ class Store:
                 s.add(Event(article_id=article_id, stage=None, message="claimed"))
             return taken
 
-    def extend_lease(self, article_id: int, lease_seconds: float) -> None:
-        with self.session() as s:
-            s.execute(update(Article).where(Article.id == article_id, Article.state == "processing")
-                      .values(lease_until=utcnow() + timedelta(seconds=lease_seconds)))
-
     def get(self, article_id: int) -> Article | None:
         with self.session() as s:
             return s.get(Article, article_id)
@@ -161,14 +156,15 @@ class Store:
         with self.session() as s:
             s.execute(update(Article).where(Article.id == article_id).values(updated_at=utcnow(), **fields))
 
-    def begin_stage(self, article_id: int, stage: str, max_attempts: int) -> bool:
-        """Mark a stage started. A stage found started in the same attempt never finished (its process
-        crashed or was killed at the time limit): that counts as an attempt, and after
-        ``max_attempts`` the article is dead. Returns False when the article is no longer ours."""
+    def begin_stage(self, article_id: int, stage: str, max_attempts: int, lease_seconds: float) -> Article | None:
+        """Mark a stage started and extend the lease; return the article, or None when it is no
+        longer ours. A stage found started in the same attempt never finished (its process crashed
+        or was killed at the time limit): that counts as an attempt, and after ``max_attempts`` the
+        article is dead."""
         with self.session() as s:
             row = s.get(Article, article_id, with_for_update=True)
             if row is None or row.state != "processing":
-                return False
+                return None
             record = row.stages.get(stage) or {}
             if record.get("status") == "started" and record.get("attempt") == row.attempts:
                 row.attempts += 1
@@ -178,10 +174,11 @@ class Store:
                 row.state, row.error, row.lease_until = "dead", reason, None
                 row.stages = {**row.stages, stage: {"status": "failed", "at": utcnow().isoformat(), "detail": reason}}
                 s.add(Event(article_id=article_id, stage=stage, message=f"dead: {reason}"))
-                return False
+                return None
             row.stages = {**row.stages, stage: {"status": "started", "at": utcnow().isoformat(),
                                                 "attempt": row.attempts}}
-            return True
+            row.lease_until = utcnow() + timedelta(seconds=lease_seconds)
+            return row
 
     def stage_done(self, article_id: int, stage: str, detail: str | None = None, info: dict | None = None,
                    **fields) -> None:

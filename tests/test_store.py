@@ -102,9 +102,9 @@ def test_a_stage_that_never_finishes_uses_up_attempts(store_url):
     store = Store(store_url)
     aid = store.accept(article()).id
     store.claim(aid, 60)
-    assert store.begin_stage(aid, "translate", max_attempts=2)
-    assert store.begin_stage(aid, "translate", max_attempts=2)       # redelivered: attempt 2
-    assert not store.begin_stage(aid, "translate", max_attempts=2)   # and again: dead
+    assert store.begin_stage(aid, "translate", 2, 60) is not None
+    assert store.begin_stage(aid, "translate", 2, 60) is not None     # redelivered: attempt 2
+    assert store.begin_stage(aid, "translate", 2, 60) is None         # and again: dead
     row = store.get(aid)
     assert row.state == "dead" and "did not finish in 2 attempts" in row.error
 
