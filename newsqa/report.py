@@ -61,14 +61,11 @@ def html_report(items: list[ArticleReport], title: str = "newsqa report") -> str
         by_translation: dict[int, list[FlagRow]] = {}
         for f in item.flags:
             by_translation.setdefault(f.translation_id, []).append(f)
+        meta = " · ".join(escape(x) for x in (a.state, a.language or "?", a.outlet, a.url) if x)
         sections = [f'<section id="a{a.id}"><h2>#{a.id} {escape(a.title or item.where)}</h2>',
-                    f'<p class="meta">{escape(a.state)} · {escape(a.language or "?")} · '
-                    f'{escape(a.outlet or "")} {escape(a.url or "")}</p>']
+                    f'<p class="meta">{meta}</p>']
         if a.error:
             sections.append(f'<p class="error">{escape(a.error)}</p>')
-        for tid, text in item.translations.items():
-            flags = by_translation.get(tid, [])
-            sections.append(f'<div class="text">{_marked(text, flags)}</div>')
         if item.flags:
             sections.append("<table><tr><th>kind</th><th>found</th><th>suggestion</th><th>confidence</th>"
                             "<th>reason</th></tr>")
@@ -77,6 +74,9 @@ def html_report(items: list[ArticleReport], title: str = "newsqa report") -> str
                                 f"<td>{escape(f.suggestion or '')}</td><td>{f.confidence:.2f}</td>"
                                 f"<td>{escape(f.reason)}</td></tr>")
             sections.append("</table>")
+        for tid, text in item.translations.items():
+            flags = by_translation.get(tid, [])
+            sections.append(f'<div class="text">{_marked(text, flags)}</div>')
         sections.append("</section>")
         rows.append("\n".join(sections))
     return f"""<!doctype html>

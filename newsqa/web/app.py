@@ -18,7 +18,8 @@ def create_app(database_url: str | None = None) -> FastAPI:
         yield
         app.state.store.engine.dispose()
 
-    app = FastAPI(title="newsqa", version=__version__, lifespan=lifespan,
+    # No /docs: Swagger UI loads its scripts from a CDN, which an offline newsroom cannot reach.
+    app = FastAPI(title="newsqa", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Submit news articles for translation and entity-name checks.")
     app.include_router(router)
 
