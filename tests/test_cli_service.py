@@ -124,3 +124,29 @@ def test_recheck_runs_only_the_check_stage_with_the_new_glossary(env, monkeypatc
 def test_worker_rejects_unknown_queues(env):
     result = run("worker", "-Q", "gpu")
     assert result.exit_code == 2 and "unknown queue(s): gpu" in result.output
+
+
+def test_a_changed_article_is_processed_again_as_a_new_revision(env):
+    path = env / "story.json"
+    story = {"url": "https://example.org/story", "language": "en"}
+    path.write_text(json.dumps({**story, "text": "Fighters of Katiab Hezbollah crossed the border."}))
+    run("run", str(path))
+    path.write_text(json.dumps({**story, "text": "Fighters of Katiab Hezbollah and Sergei Kissel crossed."}))
+    result = run("run", str(path))
+    assert "2 flags" in result.output
+    [article] = Store().articles()
+    assert article.revision == 2 and article.state == "processed"
+    assert {f.found for f in Store().flags(article.id)} == {"Katiab Hezbollah", "Sergei Kissel"}
+    assert {t.revision for t in Store().translations(article.id)} == {1, 2}
+
+
+def test_scrapy_item_pipeline_submits_and_records_the_id(env):
+    from newsqa.client import NewsqaPipeline
+
+    pipeline = NewsqaPipeline(database_url=f"sqlite:///{env / 'scrapy.sqlite3'}")
+    item = {"text": "Vojska je ušla u Kirkuk.", "url": "https://ex.rs/9", "outlet": "Ex", "title": None}
+    assert pipeline.process_item(item, spider=None) is item
+    again = pipeline.process_item(dict(item), spider=None)
+    assert item["newsqa_id"] == again["newsqa_id"]
+    with pytest.raises(Exception, match="item: text: Field required"):
+        pipeline.process_item({"url": "https://ex.rs/10"}, spider=None)

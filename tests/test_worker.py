@@ -84,10 +84,11 @@ def test_submit_three_ways_then_the_worker_processes(env, workers, tmp_path, mon
     store = Store(env["NEWSQA_DATABASE_URL"])
     batch = tmp_path / "batch.jsonl"
     batch.write_text(json.dumps({"text": SEED_ARTICLE.read_text(), "url": "https://example.org/seed"}) + "\n"
-                     + json.dumps({"text": SERBIAN, "url": "https://example.rs/1", "language": "sr"}) + "\n")
+                     + json.dumps({"text": SERBIAN, "url": "https://example.rs/1", "language": "sr"}) + "\n"
+                     + json.dumps({"text": "<div><style>p{}</style> </div>", "url": "https://example.rs/empty"}))
     out = subprocess.run([sys.executable, "-m", "newsqa", "submit", str(batch)], env=env,
                          capture_output=True, text=True, check=True).stdout
-    ids = [json.loads(line)["id"] for line in out.splitlines()]
+    *ids, empty = [json.loads(line)["id"] for line in out.splitlines()]
 
     for key in ("NEWSQA_DATABASE_URL", "NEWSQA_BROKER_URL", "NEWSQA_GLOSSARY"):
         monkeypatch.setenv(key, env[key])
@@ -115,6 +116,8 @@ def test_submit_three_ways_then_the_worker_processes(env, workers, tmp_path, mon
     workers.start("-Q", "default,translate")
     wait_for(lambda: all(store.get(i).state == "processed" for i in ids), 90, "four processed articles", workers)
     seed, serbian, cyrillic, macedonian = ids
+    wait_for(lambda: store.get(empty).state == "dead", 30, "the empty article to be dead", workers)
+    assert store.get(empty).error.startswith("the article has no text") and store.get(empty).attempts == 1
     assert store.get(macedonian).language == "mk"
     assert store.translations(macedonian)[0].engine == "apertium"
     assert {f.found for f in store.flags(seed)} == {"Sergei Kissel", "Hashd al-Shabaab", "Katiab Hezbollah"}
