@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from newsqa import config
 from qa.flags import Flag
 from tasks.articles import ArticleIn
-from tasks.models import Article, Base, Event, FlagRow, Translation, utcnow
+from tasks.models import Article, Event, FlagRow, Translation, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -77,13 +77,6 @@ def _insert_ignore(session: Session, model, values: dict) -> bool:
         from sqlalchemy.dialects.sqlite import insert
     statement = insert(model).values(**values).on_conflict_do_nothing().returning(model.id)
     return session.execute(statement).scalar() is not None
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite hands datetimes back without a zone; everything stored is UTC."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value
 
 
 class Store:
@@ -257,10 +250,6 @@ class Store:
                         message=f"{'dead' if state == 'dead' else 'attempt failed'}: {reason}"))
             return state
 
-    def log(self, article_id: int, stage: str | None, message: str) -> None:
-        with self.session() as s:
-            s.add(Event(article_id=article_id, stage=stage, message=message))
-
     def events(self, article_id: int) -> list[Event]:
         with self.session() as s:
             return list(s.execute(select(Event).where(Event.article_id == article_id).order_by(Event.id)).scalars())
@@ -306,7 +295,3 @@ class Store:
     def counts(self) -> dict[str, int]:
         with self.session() as s:
             return dict(s.execute(select(Article.state, func.count()).group_by(Article.state)).all())
-
-    def lease_until(self, article_id: int) -> datetime | None:
-        row = self.get(article_id)
-        return _aware(row.lease_until) if row else None

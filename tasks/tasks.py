@@ -34,13 +34,13 @@ def _run(task, article_id: int, stages: tuple[str, ...], last: bool = False) -> 
         for stage in stages:
             pipeline.run_stage(s, article_id, stage)
     except pipeline.NotMine:
-        raise Ignore()
+        raise Ignore() from None
     except pipeline.BadInput as exc:
         s.fail(article_id, stage, str(exc), final=True)
-        raise Ignore()
+        raise Ignore() from exc
     except TRANSIENT as exc:
         if task.request.retries < task.max_retries:
-            raise task.retry(exc=exc, countdown=min(2 ** task.request.retries, 300))
+            raise task.retry(exc=exc, countdown=min(2 ** task.request.retries, 300)) from exc
         _failed(s, article_id, stage, f"{type(exc).__name__}: {exc}")
     except SoftTimeLimitExceeded:
         _failed(s, article_id, stage, f"the {stage} stage ran past its time limit")

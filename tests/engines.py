@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 from worker.engines.apertium import Apertium
 from worker.engines.base import MTResult

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from html.parser import HTMLParser
 
 import pytest
