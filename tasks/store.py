@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import Iterator, Sequence
 
