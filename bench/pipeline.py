@@ -61,12 +61,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from tasks import pipeline
     from tasks.articles import parse_article
-    from tasks.checking import checker_for
+    from qa import Checker, load_glossary
     from tasks.queue import enqueue
     from tasks.store import Store
     from tests.services import private_redis
 
-    checker = checker_for()
+    checker = Checker(load_glossary(os.environ["NEWSQA_GLOSSARY"]))
     checker.check(texts[0])
     t0 = time.perf_counter()
     for text in texts:

@@ -153,4 +153,4 @@ def show_config() -> None:
         click.echo(f"{setting.name}={setting.get() or ''}\n    {setting.help} (default: {setting.default})")
 
 
-from newsqa import cli_service  # noqa: E402,F401  (registers run, submit, status, ... on main)
+from newsqa import cli_glossary, cli_service  # noqa: E402,F401  (register their commands on main)

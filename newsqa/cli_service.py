@@ -32,6 +32,16 @@ def _store(db: str | None):
         raise UserError(str(exc)) from None
 
 
+def _checker(store):
+    """The store's checker; an empty store first imports the glossary file of $NEWSQA_GLOSSARY."""
+    from tasks.checking import checker_for
+
+    try:
+        return checker_for(store)
+    except (OSError, NewsqaError) as exc:
+        raise UserError(f"cannot load the glossary: {exc}") from None
+
+
 def _accept_all(store, path: str, quiet: bool = False) -> tuple[list[tuple[str, int, str]], list[str]]:
     from tasks.articles import BadArticle
     from tasks.loading import read_articles
@@ -49,31 +59,23 @@ def _accept_all(store, path: str, quiet: bool = False) -> tuple[list[tuple[str, 
 @main.command()
 @click.argument("path")
 @_db_option
-@click.option("--glossary", "-g", metavar="FILE", help=f"Glossary. Default: ${config.GLOSSARY.name}.")
 @click.option("--report", metavar="FILE", help=f"HTML report. Default: ${config.REPORT.name} or {config.REPORT.default}.")
-def run(path: str, db: str | None, glossary: str | None, report: str | None) -> None:
+def run(path: str, db: str | None, report: str | None) -> None:
     """Process the articles under PATH in this process (no broker) and report their flags.
 
     PATH is a file or a folder of .txt (one article each; a language tag before the extension,
     as in vest.sr.txt, declares its language), .json (an object or a list) and .jsonl files.
+    The glossary is the store's (an empty store first imports $NEWSQA_GLOSSARY).
 
     \b
     Example:
       newsqa run seeds/
     """
-    import os
-
     from newsqa.report import ArticleReport, html_report, text_report
     from tasks import pipeline
 
-    if glossary:
-        os.environ[config.GLOSSARY.name] = glossary
-    try:
-        from tasks.checking import checker_for
-        checker_for()
-    except (OSError, NewsqaError) as exc:
-        raise UserError(str(exc)) from None
     store = _store(db)
+    _checker(store)
     accepted, errors = _accept_all(store, path)
     for error in errors:
         click.echo(f"skipped: {error}", err=True)
@@ -207,13 +209,9 @@ def retry(article_ids: tuple[int, ...], db: str | None, all_failed: bool, no_que
 def recheck(db: str | None, use_queue: bool) -> None:
     """Run only the check stage again on processed articles checked with another glossary version."""
     from tasks import pipeline
-    from tasks.checking import checker_for
 
-    try:
-        version = checker_for().glossary.version
-    except (OSError, NewsqaError) as exc:
-        raise UserError(str(exc)) from None
     store = _store(db)
+    version = _checker(store).glossary.version
     stale = [a.id for a in store.articles(state="processed", limit=10**9)
              if (a.stages.get("check") or {}).get("glossary") != version]
     store.reset_check(stale)

@@ -179,3 +179,11 @@ def tokenize(text: str, lang: str | None = None) -> list[Token]:
 def term_tokens(term: str, lang: str | None = None) -> list[Token]:
     """Tokens of a glossary term, with the same rules as running text."""
     return tokenize(term, lang)
+
+
+_SEARCH_SPLIT = re.compile(r"[\s\-‐‑_/]+")
+
+
+def search_form(text: str, lang: str | None = None) -> str:
+    """A phrase folded for searching: words folded, hyphens as spaces ("Hašd al-Šabi" -> "hasd al sabi")."""
+    return " ".join(filter(None, (fold(w, lang) for w in _SEARCH_SPLIT.split(text))))

@@ -1,24 +1,30 @@
-"""One checker per process and glossary file, rebuilt when the file changes (no worker restart)."""
+"""One checker per process and store, rebuilt when the store's glossary changes (no restart).
+
+The glossary's global version is one cheap query, asked before every check stage; the checker's
+index is built again only when the version moved.
+"""
 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
-from newsqa import config
-from qa import Checker, load_glossary
+from qa import Checker
+from tasks.glossary_store import GlossaryStore
+from tasks.store import Store
 
 _lock = threading.Lock()
-_cache: dict[str, tuple[float, int, Checker]] = {}
+_cache: dict[str, tuple[int, Checker]] = {}
 
 
-def checker_for(path: str | None = None) -> Checker:
-    path = str(Path(path or config.GLOSSARY.get()).resolve())
-    stat = Path(path).stat()
+def checker_for(store: Store) -> Checker:
+    glossary = GlossaryStore(store)
+    glossary.ensure_loaded()
+    version = glossary.version()
     with _lock:
-        cached = _cache.get(path)
-        if cached and cached[:2] == (stat.st_mtime, stat.st_size):
-            return cached[2]
-        checker = Checker(load_glossary(path))
-        _cache[path] = (stat.st_mtime, stat.st_size, checker)
-        return checker
+        cached = _cache.get(store.url)
+        if cached and cached[0] == version:
+            return cached[1]
+    checker = Checker(glossary.load())
+    with _lock:
+        _cache[store.url] = (version, checker)
+    return checker

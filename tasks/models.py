@@ -109,3 +109,59 @@ class Event(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
     stage: Mapped[str | None] = mapped_column(String(16))
     message: Mapped[str] = mapped_column(Text)
+
+
+# ---- the glossary, kept in the store so the CLI and the web edit one copy -------------------
+
+class GlossaryEntity(Base):
+    __tablename__ = "glossary_entities"
+
+    seq: Mapped[int] = mapped_column(primary_key=True)          # keeps the glossary's order
+    id: Mapped[str] = mapped_column(String(200), unique=True)
+    type: Mapped[str] = mapped_column(String(32), default="other")
+    note: Mapped[str | None] = mapped_column(Text)
+    fields: Mapped[dict] = mapped_column(default=dict)
+    version: Mapped[int] = mapped_column(Integer, default=1)    # bumped by every edit: stale edits are refused
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(200))
+
+    terms: Mapped[list["GlossaryTerm"]] = relationship(back_populates="entity", order_by="GlossaryTerm.id",
+                                                       cascade="all, delete-orphan")
+
+
+class GlossaryTerm(Base):
+    __tablename__ = "glossary_terms"
+    __table_args__ = (UniqueConstraint("entity_seq", "lang", "text", name="uq_glossary_term"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_seq: Mapped[int] = mapped_column(ForeignKey("glossary_entities.seq", ondelete="CASCADE"), index=True)
+    lang: Mapped[str] = mapped_column(String(35))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    fields: Mapped[dict] = mapped_column(default=dict)
+
+    entity: Mapped[GlossaryEntity] = relationship(back_populates="terms")
+
+
+class GlossaryChange(Base):
+    """The audit log: who changed what and when, from the CLI or the review page."""
+
+    __tablename__ = "glossary_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(16))             # cli | web | import
+    entity_id: Mapped[str | None] = mapped_column(String(200), index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[dict] = mapped_column(default=dict)
+
+
+class GlossaryState(Base):
+    """One row: a counter bumped by every glossary change, so workers notice edits cheaply."""
+
+    __tablename__ = "glossary_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str | None] = mapped_column(Text)

@@ -96,7 +96,7 @@ class Check(Stage):
     name = "check"
 
     def run(self, store: Store, article: Article) -> str | None:
-        checker = checker_for()
+        checker = checker_for(store)
         glossary = checker.glossary.version
         total = 0
         for translation in store.translations(article.id, article.revision):

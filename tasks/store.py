@@ -45,11 +45,18 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):  # WAL and a busy timeout: readers never block the writer
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):
+            # SQLite ignores SELECT ... FOR UPDATE: BEGIN IMMEDIATE takes the write lock at the start,
+            # so read-modify-write transactions (versions, stage records) are serialised, not lost.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         return engine
     return create_engine(url, pool_pre_ping=True)
 

@@ -110,7 +110,7 @@ def test_recheck_runs_only_the_check_stage_with_the_new_glossary(env, monkeypatc
     g = load_glossary(SEED_GLOSSARY)
     g["sergei-kisel"].terms[0].text = "Sergei Kissel"  # the house now spells him so
     save_glossary(g, edited)
-    monkeypatch.setenv("NEWSQA_GLOSSARY", str(edited))
+    assert run("glossary", "import", str(edited)).exit_code == 0
     result = run("recheck")
     assert "1 of 1 article(s) re-checked" in result.output, result.output
     [article] = Store().articles()

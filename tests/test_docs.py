@@ -34,5 +34,7 @@ def test_every_setting_is_documented():
 
 def test_every_command_is_documented():
     docs = README + "".join(p.read_text() for p in (ROOT / "docs").glob("*.md"))
-    for name in main.commands:
+    for name, command in main.commands.items():
         assert f"newsqa {name}" in docs, name
+        for sub in getattr(command, "commands", {}):
+            assert f"newsqa {name} {sub}" in docs, f"{name} {sub}"

@@ -60,3 +60,9 @@ def test_fold_is_idempotent_and_never_fails(text):
 def test_serbian_cyrillic_and_its_latin_fold_alike(word):
     assert fold(word) == fold(to_latin(word))
     assert all(not ("\u0400" <= ch <= "\u04ff") for ch in fold(word))
+
+
+def test_search_form():
+    from qa.normalize import search_form
+    assert search_form("Hašd al-Šabi") == search_form("HASD AL SABI") == "hasd al sabi"
+    assert search_form("Нетанјаху") == "netanjahu"

@@ -1,0 +1,269 @@
+"""The glossary in the store: one copy that the CLI and the review page both edit.
+
+Every edit runs in one transaction that locks the entity's row, may demand the version the editor
+saw (``if_version``: a stale edit is refused, never silently applied over someone else's), bumps
+the entity's version and the glossary's global version, and writes the audit log. Workers compare
+the global version with the one their checker was built from and rebuild when it moved, so an edit
+takes effect without a restart.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from newsqa import config
+from qa.errors import GlossaryError
+from qa.merge import MergeReport, merge
+from qa.model import ENTITY_TYPES, Entity, Glossary, Status, Term
+from qa.validate import folded
+from tasks.models import GlossaryChange, GlossaryEntity, GlossaryState, GlossaryTerm, utcnow
+from tasks.store import Store
+
+
+class StaleEdit(GlossaryError):
+    """The entity changed since the editor read it."""
+
+
+class Conflict(GlossaryError):
+    """The edit would make the glossary contradict itself (a form accepted for two entities)."""
+
+
+class GlossaryStore:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # ---- reading ----------------------------------------------------------------------------
+
+    def version(self) -> int:
+        with self.store.session() as s:
+            return s.execute(select(GlossaryState.version).where(GlossaryState.id == 1)).scalar() or 0
+
+    def load(self) -> Glossary:
+        with self.store.session() as s:
+            title = s.execute(select(GlossaryState.title).where(GlossaryState.id == 1)).scalar()
+            rows = s.execute(select(GlossaryEntity).options(selectinload(GlossaryEntity.terms))
+                             .order_by(GlossaryEntity.seq)).scalars()
+            glossary = Glossary(title=title)
+            for row in rows:
+                glossary.add(_entity(row))
+            return glossary
+
+    def entity(self, entity_id: str) -> tuple[Entity, int]:
+        """An entity and its version (what an editor must send back with an edit)."""
+        with self.store.session() as s:
+            row = self._row(s, entity_id)
+            return _entity(row), row.version
+
+    def history(self, entity_id: str | None = None, limit: int = 50) -> list[GlossaryChange]:
+        with self.store.session() as s:
+            query = select(GlossaryChange).order_by(GlossaryChange.id.desc()).limit(limit)
+            if entity_id:
+                query = query.where(GlossaryChange.entity_id == entity_id)
+            return list(s.execute(query).scalars())
+
+    def stats(self) -> dict:
+        with self.store.session() as s:
+            by_type = dict(s.execute(select(GlossaryEntity.type, func.count()).group_by(GlossaryEntity.type)).all())
+            by_lang = dict(s.execute(select(GlossaryTerm.lang, func.count()).group_by(GlossaryTerm.lang)).all())
+            by_status = dict(s.execute(select(GlossaryTerm.status, func.count()).group_by(GlossaryTerm.status)).all())
+        return {"entities": sum(by_type.values()), "terms": sum(by_lang.values()), "version": self.version(),
+                "by_type": by_type, "by_language": by_lang, "by_status": by_status}
+
+    def ensure_loaded(self, actor: str = "newsqa") -> bool:
+        """An empty store takes the glossary file of ``NEWSQA_GLOSSARY``; True when it did."""
+        if self.version() > 0:
+            return False
+        from qa import load_glossary
+        path = config.GLOSSARY.get()
+        self.import_glossary(load_glossary(path), actor=actor, source="import", note=f"initial import of {path}")
+        return True
+
+    # ---- writing ----------------------------------------------------------------------------
+
+    def import_glossary(self, incoming: Glossary, actor: str, dry_run: bool = False, source: str = "import",
+                        note: str | None = None) -> MergeReport:
+        """Merge a glossary file into the store; with ``dry_run`` only report what would change."""
+        current = self.load()
+        merged, report = merge(current, incoming)
+        if dry_run or not report.changed:
+            return report
+        touched = set(report.added_entities) | set(report.changed_entities) | \
+            {e for e, *_ in report.added_terms} | {e for e, *_ in report.status_changes}
+        with self.store.session() as s:
+            for entity in merged:
+                if entity.id not in touched:
+                    continue
+                row = s.execute(select(GlossaryEntity).where(GlossaryEntity.id == entity.id)
+                                .with_for_update()).scalar_one_or_none()
+                if row is None:
+                    row = GlossaryEntity(id=entity.id, version=0)
+                    s.add(row)
+                row.type, row.note, row.fields = entity.type, entity.note, dict(entity.fields)
+                existing = {(t.lang, t.text): t for t in row.terms}
+                for term in entity.terms:
+                    mine = existing.get((term.lang, term.text))
+                    if mine is None:
+                        row.terms.append(GlossaryTerm(lang=term.lang, text=term.text, status=term.status.value,
+                                                      fields=dict(term.fields)))
+                    else:
+                        mine.status, mine.fields = term.status.value, dict(term.fields)
+                self._touched(s, row, actor)
+            if incoming.title:
+                self._state(s).title = incoming.title
+            s.add(GlossaryChange(actor=actor, source=source, entity_id=None, action="import",
+                                 detail={"summary": report.summary(), "note": note, "changes": report.lines()[:500]}))
+            self._bump(s)
+        return report
+
+    def add_entity(self, entity_id: str, etype: str, note: str | None, actor: str, source: str = "cli",
+                   english: str | None = None) -> None:
+        if etype not in ENTITY_TYPES:
+            raise GlossaryError(f"unknown entity type {etype!r} (expected one of: {', '.join(ENTITY_TYPES)})")
+        if not entity_id or any(c.isspace() for c in entity_id):
+            raise GlossaryError(f"an entity id must be one word without spaces, not {entity_id!r}")
+        with self.store.session() as s:
+            if s.execute(select(GlossaryEntity.seq).where(GlossaryEntity.id == entity_id)).scalar() is not None:
+                raise GlossaryError(f"entity {entity_id} exists already")
+            row = GlossaryEntity(id=entity_id, type=etype, note=note, fields={}, version=1,
+                                 updated_at=utcnow(), updated_by=actor)
+            if english:
+                self._check_conflict(s, entity_id, "en", english, Status.PREFERRED)
+                row.terms.append(GlossaryTerm(lang="en", text=english, status="preferred", fields={}))
+            s.add(row)
+            s.add(GlossaryChange(actor=actor, source=source, entity_id=entity_id, action="add-entity",
+                                 detail={"type": etype, "note": note, "english": english}))
+            self._bump(s)
+
+    def add_term(self, entity_id: str, lang: str, text: str, status: Status, actor: str, source: str = "cli",
+                 if_version: int | None = None, force: bool = False) -> int:
+        text = " ".join(text.split())
+        if not text or not lang:
+            raise GlossaryError("a term needs a language and a text")
+        with self.store.session() as s:
+            row = self._locked(s, entity_id, if_version)
+            if any(t.lang == lang and t.text == text for t in row.terms):
+                raise GlossaryError(f"{entity_id} already has the {lang} term “{text}”")
+            if not force:
+                self._check_conflict(s, entity_id, lang, text, status)
+            row.terms.append(GlossaryTerm(lang=lang, text=text, status=status.value, fields={}))
+            return self._changed(s, row, actor, source, "add-term", {"lang": lang, "text": text,
+                                                                     "status": status.value})
+
+    def set_status(self, entity_id: str, lang: str, text: str, status: Status, actor: str, source: str = "cli",
+                   if_version: int | None = None, force: bool = False) -> int:
+        with self.store.session() as s:
+            row = self._locked(s, entity_id, if_version)
+            term = self._term(row, lang, text)
+            if not force:
+                self._check_conflict(s, entity_id, lang, text, status)
+            old, term.status = term.status, status.value
+            return self._changed(s, row, actor, source, "set-status",
+                                 {"lang": lang, "text": text, "from": old, "to": status.value})
+
+    def remove_term(self, entity_id: str, lang: str, text: str, actor: str, source: str = "cli",
+                    if_version: int | None = None) -> int:
+        with self.store.session() as s:
+            row = self._locked(s, entity_id, if_version)
+            term = self._term(row, lang, text)
+            row.terms.remove(term)
+            return self._changed(s, row, actor, source, "remove-term",
+                                 {"lang": lang, "text": text, "status": term.status})
+
+    def merge_entities(self, keep: str, drop: str, actor: str, source: str = "cli") -> int:
+        """Move the terms of ``drop`` into ``keep`` (as they are, unless already there) and delete ``drop``."""
+        if keep == drop:
+            raise GlossaryError("cannot merge an entity with itself")
+        with self.store.session() as s:
+            kept, dropped = self._locked(s, keep, None), self._locked(s, drop, None)
+            have = {(t.lang, t.text) for t in kept.terms}
+            moved = 0
+            for term in list(dropped.terms):
+                if (term.lang, term.text) not in have:
+                    kept.terms.append(GlossaryTerm(lang=term.lang, text=term.text, status=term.status,
+                                                   fields=dict(term.fields)))
+                    moved += 1
+            preferred = [t for t in kept.terms if t.lang.split("-")[0] == "en" and t.status == "preferred"]
+            for extra in preferred[1:]:
+                extra.status = "admitted"  # one preferred English term: the kept entity's own
+            s.delete(dropped)
+            s.add(GlossaryChange(actor=actor, source=source, entity_id=drop, action="merged-into",
+                                 detail={"into": keep}))
+            return self._changed(s, kept, actor, source, "merge", {"from": drop, "moved_terms": moved})
+
+    # ---- helpers ----------------------------------------------------------------------------
+
+    def _row(self, s: Session, entity_id: str, lock: bool = False) -> GlossaryEntity:
+        query = select(GlossaryEntity).where(GlossaryEntity.id == entity_id).options(
+            selectinload(GlossaryEntity.terms))
+        row = s.execute(query.with_for_update() if lock else query).scalar_one_or_none()
+        if row is None:
+            raise GlossaryError(f"no entity {entity_id!r} in the glossary")
+        return row
+
+    def _locked(self, s: Session, entity_id: str, if_version: int | None) -> GlossaryEntity:
+        row = self._row(s, entity_id, lock=True)
+        if if_version is not None and row.version != if_version:
+            raise StaleEdit(f"{entity_id} was changed by {row.updated_by or 'someone'} at "
+                            f"{row.updated_at:%Y-%m-%d %H:%M:%S} (now version {row.version}, you edited version "
+                            f"{if_version}): reload it and make your change again")
+        return row
+
+    @staticmethod
+    def _term(row: GlossaryEntity, lang: str, text: str) -> GlossaryTerm:
+        for term in row.terms:
+            if term.lang == lang and term.text == text:
+                return term
+        have = ", ".join(f"[{t.lang}] “{t.text}”" for t in row.terms) or "none"
+        raise GlossaryError(f"{row.id} has no {lang} term “{text}” (it has: {have})")
+
+    def _check_conflict(self, s: Session, entity_id: str, lang: str, text: str, status: Status) -> None:
+        """Refuse a form that another entity already uses the opposite way (or also accepts)."""
+        key = folded(text, lang)
+        base = lang.split("-")[0].lower()
+        rows = s.execute(select(GlossaryTerm, GlossaryEntity.id).join(GlossaryEntity)
+                         .where(GlossaryEntity.id != entity_id)).all()
+        for term, other in rows:
+            if term.lang.split("-")[0].lower() != base or folded(term.text, term.lang) != key:
+                continue
+            other_accepted = Status(term.status).accepted
+            if status.accepted and other_accepted:
+                raise Conflict(f"“{text}” is already accepted for {other} (as “{term.text}”); "
+                               "use --force to accept it for both")
+            if status.accepted != other_accepted:
+                raise Conflict(f"“{text}” is {term.status} for {other} (as “{term.text}”); "
+                               "use --force if both are meant")
+
+    @staticmethod
+    def _state(s: Session) -> GlossaryState:
+        state = s.get(GlossaryState, 1, with_for_update=True)
+        if state is None:
+            state = GlossaryState(id=1, version=0)
+            s.add(state)
+            s.flush()
+        return state
+
+    def _bump(self, s: Session) -> None:
+        self._state(s).version += 1
+
+    @staticmethod
+    def _touched(s: Session, row: GlossaryEntity, actor: str) -> None:
+        row.version = (row.version or 0) + 1
+        row.updated_at, row.updated_by = utcnow(), actor
+
+    def _changed(self, s: Session, row: GlossaryEntity, actor: str, source: str, action: str, detail: dict) -> int:
+        self._touched(s, row, actor)
+        s.add(GlossaryChange(actor=actor, source=source, entity_id=row.id, action=action, detail=detail))
+        self._bump(s)
+        return row.version
+
+    def clear(self) -> None:
+        """Remove every entity (for tests and re-imports from scratch); the audit log stays."""
+        with self.store.session() as s:
+            s.execute(delete(GlossaryEntity))
+            self._bump(s)
+
+
+def _entity(row: GlossaryEntity) -> Entity:
+    return Entity(id=row.id, type=row.type, note=row.note, fields=dict(row.fields or {}),
+                  terms=[Term(t.text, t.lang, Status(t.status), dict(t.fields or {})) for t in row.terms])
