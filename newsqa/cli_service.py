@@ -277,3 +277,38 @@ def serve(host: str, port: int, db: str | None) -> None:
     from newsqa.web import create_app
 
     uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+
+
+@main.group()
+def user() -> None:
+    """Accounts for the review page: editors decide on flags; maintainers also teach the glossary."""
+
+
+@user.command("add")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["editor", "maintainer"]), default="editor", show_default=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input (for scripts).")
+@_db_option
+def user_add(username: str, role: str, password_stdin: bool, db: str | None) -> None:
+    """Create an account (the password is asked for, or read with --password-stdin)."""
+    from tasks.review import add_user
+
+    if password_stdin:
+        password = click.get_text_stream("stdin").readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        add_user(_store(db), username, password, role)
+    except NewsqaError as exc:
+        raise UserError(str(exc)) from None
+    click.echo(f"{username} ({role}) can now log in")
+
+
+@user.command("list")
+@_db_option
+def user_list(db: str | None) -> None:
+    """List the accounts."""
+    from tasks.review import users
+
+    for u in users(_store(db)):
+        click.echo(f"{u.username:20} {u.role:11} {'active' if u.active else 'disabled'}")

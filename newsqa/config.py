@@ -60,9 +60,14 @@ MT_ENGINE = Setting("NEWSQA_MT_ENGINE", "apertium",
                     "Engine for non-English text: a registered name (apertium) or module:Class.")
 APERTIUM = Setting("NEWSQA_APERTIUM", "apertium", "The apertium program.")
 REPORT = Setting("NEWSQA_REPORT", "newsqa-report.html", "Where `newsqa run` writes its HTML report.")
+SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
+                     "Key that signs the review page's session cookies (none: a random key, so logins "
+                     "end when the server restarts).")
+SECURE_COOKIES = Setting("NEWSQA_SECURE_COOKIES", "0", "1 to send session cookies over HTTPS only.")
 
 SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_ATTEMPTS, LEASE_SECONDS,
-            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, VISIBILITY_TIMEOUT, MT_ENGINE, APERTIUM, REPORT]
+            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, VISIBILITY_TIMEOUT, MT_ENGINE, APERTIUM, REPORT,
+            SECRET_KEY, SECURE_COOKIES]
 
 
 def min_confidence() -> float:

@@ -114,8 +114,10 @@ def sound_key(folded: str) -> str:
     >>> sound_key("netanjahu") == sound_key("netanyahu") == sound_key("netanyahoo")
     True
     """
-    key = _SOUND_RE.sub(lambda m: _SOUND_MAP[m.group(0)], folded)
-    return _DOUBLE_RE.sub(r"\1", key)
+    key = _DOUBLE_RE.sub(r"\1", _SOUND_RE.sub(lambda m: _SOUND_MAP[m.group(0)], folded))
+    if len(key) > 3 and key.endswith("ah"):
+        key = key[:-1]  # a final -ah is the Arabic ta marbuta written out: Hamah = Hama, Raqqah = Raqqa
+    return key
 
 
 # The Arabic definite article as written in English and South Slavic text: hyphenated (al-Assad,

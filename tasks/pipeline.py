@@ -96,16 +96,22 @@ class Check(Stage):
     name = "check"
 
     def run(self, store: Store, article: Article) -> str | None:
+        from tasks.review import suppressed
+
         checker = checker_for(store)
         glossary = checker.glossary.version
+        rejected = suppressed(store, article.id)
         total = 0
         for translation in store.translations(article.id, article.revision):
+            if translation.engine == "corrected":
+                continue  # the editors' own text
             source = None if translation.engine == "passthrough" else article.text
-            flags = checker.check(translation.text, source=source, source_lang=article.language)
+            flags = [f for f in checker.check(translation.text, source=source, source_lang=article.language)
+                     if (f.entity, f.found) not in rejected]
             store.save_flags(article.id, translation.id, flags, glossary, checker.version)
             total += len(flags)
         detail = f"{total} flag{'s' if total != 1 else ''} (glossary {glossary})"
-        store.stage_done(article.id, self.name, detail, info={"glossary": glossary})
+        store.stage_done(article.id, self.name, detail, info={"glossary": glossary}, checked_glossary=glossary)
         return detail
 
 
@@ -139,6 +145,13 @@ def process(store: Store, article_id: int) -> str:
         article = store.get(article_id)
         return article.state if article else "unknown"
     return resume(store, article_id)
+
+
+def recheck(store: Store, article_id: int) -> str:
+    """Run the check stage again for one processed article (after a glossary change)."""
+    store.reset_check([article_id])
+    store.update(article_id, state="pending")
+    return process(store, article_id)
 
 
 def resume(store: Store, article_id: int, stages: tuple[str, ...] = STAGES) -> str:

@@ -231,11 +231,7 @@ class Store:
                      .options(selectinload(FlagRow.translation)))
             if current_only:
                 query = query.where(Translation.revision == article.revision)
-                latest = s.execute(select(FlagRow.glossary_version).join(Translation)
-                                   .where(FlagRow.article_id == article_id, Translation.revision == article.revision)
-                                   .order_by(FlagRow.id.desc()).limit(1)).scalar()
-                checked = (article.stages.get("check") or {}).get("glossary")
-                query = query.where(FlagRow.glossary_version == (checked or latest))
+                query = query.where(FlagRow.glossary_version == article.checked_glossary)
             return list(s.execute(query.order_by(FlagRow.translation_id, FlagRow.start.is_(None), FlagRow.start)).scalars())
 
     def finish(self, article_id: int) -> None:

@@ -45,8 +45,20 @@ def test_missing_or_wrong_token_is_refused(client, headers):
 
 def test_closed_api_says_how_to_open_it(client, monkeypatch):
     monkeypatch.setenv("NEWSQA_API_TOKENS", "")
-    r = client.post("/api/articles", json={"text": "x"}, headers=AUTH)
+    assert client.post("/api/articles", json={"text": "x"}, headers=AUTH).status_code == 401
+    r = client.post("/api/articles", json={"text": "x"})
     assert r.status_code == 401 and "NEWSQA_API_TOKENS" in r.json()["detail"]
+
+
+def test_tokens_made_on_the_review_page_work_until_revoked(client, monkeypatch):
+    from tasks.review import create_token, revoke_token, tokens
+    monkeypatch.setenv("NEWSQA_API_TOKENS", "")
+    store = client.app.state.store
+    token = create_token(store, "scraper-1", "ana")
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.post("/api/articles", json={"text": "Vojska."}, headers=headers).status_code == 202
+    revoke_token(store, tokens(store)[0].id)
+    assert client.post("/api/articles", json={"text": "Vojska."}, headers=headers).status_code == 401
 
 
 @pytest.mark.parametrize("payload, field", [

@@ -40,8 +40,9 @@ def test_deprecated_form_holding_another_entitys_name_is_not_a_mention_of_it(che
     ("Mouqtada al-Sadr addressed the crowd.", ("muqtada-al-sadr", "transliteration", "Mouqtada al-Sadr")),
     ("Muqtadá al-Sadr addressed the crowd.", None),                                        # diacritic only
     ("Abbas Araghtchi spoke.", ("abbas-araghchi", "transliteration", "Abbas Araghtchi")),
-    ("Harakat Hezbollah al-Nujabah issued a statement.",
-     ("nujaba", "near_miss", "Harakat Hezbollah al-Nujabah")),
+    ("Harakat Hezbollah al-Nujabah issued a statement.",                             # -ah: ta marbuta
+     ("nujaba", "transliteration", "Harakat Hezbollah al-Nujabah")),
+    ("Officials in Basrah and Hamah met.", ("hama", "transliteration", "Hamah")),     # Hama's, not Hamas's
 ])
 def test_near_misses_and_transliterations(checker, text, expected):
     assert flags_of(checker, text) == ([expected] if expected else [])

@@ -1,0 +1,64 @@
+"""A review site with data: the seed article, a hostile article, an editor and a maintainer."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import uvicorn
+
+from tasks import pipeline
+from tasks.articles import parse_article
+from tasks.review import add_user
+from tasks.store import Store
+from tests.conftest import SEED_ARTICLE
+from tests.services import free_port, wait_for_port
+
+HOSTILE_TITLE = '<script>window.pwned=1</script>Evil "title"'
+HOSTILE_TEXT = ('Officials in Hamah met on Monday. <img src=x onerror="window.pwned=2"> '
+                'Fighters loyal to Sergei Kissel left. "><svg onload="window.pwned=3">')
+PASSWORD = "correct horse battery"
+
+
+def fill(url: str) -> Store:
+    store = Store(url)
+    for data in ({"text": SEED_ARTICLE.read_text(), "outlet": "Vijesti", "url": "https://example.me/seed"},
+                 {"text": HOSTILE_TEXT, "title": HOSTILE_TITLE, "outlet": "<b>Outlet</b>", "language": "en",
+                  "url": "https://example.org/x?a=<script>"}):
+        pipeline.process(store, store.accept(parse_article(data)).id)
+    add_user(store, "ana", PASSWORD, "maintainer")
+    add_user(store, "eddie", PASSWORD, "editor")
+    return store
+
+
+class Site:
+    """The real app under uvicorn, in a thread, on a free port."""
+
+    def __init__(self, url: str) -> None:
+        from newsqa.web import create_app
+        self.port = free_port()
+        self.server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=self.port,
+                                                    log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> "Site":
+        self.thread.start()
+        wait_for_port(self.port)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+def wait(predicate, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
