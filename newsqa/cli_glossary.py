@@ -293,3 +293,56 @@ def history(ctx, entity_id: str | None, limit: int, as_json: bool) -> None:
     for r in rows:
         detail = r.detail.get("summary") or ", ".join(f"{k}={v}" for k, v in r.detail.items() if v is not None)
         click.echo(f"{r.at:%Y-%m-%d %H:%M:%S} {r.actor:12} {r.source:6} {r.entity_id or '':24} {r.action:12} {detail}")
+
+
+@glossary.command()
+@click.option("--min-articles", type=int, default=1, show_default=True, help="Only names used in this many articles.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def candidates(ctx, min_articles: int, limit: int, as_json: bool) -> None:
+    """Names in processed source articles that the glossary does not know, most used first, with
+    their inflected and cross-script forms and the English renderings they received."""
+    from tasks.discovery import candidates as find
+
+    found = find(_store_of(ctx).store, min_articles)[:limit]
+    if as_json:
+        click.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
+        return
+    for c in found:
+        renderings = ", ".join(f"“{r}” ×{n}" for r, n in c.renderings.most_common()) or "—"
+        click.echo(f"{c.name:30} {len(c.articles):3} articles {len(c.outlets):3} outlets  key: {c.key}"
+                   + ("  [split]" if c.split else ""))
+        click.echo(f"    forms: {', '.join(c.forms)}\n    rendered: {renderings}")
+
+
+@glossary.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def splits(ctx, as_json: bool) -> None:
+    """Consistency across articles: source names rendered differently in different translations."""
+    from tasks.discovery import candidates as find
+
+    found = [c for c in find(_store_of(ctx).store) if c.split]
+    if as_json:
+        click.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
+        return
+    for c in found:
+        click.echo(f"{c.name}: " + ", ".join(f"“{r}” ×{n}" for r, n in c.renderings.most_common()))
+    if not found:
+        click.echo("no splits: every unknown name was rendered one way")
+
+
+@glossary.command()
+@click.argument("key")
+@click.argument("entity_id")
+@click.option("--type", "etype", type=click.Choice(ENTITY_TYPES), required=True)
+@click.option("--en", "english", required=True, metavar="TERM", help="The preferred English term.")
+@_actor
+@click.pass_context
+def promote(ctx, key: str, entity_id: str, etype: str, english: str, actor: str) -> None:
+    """Turn candidate KEY (see `candidates`) into entity ENTITY_ID, with its source forms as terms."""
+    from tasks.discovery import promote as do_promote
+
+    added = _guard(lambda: do_promote(_store_of(ctx).store, key, entity_id, etype, english, actor))
+    click.echo(f"added {entity_id} with {added} terms")

@@ -144,3 +144,24 @@ def test_maintainer_creates_and_revokes_an_api_token(site, page):
     expect(page.locator("table.stats")).to_contain_text("revoked")
     refused = httpx.post(s.base + "/api/articles", json={"text": "x"}, headers={"Authorization": f"Bearer {token}"})
     assert refused.status_code == 401
+
+
+def test_maintainer_turns_a_new_name_into_an_entity(site, page):
+    s, store = site
+    from tests.test_discovery import ARTICLES
+    from tasks import pipeline
+    from tasks.articles import parse_article
+    for _, outlet, source, lang, _, _ in ARTICLES:
+        pipeline.process(store, store.accept(parse_article({"text": source, "outlet": outlet, "language": lang})).id)
+    log_in(page, s.base, "ana")
+    page.get_by_role("link", name="New names").click()
+    row = page.locator("tr", has_text="Naima Kasema")
+    expect(row).to_contain_text("split")
+    shot(page, "candidates")
+    row.locator("input[name=entity_id]").fill("naim-qassem")
+    row.locator("select[name=etype]").select_option("person")
+    row.locator("input[name=english]").fill("Naim Qassem")
+    row.get_by_role("button", name="Add").click()
+    expect(page.locator(".flash")).to_contain_text("naim-qassem added to the glossary")
+    expect(page.locator("table.candidates")).not_to_contain_text("Naima Kasema")
+    assert GlossaryStore(store).history("naim-qassem")[-1].source == "web"

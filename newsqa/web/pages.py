@@ -208,3 +208,25 @@ async def revoke_token(request: Request, token_id: int, user: SessionUser = Depe
                        _: None = Depends(check_csrf)):
     await run_in_threadpool(review.revoke_token, store_of(request), token_id)
     return back(request, "/tokens", f"token {token_id} revoked")
+
+
+# ---- name discovery ------------------------------------------------------------------------
+
+@router.get("/candidates", response_class=HTMLResponse)
+async def candidates_page(request: Request, user: SessionUser = Depends(maintainer)):
+    from tasks.discovery import candidates
+    found = await run_in_threadpool(candidates, store_of(request))
+    return page(request, "candidates.html", user, candidates=found[:100], entity_types=ENTITY_TYPES)
+
+
+@router.post("/candidates/promote")
+async def promote_candidate(request: Request, key: str = Form(...), entity_id: str = Form(...),
+                            etype: str = Form(...), english: str = Form(...),
+                            user: SessionUser = Depends(maintainer), _: None = Depends(check_csrf)):
+    from tasks.discovery import promote
+    try:
+        added = await run_in_threadpool(promote, store_of(request), key, entity_id.strip(), etype, english.strip(),
+                                        user.name, "web")
+    except NewsqaError as exc:
+        return back(request, "/candidates", f"not done: {exc}")
+    return back(request, "/candidates", f"{entity_id.strip()} added to the glossary with {added} terms")
