@@ -230,12 +230,15 @@ def recheck(db: str | None, use_queue: bool) -> None:
 
 @main.command()
 @_db_option
-@click.option("--after", type=float, default=300, show_default=True,
-              help="Queue pending articles again when they were queued longer ago than this (seconds).")
-def reconcile(db: str | None, after: float) -> None:
+@click.option("--after", type=float, default=None,
+              help=f"Queue pending articles again when they were queued longer ago than this (seconds). "
+                   f"Default: ${config.REQUEUE_AFTER.name} or {config.REQUEUE_AFTER.default}.")
+def reconcile(db: str | None, after: float | None) -> None:
     """Queue what was never queued, or whose worker's lease ran out (also run by the worker's beat)."""
     from tasks.queue import reconcile as run_reconcile
 
+    if after is None:
+        after = config.REQUEUE_AFTER.number(float, 0)
     store = _store(db)
     due = store.due(after)
     sent = run_reconcile(store, after)

@@ -17,6 +17,7 @@ For Scrapy, add ``"newsqa.client.NewsqaPipeline": 300`` to ``ITEM_PIPELINES``; i
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from typing import Any
 
@@ -25,13 +26,18 @@ from tasks.store import Accepted, Store
 
 __all__ = ["Accepted", "BadArticle", "NewsqaPipeline", "submit"]
 
-_stores: dict[str | None, Store] = {}
+_stores: dict[str, Store] = {}
+_lock = threading.Lock()
 
 
 def _store(database_url: str | None) -> Store:
-    if database_url not in _stores:
-        _stores[database_url] = Store(database_url)
-    return _stores[database_url]
+    from newsqa import config
+
+    url = database_url or config.DATABASE_URL.get()
+    with _lock:  # a scraper's threads share one store per database
+        if url not in _stores:
+            _stores[url] = Store(url)
+        return _stores[url]
 
 
 def submit(text: str, *, url: str | None = None, outlet: str | None = None, title: str | None = None,

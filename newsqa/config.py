@@ -54,6 +54,8 @@ SOFT_TIME_LIMIT = Setting("NEWSQA_SOFT_TIME_LIMIT", "300", "Seconds a stage may 
 HARD_TIME_LIMIT = Setting("NEWSQA_HARD_TIME_LIMIT", "360", "Seconds a stage may run before its process is killed.")
 RECONCILE_SECONDS = Setting("NEWSQA_RECONCILE_SECONDS", "60",
                             "How often the worker's beat runs the reconciler.")
+REQUEUE_AFTER = Setting("NEWSQA_REQUEUE_AFTER", "300",
+                        "Seconds after which the reconciler queues a pending article again (its message may be lost).")
 VISIBILITY_TIMEOUT = Setting("NEWSQA_VISIBILITY_TIMEOUT", "3600",
                              "Seconds Redis waits for an unacknowledged task before delivering it again.")
 MT_ENGINE = Setting("NEWSQA_MT_ENGINE", "apertium",
@@ -66,7 +68,7 @@ SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
 SECURE_COOKIES = Setting("NEWSQA_SECURE_COOKIES", "0", "1 to send session cookies over HTTPS only.")
 
 SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_ATTEMPTS, LEASE_SECONDS,
-            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, VISIBILITY_TIMEOUT, MT_ENGINE, APERTIUM, REPORT,
+            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, VISIBILITY_TIMEOUT, MT_ENGINE, APERTIUM, REPORT,
             SECRET_KEY, SECURE_COOKIES]
 
 

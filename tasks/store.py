@@ -10,6 +10,7 @@ whose lease ran out or that were never queued.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
@@ -61,14 +62,25 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+_MIGRATE_LOCK = threading.Lock()
+_ADVISORY_LOCK = 74_501_23  # any constant: the key of PostgreSQL's advisory lock for migrations
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the database to the newest schema with Alembic (creates it when empty)."""
+    """Bring the database to the newest schema with Alembic (creates it when empty).
+
+    One migration at a time: Alembic's context is not thread-safe, and processes starting together
+    (several workers on a fresh database) take turns on PostgreSQL's advisory lock; SQLite's
+    BEGIN IMMEDIATE serialises them already.
+    """
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
+    with _MIGRATE_LOCK, engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_ADVISORY_LOCK})")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

@@ -60,7 +60,11 @@ def _failed(s: Store, article_id: int, stage: str, reason: str) -> None:
 
 @app.task(name="tasks.start", **RETRY)
 def start(self, article_id: int) -> str:
-    if not store().claim(article_id, pipeline.lease_seconds()):
+    try:
+        claimed = store().claim(article_id, pipeline.lease_seconds())
+    except TRANSIENT as exc:  # the database is away: try again later, the article waits in the store
+        raise self.retry(exc=exc, countdown=min(2 ** self.request.retries, 300)) from exc
+    if not claimed:
         raise Ignore()
     return _run(self, article_id, ("ingest", "detect"))
 
@@ -77,4 +81,5 @@ def check(self, article_id: int) -> str:
 
 @app.task(name="tasks.reconcile")
 def reconcile() -> int:
-    return reconcile_store(store())
+    from newsqa import config
+    return reconcile_store(store(), config.REQUEUE_AFTER.number(float, 0))

@@ -29,3 +29,24 @@ class Slow(Apertium):
                 f.write(f"{os.getpid()}\n")
         time.sleep(float(os.environ.get("NEWSQA_TEST_DELAY", "0")))
         return super().translate(texts, lang, script)
+
+
+class Crash(Apertium):
+    """Kills its own process, every time: a poison article."""
+
+    name = "crash"
+
+    def translate(self, texts, lang, script) -> list[MTResult]:
+        import signal
+        os.kill(os.getpid(), signal.SIGKILL)
+        raise AssertionError("unreachable")
+
+
+class Hang(Apertium):
+    """Never returns: runs past every time limit."""
+
+    name = "hang"
+
+    def translate(self, texts, lang, script) -> list[MTResult]:
+        while True:
+            time.sleep(1)

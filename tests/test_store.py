@@ -137,3 +137,20 @@ def test_bad_articles_get_clear_errors(data, words):
 
 def test_canonical_url():
     assert canonical_url("HTTPS://Example.ORG/a/b/?utm_campaign=x&id=3#frag") == "https://example.org/a/b?id=3"
+
+
+def test_stores_opened_at_once_migrate_one_at_a_time(store_url):
+    errors = []
+
+    def open_store():
+        try:
+            Store(store_url).counts()
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors and not any(t.is_alive() for t in threads)

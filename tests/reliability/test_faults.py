@@ -1,0 +1,187 @@
+"""Faults against the real pieces (PostgreSQL, Redis, `newsqa worker` processes): every submitted
+article ends processed or dead with a reason, once, whatever happens. Counts are printed at the end.
+
+    python3 -m pytest tests/reliability -s
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import threading
+import time
+
+import pytest
+
+from newsqa.client import submit
+from tasks.articles import parse_article
+from tasks.queue import enqueue
+from tasks.store import Store
+from tests.reliability.harness import (Proxy, Redis, Workers, articles, digest, environment, invariants,
+                                       wait_final)
+from tests.services import PG_PORT, postgres_database
+
+ARTICLES = int(os.environ.get("NEWSQA_RELIABILITY_ARTICLES", "150"))
+
+
+@pytest.fixture
+def pg():
+    with postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
+def redis_server():
+    r = Redis()
+    r.start()
+    yield r
+    r.stop()
+
+
+@pytest.fixture
+def cluster(tmp_path, pg, redis_server, monkeypatch):
+    env = environment(pg, redis_server.url)
+    for key in ("NEWSQA_DATABASE_URL", "NEWSQA_BROKER_URL", "NEWSQA_GLOSSARY"):
+        monkeypatch.setenv(key, env[key])
+    workers = Workers(env, tmp_path)
+    yield env, workers, Store(pg)
+    workers.stop_all()
+
+
+def report(capsys, name: str, numbers: dict) -> None:
+    with capsys.disabled():
+        print(f"\n[reliability] {name}: " + json.dumps(numbers))
+
+
+def submit_all(items: list[dict]) -> dict[int, str]:
+    out = {}
+    for item in items:
+        accepted = submit(**item)
+        out[accepted.id] = digest(parse_article(item).text)
+    return out
+
+
+def test_worker_loss(cluster, capsys):
+    """SIGKILL workers at random points; replacements pick up; every article is processed once."""
+    env, workers, store = cluster
+    procs = [workers.start("--beat"), workers.start()]
+    submitted = submit_all(articles(ARTICLES))
+    rng, kills, start = random.Random(7), 0, time.monotonic()
+    while time.monotonic() - start < 25 and store.counts().get("processed", 0) < len(submitted):
+        time.sleep(rng.uniform(1.0, 3.0))
+        victim = rng.randrange(len(procs))
+        workers.kill(procs[victim])
+        kills += 1
+        procs[victim] = workers.start("--beat") if victim == 0 else workers.start()
+    took = wait_final(store, list(submitted), 300, workers)
+    numbers = invariants(store, submitted)
+    assert numbers["dead"] == 0
+    report(capsys, "worker loss", {**numbers, "workers_killed": kills, "seconds_after_kills": round(took, 1)})
+
+
+def test_broker_loss(cluster, redis_server, capsys):
+    """Restart Redis (which keeps nothing) mid-run: queued messages vanish, the store does not."""
+    env, workers, store = cluster
+    workers.start("--beat")
+    submitted = submit_all(articles(40, seed=2))
+    time.sleep(2)
+    redis_server.stop()
+    during = submit_all(articles(60, seed=3)[40:])          # stored while the broker is down
+    assert all(store.get(i).state == "pending" for i in during)
+    time.sleep(3)
+    redis_server.start()                                     # same port, empty
+    took = wait_final(store, list(submitted) + list(during), 300, workers)
+    numbers = invariants(store, {**submitted, **during})
+    assert numbers["dead"] == 0
+    report(capsys, "broker loss", {**numbers, "submitted_during_outage": len(during), "seconds": round(took, 1)})
+
+
+def test_database_loss(tmp_path, pg, redis_server, monkeypatch, capsys):
+    """Cut the workers off PostgreSQL for a while: tasks retry with backoff and finish when it returns."""
+    proxy = Proxy(PG_PORT)
+    proxy.start()
+    via_proxy = pg.replace(f":{PG_PORT}/", f":{proxy.port}/")
+    env = environment(via_proxy, redis_server.url)
+    workers = Workers(env, tmp_path)
+    monkeypatch.setenv("NEWSQA_BROKER_URL", redis_server.url)
+    store = Store(pg)
+    try:
+        workers.start("--beat")
+        submitted = {}
+        for item in articles(40, seed=4):
+            accepted = store.accept(parse_article(item))
+            submitted[accepted.id] = digest(parse_article(item).text)
+        enqueue(store, list(submitted))
+        time.sleep(2)
+        proxy.cut()
+        time.sleep(8)
+        cut_counts = store.counts()
+        proxy.restore()
+        took = wait_final(store, list(submitted), 300, workers)
+        numbers = invariants(store, submitted)
+        assert numbers["dead"] == 0
+        report(capsys, "database loss", {**numbers, "states_during_cut": cut_counts, "seconds": round(took, 1)})
+    finally:
+        workers.stop_all()
+        proxy.stop()
+
+
+@pytest.mark.parametrize("engine, words", [
+    ("tests.engines:Broken", "engine exploded"),
+    ("tests.engines:Crash", "did not finish in 2 attempts"),
+    ("tests.engines:Hang", "time limit"),
+])
+def test_poison_and_stuck_work_ends_dead(cluster, capsys, engine, words):
+    """A task that raises, one that kills its process, one that hangs: dead with a reason, no loop,
+    and the worker goes on with the next article."""
+    env, workers, store = cluster
+    workers.start("--beat", NEWSQA_MT_ENGINE=engine, NEWSQA_MAX_ATTEMPTS="2", NEWSQA_SOFT_TIME_LIMIT="2",
+                  NEWSQA_HARD_TIME_LIMIT="3")
+    bad = submit(text="Vojska je ušla u Kirkuk i Mosul tokom noći.", language="sr").id
+    good = submit(text="Fighters of Katiab Hezbollah crossed the border.", language="en").id
+    wait_final(store, [bad, good], 120, workers)
+    article = store.get(bad)
+    assert article.state == "dead" and words in article.error, article.error
+    assert article.attempts <= 3
+    assert store.get(good).state == "processed"
+    time.sleep(3)
+    assert store.get(bad).attempts == article.attempts  # it does not come back
+    report(capsys, f"poison {engine.split(':')[1]}", {"state": article.state, "attempts": article.attempts,
+                                                      "reason": article.error})
+
+
+def test_the_same_article_fifty_times_at_once_is_stored_once(cluster, capsys):
+    """50 concurrent submissions of one article through the client and 50 through the HTTP API."""
+    env, workers, store = cluster
+    from fastapi.testclient import TestClient
+
+    from newsqa.web import create_app
+    item = articles(1, seed=9)[0]
+    results, errors = [], []
+
+    def by_client():
+        try:
+            results.append(submit(**item).id)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    with TestClient(create_app(env["NEWSQA_DATABASE_URL"])) as api:
+        os.environ["NEWSQA_API_TOKENS"] = "t"
+
+        def by_api():
+            try:
+                r = api.post("/api/articles", json=item, headers={"Authorization": "Bearer t"})
+                results.append(r.json()["id"])
+            except Exception as exc:  # noqa: BLE001
+                errors.append(exc)
+
+        threads = [threading.Thread(target=f) for f in [by_client] * 50 + [by_api] * 50]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        del os.environ["NEWSQA_API_TOKENS"]
+    assert not errors and len(results) == 100 and len(set(results)) == 1
+    assert len(store.articles(limit=1000)) == 1
+    report(capsys, "duplicates", {"submissions": 100, "articles_stored": 1})
