@@ -38,6 +38,7 @@ from qa.normalize import NAME_GAP_RE, Token, has_cyrillic, sound_key, tokenize
 from qa.rules import select_rules
 
 CHECKER_VERSION = "1"
+MAX_NAME_WORD = 40
 NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "di"})
 _DOUBLES = re.compile(r"(.)\1+")
 
@@ -208,6 +209,8 @@ class Checker:
     def _candidates(self, token: Token) -> list[tuple[IndexedTerm, int]]:
         index = self.index
         out: list[tuple[IndexedTerm, int]] = []
+        if len(token.key) > MAX_NAME_WORD:
+            return out  # no name is this long; its deletion neighbourhood would cost quadratic memory
         postings = index.postings.get(token.key, ())
         if len(token.norm) >= 4 and token.key not in WEAK_TOKENS and len(postings) <= ANCHOR_CAP:
             out.extend(postings)

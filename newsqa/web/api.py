@@ -7,9 +7,9 @@ Bearer tokens from ``NEWSQA_API_TOKENS``. An article is committed to the store b
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Path, Request, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
@@ -19,6 +19,8 @@ from tasks.articles import ArticleIn
 from tasks.store import Store
 
 router = APIRouter(prefix="/api")
+# A database id: positive and within a 64-bit integer (a larger number is a 422, not a server error).
+Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
 bearer = HTTPBearer(auto_error=False)
 
 
@@ -74,7 +76,7 @@ async def submit_article(article: ArticleIn, request: Request, store: Store = De
 
 
 @router.get("/articles/{article_id}", response_model=ArticleStatus, name="article_status")
-async def article_status(article_id: int, store: Store = Depends(get_store),
+async def article_status(article_id: Id, store: Store = Depends(get_store),
                          _: str = Depends(require_token)) -> ArticleStatus:
     article = await run_in_threadpool(store.get, article_id)
     if article is None:

@@ -13,6 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
+from newsqa.web.api import Id
 from newsqa.web.auth import SessionUser, check_csrf, csrf_token, current_user, maintainer
 from newsqa.web.text import around_focus, marked, side_by_side
 from qa.errors import NewsqaError
@@ -82,7 +83,7 @@ async def queue(request: Request, outlet: str = "", language: str = "", entity: 
 # ---- a flag in context ---------------------------------------------------------------------
 
 @router.get("/flags/{flag_id}", response_class=HTMLResponse)
-async def flag_page(request: Request, flag_id: int, user: SessionUser = Depends(current_user)):
+async def flag_page(request: Request, flag_id: Id, user: SessionUser = Depends(current_user)):
     store = store_of(request)
     ctx = await run_in_threadpool(review.flag_context, store, flag_id)
     flag, article, translation = ctx.flag, ctx.article, ctx.translation
@@ -106,7 +107,7 @@ def _next_open(store: Store) -> str:
 
 
 @router.post("/flags/{flag_id}/decide")
-async def decide(request: Request, flag_id: int, action: str = Form(...), replacement: str = Form(""),
+async def decide(request: Request, flag_id: Id, action: str = Form(...), replacement: str = Form(""),
                  reason: str = Form(""), user: SessionUser = Depends(current_user), _: None = Depends(check_csrf)):
     store = store_of(request)
     try:
@@ -118,7 +119,7 @@ async def decide(request: Request, flag_id: int, action: str = Form(...), replac
 
 
 @router.post("/flags/{flag_id}/teach")
-async def teach(request: Request, flag_id: int, what: str = Form(...), version: int = Form(...),
+async def teach(request: Request, flag_id: Id, what: str = Form(...), version: int = Form(...),
                 new_entity: str = Form(""), new_type: str = Form("other"),
                 user: SessionUser = Depends(maintainer), _: None = Depends(check_csrf)):
     """Teach the glossary from a flag: the found form as an admitted variant, as a deprecated form,
@@ -152,7 +153,7 @@ async def teach(request: Request, flag_id: int, what: str = Form(...), version: 
 # ---- articles ------------------------------------------------------------------------------
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-async def article_page(request: Request, article_id: int, user: SessionUser = Depends(current_user)):
+async def article_page(request: Request, article_id: Id, user: SessionUser = Depends(current_user)):
     store = store_of(request)
     article, flags, decisions, translations = await run_in_threadpool(review.article_view, store, article_id)
     shown = []
@@ -167,12 +168,12 @@ async def article_page(request: Request, article_id: int, user: SessionUser = De
 
 
 @router.get("/articles/{article_id}/export.json")
-async def export_json(request: Request, article_id: int, user: SessionUser = Depends(current_user)):
+async def export_json(request: Request, article_id: Id, user: SessionUser = Depends(current_user)):
     return JSONResponse(await run_in_threadpool(review.export, store_of(request), article_id))
 
 
 @router.get("/articles/{article_id}/export.txt", response_class=PlainTextResponse)
-async def export_text(request: Request, article_id: int, user: SessionUser = Depends(current_user)):
+async def export_text(request: Request, article_id: Id, user: SessionUser = Depends(current_user)):
     data = await run_in_threadpool(review.export, store_of(request), article_id)
     texts = [t["corrected"] for t in data["translations"] if t["engine"] != "publisher"] or \
         [t["corrected"] for t in data["translations"]]
@@ -204,7 +205,7 @@ async def create_token(request: Request, name: str = Form(...), user: SessionUse
 
 
 @router.post("/tokens/{token_id}/revoke")
-async def revoke_token(request: Request, token_id: int, user: SessionUser = Depends(maintainer),
+async def revoke_token(request: Request, token_id: Id, user: SessionUser = Depends(maintainer),
                        _: None = Depends(check_csrf)):
     await run_in_threadpool(review.revoke_token, store_of(request), token_id)
     return back(request, "/tokens", f"token {token_id} revoked")
