@@ -15,7 +15,7 @@ from newsqa.web import create_app
 from qa import Checker, Status
 from tasks.articles import BadArticle
 from tasks.glossary_store import GlossaryStore
-from tests.reliability.harness import Workers, environment, wait_final
+from tests.reliability.harness import wait_final
 from tests.reliability.test_faults import cluster, pg, redis_server  # noqa: F401  (fixtures)
 from tests.services import free_port
 
