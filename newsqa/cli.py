@@ -153,4 +153,43 @@ def show_config() -> None:
         click.echo(f"{setting.name}={setting.get() or ''}\n    {setting.help} (default: {setting.default})")
 
 
+
+
+@main.command()
+@click.argument("text_file", required=False)
+@click.option("--jsonl", metavar="FILE", help="One JSON object a line with \"id\" and \"text\" (and optionally "
+              "\"language\", the declared one); prints {\"id\", \"language\", \"script\", \"confidence\"} per line.")
+def detect(text_file: str | None, jsonl: str | None) -> None:
+    """Detect the language (ISO 639-1) and script (ISO 15924) of a text or of each JSONL line.
+
+    \b
+    Examples:
+      newsqa detect article.txt
+      newsqa detect --jsonl texts.jsonl
+    """
+    from worker.langid import detect as find
+
+    if (text_file is None) == (jsonl is None):
+        raise UserError("give either a TEXT_FILE or --jsonl FILE (see newsqa detect --help)")
+    if text_file:
+        d = find(_read_text(text_file))
+        click.echo(json.dumps({"language": d.language, "script": d.script, "confidence": d.confidence}))
+        return
+    for number, line in enumerate(_read_text(jsonl).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{jsonl}:{number}: not valid JSON: {exc.msg}") from None
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise UserError(f"{jsonl}:{number}: each line must be an object with a string \"text\"")
+        d = find(item["text"], item.get("language") if isinstance(item.get("language"), str) else None)
+        out = {"id": item.get("id", number), "language": d.language, "script": d.script,
+               "confidence": d.confidence}
+        if d.note:
+            out["note"] = d.note
+        click.echo(json.dumps(out, ensure_ascii=False))
+
+
 from newsqa import cli_glossary, cli_service  # noqa: E402,F401  (register their commands on main)

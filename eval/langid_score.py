@@ -1,0 +1,76 @@
+"""Score language detection on a labelled set: per-language accuracy of langdetect alone and of
+newsqa's detector, and how often each routes the text to the right translation pair.
+
+    python eval/langid_score.py [eval/langid.jsonl]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from worker.engines.apertium import PAIRS  # noqa: E402
+from worker.langid import _langdetect, detect  # noqa: E402
+
+
+def route(language: str | None) -> str:
+    """The translation pair a language goes to: hbs-eng, mkd-eng, passthrough for English, or none."""
+    if language == "en":
+        return "passthrough"
+    return PAIRS.get(language or "", "none")
+
+
+def score(cases: list[dict]) -> dict:
+    table: dict[str, dict[str, list[int]]] = defaultdict(lambda: {"ld_lang": [0, 0], "nq_lang": [0, 0],
+                                                                  "ld_route": [0, 0], "nq_route": [0, 0],
+                                                                  "nq_head": [0, 0]})
+    misses = []
+    for case in cases:
+        key = case["language"] + ("-" + case["script"] if case["language"] == "sr" else "")
+        expected = case["language"]
+        ld = _langdetect(case["text"])
+        nq = detect(case["text"]).language
+        row = table[key]
+        for name, got in (("ld_lang", ld), ("nq_lang", nq)):
+            row[name][0] += got == expected
+            row[name][1] += 1
+        for name, got in (("ld_route", ld), ("nq_route", nq)):
+            row[name][0] += route(got) == route(expected)
+            row[name][1] += 1
+        if case.get("headline"):
+            row["nq_head"][0] += nq == expected
+            row["nq_head"][1] += 1
+        if nq != expected:
+            misses.append(f"{case['id']}: expected {expected}, newsqa {nq}, langdetect {ld}: {case['text'][:60]}")
+    return {"table": table, "misses": misses}
+
+
+def main(argv: list[str] | None = None) -> int:
+    path = Path(argv[0] if argv else ROOT / "eval" / "langid.jsonl")
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = score(cases)
+    pct = lambda pair: f"{100 * pair[0] / pair[1]:5.1f}%" if pair[1] else "    —"  # noqa: E731
+    print(f"{'language':10} {'n':>3}  {'langdetect':>10} {'newsqa':>7}   {'route: langdetect':>17} {'newsqa':>7}"
+          f"   {'newsqa, headlines':>17}")
+    totals = defaultdict(lambda: [0, 0])
+    for key in sorted(result["table"]):
+        row = result["table"][key]
+        for name, pair in row.items():
+            totals[name][0] += pair[0]
+            totals[name][1] += pair[1]
+        print(f"{key:10} {row['nq_lang'][1]:3}  {pct(row['ld_lang']):>10} {pct(row['nq_lang']):>7}   "
+              f"{pct(row['ld_route']):>17} {pct(row['nq_route']):>7}   {pct(row['nq_head']):>17}")
+    print(f"{'all':10} {totals['nq_lang'][1]:3}  {pct(totals['ld_lang']):>10} {pct(totals['nq_lang']):>7}   "
+          f"{pct(totals['ld_route']):>17} {pct(totals['nq_route']):>7}   {pct(totals['nq_head']):>17}")
+    for miss in result["misses"]:
+        print("  miss", miss)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
