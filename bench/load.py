@@ -43,25 +43,6 @@ print(sent, errors, round(time.monotonic() - start, 1), flush=True)
 """
 
 
-def rss_kib(root_pid: int) -> int:
-    pids, total = {root_pid}, 0
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
-            if int(fields.get("PPid", "0")) in pids:
-                pids.add(int(status.parent.name))
-        except (OSError, ValueError):
-            continue
-    for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return total
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=50)
@@ -70,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from sqlalchemy import text
+
+    from bench.procmem import tree_memory_kib
 
     from tasks.store import Store
     from tests.services import free_port, postgres_database, private_redis, wait_for_port
@@ -97,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
                 counts = store.counts()
                 total = sum(counts.values())
                 queue = counts.get("pending", 0) + counts.get("processing", 0)
-                mem = rss_kib(worker.pid) / 1024
+                mem = tree_memory_kib(worker.pid) / 1024
                 samples.append((time.monotonic() - t0, total, queue, counts.get("processed", 0), mem))
                 print(f"{samples[-1][0]:5.0f} {total:9d} {queue:6d} {samples[-1][3]:10d} {mem:11.0f}", flush=True)
                 if sender.poll() is not None and queue == 0:

@@ -30,27 +30,6 @@ def articles(n: int) -> list[str]:
     return [seed.replace("At least 25 people", f"At least {25 + i} people") for i in range(n)]
 
 
-def worker_memory_kib(root_pid: int) -> int:
-    """Sum of VmHWM (peak resident memory) over the worker process and its children."""
-    total = 0
-    pids = {root_pid}
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
-        except OSError:
-            continue
-        if int(fields.get("PPid", "0").strip()) == root_pid:
-            pids.add(int(status.parent.name))
-    for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return total
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
@@ -61,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from tasks import pipeline
     from tasks.articles import parse_article
+    from bench.procmem import tree_memory_kib
     from qa import Checker, load_glossary
     from tasks.queue import enqueue
     from tasks.store import Store
@@ -102,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             while wstore.counts().get("processed", 0) < len(texts) + 1:
                 time.sleep(0.02)
             worker_s = time.perf_counter() - t0
-            peak_kib = worker_memory_kib(proc.pid)
+            peak_kib = tree_memory_kib(proc.pid, "VmHWM")
         finally:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(20)

@@ -54,7 +54,9 @@ def _load_checker(glossary: str | None, rules: tuple[str, ...], exclude: tuple[s
         raise UserError(str(exc)) from None
 
 
-def _read_cases(path: str) -> Iterator[tuple[int, dict]]:
+def _read_jsonl(path: str, optional_strings: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each line: an object with a string "text", and the optional keys
+    strings or null; a bad line is an error naming it."""
     text = _read_text(path)
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -65,7 +67,7 @@ def _read_cases(path: str) -> Iterator[tuple[int, dict]]:
             raise UserError(f"{path}:{number}: not valid JSON: {exc.msg}") from None
         if not isinstance(case, dict) or not isinstance(case.get("text"), str):
             raise UserError(f"{path}:{number}: each line must be an object with a string \"text\"")
-        for key in ("source", "source_lang"):
+        for key in optional_strings:
             if case.get(key) is not None and not isinstance(case[key], str):
                 raise UserError(f"{path}:{number}: \"{key}\" must be a string or null")
         yield number, case
@@ -113,7 +115,7 @@ def check(translation: str | None, glossary: str | None, source: str | None, sou
         raise UserError(str(exc)) from None
     checker = _load_checker(glossary, rules, exclude)
     if jsonl:
-        for number, case in _read_cases(jsonl):
+        for number, case in _read_jsonl(jsonl, ("source", "source_lang")):
             flags = checker.check(case["text"], case.get("source"), case.get("source_lang"))
             out = {"id": case.get("id", number),
                    "flags": [f.to_contract() for f in flags if f.confidence >= floor]}
@@ -175,16 +177,8 @@ def detect(text_file: str | None, jsonl: str | None) -> None:
         d = find(_read_text(text_file))
         click.echo(json.dumps({"language": d.language, "script": d.script, "confidence": d.confidence}))
         return
-    for number, line in enumerate(_read_text(jsonl).splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{jsonl}:{number}: not valid JSON: {exc.msg}") from None
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise UserError(f"{jsonl}:{number}: each line must be an object with a string \"text\"")
-        d = find(item["text"], item.get("language") if isinstance(item.get("language"), str) else None)
+    for number, item in _read_jsonl(jsonl, ("language",)):
+        d = find(item["text"], item.get("language"))
         out = {"id": item.get("id", number), "language": d.language, "script": d.script,
                "confidence": d.confidence}
         if d.note:

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import httpx
 import pytest
@@ -19,6 +17,7 @@ import redis
 
 from tasks.store import Store
 from tests.conftest import ROOT, SEED_ARTICLE, SEED_GLOSSARY
+from tests.reliability.harness import Workers
 from tests.services import free_port, wait_for_port
 
 SERBIAN = "Izraelska vojska je napala položaje Hezbolaha u južnom Libanu, saopštio je Rojters."
@@ -32,35 +31,6 @@ def env(tmp_path, redis_url):
                   NEWSQA_BROKER_URL=redis_url, NEWSQA_GLOSSARY=str(SEED_GLOSSARY),
                   PYTHONPATH=str(ROOT), NEWSQA_RECONCILE_SECONDS="2")
     return values
-
-
-class Workers:
-    def __init__(self, env: dict, cwd: Path) -> None:
-        self.env, self.cwd, self.procs = env, cwd, []
-
-    def start(self, *args: str, **env) -> subprocess.Popen:
-        log = open(self.cwd / f"worker{len(self.procs)}.log", "w")
-        proc = subprocess.Popen([sys.executable, "-m", "newsqa", "worker", "-c", "1", "-l", "WARNING", *args],
-                                env={**self.env, **env}, cwd=self.cwd, stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-        self.procs.append(proc)
-        return proc
-
-    def kill(self, proc: subprocess.Popen) -> None:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-
-    def stop_all(self) -> None:
-        for proc in self.procs:
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-                try:
-                    proc.wait(10)
-                except subprocess.TimeoutExpired:
-                    self.kill(proc)
-
-    def logs(self) -> str:
-        return "\n".join(p.read_text() for p in sorted(self.cwd.glob("worker*.log")))
 
 
 @pytest.fixture
