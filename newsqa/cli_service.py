@@ -274,7 +274,8 @@ def worker(queues: str, concurrency: int | None, beat: bool, loglevel: str, cele
 @click.option("--port", type=int, default=8000, show_default=True)
 @_db_option
 def serve(host: str, port: int, db: str | None) -> None:
-    """Serve the HTTP API (POST /api/articles; OpenAPI schema at /openapi.json)."""
+    """Serve the editors' review pages (log in at /) and the HTTP API (POST /api/articles; OpenAPI
+    schema at /openapi.json). Accounts: `newsqa user add`."""
     import uvicorn
 
     from newsqa.web import create_app
