@@ -60,6 +60,13 @@ VISIBILITY_TIMEOUT = Setting("NEWSQA_VISIBILITY_TIMEOUT", "3600",
                              "Seconds Redis waits for an unacknowledged task before delivering it again.")
 MT_ENGINE = Setting("NEWSQA_MT_ENGINE", "apertium",
                     "Engine for non-English text: a registered name (apertium) or module:Class.")
+MT_MODEL = Setting("NEWSQA_MT_MODEL", "",
+                   "Local folder of a transformers seq2seq model (MarianMT, NLLB, M2M100) for the transformers engine.")
+MT_DEVICE = Setting("NEWSQA_MT_DEVICE", "auto", "Where the transformers engine runs: auto (a GPU if there is one), cpu or cuda.")
+MT_BATCH = Setting("NEWSQA_MT_BATCH", "16", "Sentences per batch for the transformers engine.")
+MT_BEAMS = Setting("NEWSQA_MT_BEAMS", "4", "Beam size for the transformers engine (1: greedy).")
+MT_LANGUAGES = Setting("NEWSQA_MT_LANGUAGES", "sr,hr,bs,cnr,sh,mk",
+                       "Source languages the transformers model translates (comma-separated).")
 APERTIUM = Setting("NEWSQA_APERTIUM", "apertium", "The apertium program.")
 REPORT = Setting("NEWSQA_REPORT", "newsqa-report.html", "Where `newsqa run` writes its HTML report.")
 SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
@@ -68,7 +75,8 @@ SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
 SECURE_COOKIES = Setting("NEWSQA_SECURE_COOKIES", "0", "1 to send session cookies over HTTPS only.")
 
 SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_ATTEMPTS, LEASE_SECONDS,
-            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, VISIBILITY_TIMEOUT, MT_ENGINE, APERTIUM, REPORT,
+            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, VISIBILITY_TIMEOUT, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_LANGUAGES,
+            APERTIUM, REPORT,
             SECRET_KEY, SECURE_COOKIES]
 
 

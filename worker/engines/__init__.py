@@ -14,6 +14,7 @@ from worker.engines.base import Engine, EngineError, MTResult, NoEngine
 REGISTRY = {
     "passthrough": "worker.engines.passthrough:Passthrough",
     "apertium": "worker.engines.apertium:Apertium",
+    "transformers": "worker.engines.transformers_mt:Transformers",
 }
 
 __all__ = ["Engine", "EngineError", "MTResult", "NoEngine", "REGISTRY", "get_engine"]

@@ -1,0 +1,101 @@
+"""The transformers engine on a tiny random-weight MarianMT built here: a SentencePiece vocabulary
+trained in the test, a two-layer model saved to a folder, then the engine's real loading, sentence
+splitting, batching and decoding. (Its translations are nonsense: the weights are random.)"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from worker.engines import get_engine
+from worker.engines.segment import join, split
+from worker.engines.transformers_mt import Transformers
+
+CORPUS = ["Izraelska vojska je napala položaje Hezbolaha u južnom Libanu.", "Vlada je usvojila budžet.",
+          "The Israeli army attacked Hezbollah positions in southern Lebanon.", "The government adopted the budget.",
+          "Борци су ушли у Сирију.", "Fighters entered Syria.", "Deca su se vratila u škole.",
+          "Children returned to school."] * 20
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    import sentencepiece as spm
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    folder = tmp_path_factory.mktemp("tiny-marian")
+    (folder / "corpus.txt").write_text("\n".join(CORPUS))
+    spm.SentencePieceTrainer.train(input=str(folder / "corpus.txt"), model_prefix=str(folder / "spm"), vocab_size=64,
+                                   character_coverage=1.0, model_type="unigram", pad_id=-1, bos_id=-1,
+                                   eos_id=-1, unk_id=0, unk_piece="<unk>")
+    sp = spm.SentencePieceProcessor(model_file=str(folder / "spm.model"))
+    vocab = {"</s>": 0, "<unk>": 1, "<pad>": 2}
+    for i in range(sp.get_piece_size()):
+        vocab.setdefault(sp.id_to_piece(i), len(vocab))
+    (folder / "vocab.json").write_text(json.dumps(vocab))
+    tokenizer = MarianTokenizer(vocab=str(folder / "vocab.json"), source_spm=str(folder / "spm.model"),
+                                target_spm=str(folder / "spm.model"))
+    torch.manual_seed(0)
+    config = MarianConfig(vocab_size=len(vocab), d_model=16, encoder_layers=1, decoder_layers=1,
+                          encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32,
+                          decoder_ffn_dim=32, max_position_embeddings=64, pad_token_id=2, eos_token_id=0,
+                          decoder_start_token_id=2, forced_eos_token_id=0)
+    model_dir = folder / "model"
+    MarianMTModel(config).save_pretrained(model_dir)
+    tokenizer.save_pretrained(model_dir)
+    return model_dir
+
+
+@pytest.fixture
+def engine(tiny_model, monkeypatch):
+    monkeypatch.setenv("NEWSQA_MT_MODEL", str(tiny_model))
+    monkeypatch.setenv("NEWSQA_MT_BEAMS", "1")
+    monkeypatch.setenv("NEWSQA_MT_BATCH", "3")
+    return Transformers()
+
+
+def test_loads_from_the_folder_and_translates_in_batches(engine):
+    texts = ["Vlada je usvojila budžet.", "Prva rečenica. Druga rečenica!\n\nNovi pasus.",
+             "Борци су ушли у Сирију. " * 30]
+    results = engine.translate(texts, "sr", "Latn")
+    assert len(results) == 3 and all(isinstance(r.text, str) for r in results)
+    assert results[1].text.count("\n\n") == 1  # paragraphs survive
+    assert "transformers" in engine.version() and "model@" in engine.version()
+    # Batched and one by one: the same greedy output, in the same order.
+    alone = [engine.translate([t], "sr", "Latn")[0].text for t in texts[:2]]
+    assert [r.text for r in results[:2]] == alone
+
+
+def test_supports_only_with_a_model_and_a_language(engine, monkeypatch):
+    assert engine.supports("sr", "Latn") and not engine.supports("de", "Latn")
+    monkeypatch.setenv("NEWSQA_MT_MODEL", "")
+    assert not Transformers().supports("sr", "Latn")
+    assert get_engine("transformers").name == "transformers"
+
+
+def test_the_pipeline_stores_a_transformers_translation(tiny_model, tmp_path, monkeypatch):
+    from tasks import pipeline
+    from tasks.articles import parse_article
+    from tasks.store import Store
+    from tests.conftest import SEED_GLOSSARY
+    monkeypatch.setenv("NEWSQA_GLOSSARY", str(SEED_GLOSSARY))
+    monkeypatch.setenv("NEWSQA_MT_ENGINE", "transformers")
+    monkeypatch.setenv("NEWSQA_MT_MODEL", str(tiny_model))
+    monkeypatch.setenv("NEWSQA_MT_BEAMS", "1")
+    get_engine.cache_clear()
+    try:
+        store = Store(f"sqlite:///{tmp_path / 't.sqlite3'}")
+        aid = store.accept(parse_article({"text": "Vlada je usvojila budžet. Deca su se vratila u škole.",
+                                          "language": "sr"})).id
+        assert pipeline.process(store, aid) == "processed"
+        [translation] = store.translations(aid)
+        assert translation.engine == "transformers" and translation.engine_version.startswith("transformers ")
+    finally:
+        get_engine.cache_clear()
+
+
+def test_split_and_join_round_trip():
+    text = "Prva. Druga!  \n\nTreća? „Četvrta.“ Peta"
+    pieces, seps = split(text)
+    assert join(pieces, seps) == text and pieces[0] == "Prva." and len(pieces) == 5
