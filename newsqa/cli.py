@@ -186,4 +186,50 @@ def detect(text_file: str | None, jsonl: str | None) -> None:
         click.echo(json.dumps(out, ensure_ascii=False))
 
 
+@main.command("eval-mt")
+@click.option("--data", required=True, metavar="FILE", help="JSONL: \"source\", \"source_lang\", \"reference\", "
+              "optionally \"entities\" (glossary ids the output must name).")
+@click.option("--engine", "engines", multiple=True, default=("apertium",), show_default=True,
+              help="An engine to measure (repeatable): apertium, transformers, or module:Class.")
+@click.option("--glossary", "-g", metavar="FILE", help=f"Glossary for term accuracy. Default: ${config.GLOSSARY.name}.")
+def eval_mt(data: str, engines: tuple[str, ...], glossary: str | None) -> None:
+    """Measure engines on a parallel set: corpus chrF++, BLEU and TER (sacrebleu) and term accuracy.
+
+    \b
+    Example:
+      newsqa eval-mt --data eval/mt.jsonl --engine apertium
+    """
+    from qa import Checker, load_glossary
+    from worker.evaluate import evaluate
+
+    cases = []
+    for number, line in enumerate(_read_text(data).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            case = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{data}:{number}: not valid JSON: {exc.msg}") from None
+        if not isinstance(case, dict) or not all(isinstance(case.get(k), str) for k in ("source", "reference")):
+            raise UserError(f"{data}:{number}: each line needs string \"source\" and \"reference\"")
+        cases.append(case)
+    try:
+        checker = Checker(load_glossary(glossary or config.GLOSSARY.get()))
+    except NewsqaError as exc:
+        raise UserError(str(exc)) from None
+    click.echo(f"{'engine':14} {'lines':>5} {'chrF++':>7} {'BLEU':>6} {'TER':>6} {'term acc.':>10}  version")
+    signatures = {}
+    for name in engines:
+        try:
+            s = evaluate(name, cases, checker)
+        except NewsqaError as exc:
+            raise UserError(str(exc)) from None
+        terms = f"{100 * s.term_accuracy:5.1f}% /{s.terms}" if s.term_accuracy is not None else "—"
+        click.echo(f"{s.engine:14} {s.lines:5} {s.chrf:7.1f} {s.bleu:6.1f} {s.ter:6.1f} {terms:>10}  {s.version}"
+                   + (f"  ({s.skipped} lines in languages it does not translate)" if s.skipped else ""))
+        signatures = s.signatures
+    for metric, signature in signatures.items():
+        click.echo(f"{metric}: {signature}")
+
+
 from newsqa import cli_glossary, cli_service  # noqa: E402,F401  (register their commands on main)

@@ -94,6 +94,12 @@ class Checker:
         flags = [f for f in flags if f.rule in self.rules]
         return sorted(flags, key=lambda f: (f.start is None, f.start or 0, f.entity))
 
+    def mentions(self, text: str) -> set[str]:
+        """Entities an English text names by an accepted form (term accuracy counts these)."""
+        tokens = tokenize(text, "en")
+        gaps = [bool(NAME_GAP_RE.match(text[a.end:b.start])) for a, b in zip(tokens, tokens[1:])]
+        return {m.item.entity for m in self._exact_pass(tokens, gaps) if m.kind == "accepted"}
+
     # ---- pass 1: exact forms ----------------------------------------------------------------
 
     def _exact_pass(self, tokens: list[Token], gaps: list[bool]) -> list[Match]:
