@@ -54,9 +54,10 @@ def _load_checker(glossary: str | None, rules: tuple[str, ...], exclude: tuple[s
         raise UserError(str(exc)) from None
 
 
-def _read_jsonl(path: str, optional_strings: tuple[str, ...] = ()) -> Iterator[tuple[int, dict]]:
-    """(line number, object) for each line: an object with a string "text", and the optional keys
-    strings or null; a bad line is an error naming it."""
+def _read_jsonl(path: str, optional_strings: tuple[str, ...] = (),
+                required: tuple[str, ...] = ("text",)) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each line: an object with the ``required`` keys as strings, and the
+    optional keys strings or null; a bad line is an error naming it."""
     text = _read_text(path)
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -65,8 +66,9 @@ def _read_jsonl(path: str, optional_strings: tuple[str, ...] = ()) -> Iterator[t
             case = json.loads(line)
         except json.JSONDecodeError as exc:
             raise UserError(f"{path}:{number}: not valid JSON: {exc.msg}") from None
-        if not isinstance(case, dict) or not isinstance(case.get("text"), str):
-            raise UserError(f"{path}:{number}: each line must be an object with a string \"text\"")
+        if not isinstance(case, dict) or not all(isinstance(case.get(k), str) for k in required):
+            keys = " and ".join(f'"{k}"' for k in required)
+            raise UserError(f"{path}:{number}: each line must be an object with a string {keys}")
         for key in optional_strings:
             if case.get(key) is not None and not isinstance(case[key], str):
                 raise UserError(f"{path}:{number}: \"{key}\" must be a string or null")
@@ -202,17 +204,7 @@ def eval_mt(data: str, engines: tuple[str, ...], glossary: str | None) -> None:
     from qa import Checker, load_glossary
     from worker.evaluate import evaluate
 
-    cases = []
-    for number, line in enumerate(_read_text(data).splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            case = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{data}:{number}: not valid JSON: {exc.msg}") from None
-        if not isinstance(case, dict) or not all(isinstance(case.get(k), str) for k in ("source", "reference")):
-            raise UserError(f"{data}:{number}: each line needs string \"source\" and \"reference\"")
-        cases.append(case)
+    cases = [case for _, case in _read_jsonl(data, ("source_lang",), required=("source", "reference"))]
     try:
         checker = Checker(load_glossary(glossary or config.GLOSSARY.get()))
     except NewsqaError as exc:
