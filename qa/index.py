@@ -157,10 +157,3 @@ class GlossaryIndex:
                 out.update(known)
         out.discard(key)
         return out
-
-    def stats(self) -> dict[str, int]:
-        return {
-            "entities": len(self.glossary), "english_forms": len(self.english),
-            "foreign_forms": len(self.foreign), "token_keys": len(self.postings),
-            "deletion_keys": len(self.deletions),
-        }

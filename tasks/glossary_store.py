@@ -9,7 +9,7 @@ takes effect without a restart.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from newsqa import config
@@ -256,12 +256,6 @@ class GlossaryStore:
         s.add(GlossaryChange(actor=actor, source=source, entity_id=row.id, action=action, detail=detail))
         self._bump(s)
         return row.version
-
-    def clear(self) -> None:
-        """Remove every entity (for tests and re-imports from scratch); the audit log stays."""
-        with self.store.session() as s:
-            s.execute(delete(GlossaryEntity))
-            self._bump(s)
 
 
 def _entity(row: GlossaryEntity) -> Entity:

@@ -99,11 +99,10 @@ def _insert_ignore(session: Session, model, values: dict) -> bool:
 
 
 class Store:
-    def __init__(self, url: str | None = None, create: bool = True) -> None:
+    def __init__(self, url: str | None = None) -> None:
         self.url = url or config.DATABASE_URL.get()
         self.engine = make_engine(self.url)
-        if create:
-            migrate(self.engine)
+        migrate(self.engine)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -233,17 +232,15 @@ class Store:
                     rule=f.rule, source_start=f.source_start, source_end=f.source_end, created_at=utcnow()))
         return new
 
-    def flags(self, article_id: int, current_only: bool = True) -> list[FlagRow]:
-        """The flags of the article's newest revision, for the newest glossary version checked."""
+    def flags(self, article_id: int) -> list[FlagRow]:
+        """The flags of the article's newest revision, for the glossary version it was last checked with."""
         with self.session() as s:
             article = s.get(Article, article_id)
             if article is None:
                 return []
-            query = (select(FlagRow).join(Translation).where(FlagRow.article_id == article_id)
-                     .options(selectinload(FlagRow.translation)))
-            if current_only:
-                query = query.where(Translation.revision == article.revision)
-                query = query.where(FlagRow.glossary_version == article.checked_glossary)
+            query = (select(FlagRow).join(Translation).where(
+                FlagRow.article_id == article_id, Translation.revision == article.revision,
+                FlagRow.glossary_version == article.checked_glossary).options(selectinload(FlagRow.translation)))
             return list(s.execute(query.order_by(FlagRow.translation_id, FlagRow.start.is_(None), FlagRow.start)).scalars())
 
     def finish(self, article_id: int) -> None:
@@ -298,13 +295,11 @@ class Store:
             for row in s.execute(select(Article).where(Article.id.in_(article_ids))).scalars():
                 row.stages = {k: v for k, v in row.stages.items() if k != "check"}
 
-    def articles(self, state: str | None = None, limit: int = 50, ids: Sequence[int] | None = None) -> list[Article]:
+    def articles(self, state: str | None = None, limit: int = 50) -> list[Article]:
         with self.session() as s:
             query = select(Article).order_by(Article.id.desc()).limit(limit)
             if state:
                 query = query.where(Article.state == state)
-            if ids is not None:
-                query = query.where(Article.id.in_(ids))
             return list(s.execute(query).scalars())
 
     def counts(self) -> dict[str, int]:
