@@ -9,7 +9,7 @@ import json
 import pytest
 
 from worker.engines import get_engine
-from worker.engines.segment import join, split
+from qa.sentences import join, split
 from worker.engines.transformers_mt import Transformers
 
 CORPUS = ["Izraelska vojska je napala položaje Hezbolaha u južnom Libanu.", "Vlada je usvojila budžet.",

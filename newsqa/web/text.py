@@ -6,23 +6,9 @@ autoescape) before wrapping the highlighted ones, so article text can never beco
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)]*\s+(?=[\"“„«(]?[A-ZА-ЯЂЉЊЋЏŠĐČĆŽ0-9])|\n+")
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence or line: a simple splitter, good enough to align news prose."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[start:m.start()].strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
+from qa.sentences import spans as sentences
 
 @dataclass
 class Row:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from newsqa import config
 from worker.engines.base import EngineError, MTResult, NoEngine
-from worker.engines.segment import join, split
+from qa.sentences import join, split
 
 
 class Transformers:
