@@ -41,16 +41,29 @@ def text_report(items: list[ArticleReport]) -> str:
     return "\n".join(lines)
 
 
-def _marked(text: str, flags: list[FlagRow]) -> str:
+def marked(text: str, flags: list) -> list[tuple[str, object | None]]:
+    """The text cut at the flags' spans: (piece, its flag or None), overlapping flags skipped.
+
+    Callers escape every piece before wrapping the flagged ones (the HTML report here, the review
+    page's templates).
+    """
     out, pos = [], 0
     for f in sorted((f for f in flags if f.start is not None), key=lambda f: f.start):
         if f.start < pos:
             continue
-        out.append(escape(text[pos:f.start]))
-        out.append(f'<mark title="{escape(f.kind)}: {escape(f.reason)}">{escape(text[f.start:f.end])}</mark>')
+        if f.start > pos:
+            out.append((text[pos:f.start], None))
+        out.append((text[f.start:f.end], f))
         pos = f.end
-    out.append(escape(text[pos:]))
-    return "".join(out)
+    if pos < len(text):
+        out.append((text[pos:], None))
+    return out
+
+
+def _marked_html(text: str, flags: list[FlagRow]) -> str:
+    return "".join(escape(piece) if f is None else
+                   f'<mark title="{escape(f.kind)}: {escape(f.reason)}">{escape(piece)}</mark>'
+                   for piece, f in marked(text, flags))
 
 
 def html_report(items: list[ArticleReport], title: str = "newsqa report") -> str:
@@ -76,7 +89,7 @@ def html_report(items: list[ArticleReport], title: str = "newsqa report") -> str
             sections.append("</table>")
         for tid, text in item.translations.items():
             flags = by_translation.get(tid, [])
-            sections.append(f'<div class="text">{_marked(text, flags)}</div>')
+            sections.append(f'<div class="text">{_marked_html(text, flags)}</div>')
         sections.append("</section>")
         rows.append("\n".join(sections))
     return f"""<!doctype html>

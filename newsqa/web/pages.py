@@ -162,7 +162,7 @@ async def article_page(request: Request, article_id: Id, user: SessionUser = Dep
             continue
         own = [f for f in flags if f.translation_id == t.id]
         corrected, applied = await run_in_threadpool(review.corrected_text, store, t.id)
-        shown.append((t, marked(t.text, [(f.start, f.end) for f in own if f.start is not None]), own,
+        shown.append((t, marked(t.text, own), own,
                       corrected, applied))
     return page(request, "article.html", user, article=article, shown=shown, decisions=decisions)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsqa.report import marked  # noqa: F401  (the one highlighter, shared with the HTML report)
 from qa.sentences import spans as sentences
 
 @dataclass
@@ -47,18 +48,3 @@ def around_focus(rows: list[Row], context: int = 3) -> tuple[list[Row], bool]:
         return rows, False
     lo, hi = max(min(focus) - context, 0), min(max(focus) + context + 1, len(rows))
     return rows[lo:hi], lo > 0 or hi < len(rows)
-
-
-def marked(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
-    """The whole text with several spans highlighted (overlaps skipped)."""
-    out, pos = [], 0
-    for a, b in sorted(spans):
-        if a < pos:
-            continue
-        if a > pos:
-            out.append((text[pos:a], False))
-        out.append((text[a:b], True))
-        pos = b
-    if pos < len(text):
-        out.append((text[pos:], False))
-    return out
