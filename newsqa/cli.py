@@ -188,40 +188,163 @@ def detect(text_file: str | None, jsonl: str | None) -> None:
         click.echo(json.dumps(out, ensure_ascii=False))
 
 
+def _mt_cases(path: str, required: tuple[str, ...]) -> list[dict]:
+    cases = []
+    for number, case in _read_jsonl(path, ("source_lang",), required=required):
+        entities = case.get("entities")
+        if entities is not None and not (isinstance(entities, list) and all(isinstance(e, str) for e in entities)):
+            raise UserError(f"{path}:{number}: \"entities\" must be a list of glossary ids")
+        case.setdefault("id", number)
+        cases.append(case)
+    return cases
+
+
+def _checker_for(glossary: str | None):
+    from qa import Checker, load_glossary
+
+    try:
+        return Checker(load_glossary(glossary or config.GLOSSARY.get()))
+    except NewsqaError as exc:
+        raise UserError(str(exc)) from None
+
+
 @main.command("eval-mt")
-@click.option("--data", required=True, metavar="FILE", help="JSONL: \"source\", \"source_lang\", \"reference\", "
-              "optionally \"entities\" (glossary ids the output must name).")
+@click.option("--data", "data", required=True, multiple=True, metavar="FILE",
+              help="JSONL (repeatable): \"source\", \"source_lang\", \"reference\", optionally \"entities\" "
+                   "(glossary ids the output must name).")
 @click.option("--engine", "engines", multiple=True, default=("apertium",), show_default=True,
-              help="An engine to measure (repeatable): apertium, transformers, or module:Class.")
-@click.option("--glossary", "-g", metavar="FILE", help=f"Glossary for term accuracy. Default: ${config.GLOSSARY.name}.")
-def eval_mt(data: str, engines: tuple[str, ...], glossary: str | None) -> None:
-    """Measure engines on a parallel set: corpus chrF++, BLEU and TER (sacrebleu) and term accuracy.
+              help="An engine to measure (repeatable): apertium, transformers, ctranslate2, or module:Class.")
+@click.option("--glossary", "-g", metavar="FILE",
+              help=f"Glossary for the glossary-aware step and term accuracy. Default: ${config.GLOSSARY.name}.")
+def eval_mt(data: tuple[str, ...], engines: tuple[str, ...], glossary: str | None) -> None:
+    """Measure engines on a parallel set, each without and with the glossary-aware step: corpus
+    chrF++, BLEU and TER (sacrebleu) and term accuracy.
 
     \b
     Example:
-      newsqa eval-mt --data eval/mt.jsonl --engine apertium
+      newsqa eval-mt --data eval/mt.jsonl --data eval/mt-heldout.jsonl --engine apertium
     """
-    from qa import Checker, load_glossary
+    from worker.engines import EngineError
     from worker.evaluate import evaluate
 
-    cases = [case for _, case in _read_jsonl(data, ("source_lang",), required=("source", "reference"))]
-    try:
-        checker = Checker(load_glossary(glossary or config.GLOSSARY.get()))
-    except NewsqaError as exc:
-        raise UserError(str(exc)) from None
-    click.echo(f"{'engine':14} {'lines':>5} {'chrF++':>7} {'BLEU':>6} {'TER':>6} {'term acc.':>10}  version")
+    cases = [case for path in data for case in _mt_cases(path, ("source", "reference"))]
+    checker = _checker_for(glossary)
+    click.echo(f"{'engine':14} {'glossary':8} {'lines':>5} {'chrF++':>7} {'BLEU':>6} {'TER':>6} {'term acc.':>12}"
+               "  version")
     signatures = {}
     for name in engines:
-        try:
-            s = evaluate(name, cases, checker)
-        except NewsqaError as exc:
-            raise UserError(str(exc)) from None
-        terms = f"{100 * s.term_accuracy:5.1f}% /{s.terms}" if s.term_accuracy is not None else "—"
-        click.echo(f"{s.engine:14} {s.lines:5} {s.chrf:7.1f} {s.bleu:6.1f} {s.ter:6.1f} {terms:>10}  {s.version}"
-                   + (f"  ({s.skipped} lines in languages it does not translate)" if s.skipped else ""))
-        signatures = s.signatures
+        for aware in (False, True):
+            try:
+                s = evaluate(name, cases, checker, glossary=aware)
+            except (NewsqaError, EngineError) as exc:
+                raise UserError(str(exc)) from None
+            terms = f"{100 * s.term_accuracy:5.1f}% /{s.terms}" if s.term_accuracy is not None else "—"
+            click.echo(f"{s.engine:14} {'yes' if aware else 'no':8} {s.lines:5} {s.chrf:7.1f} {s.bleu:6.1f} "
+                       f"{s.ter:6.1f} {terms:>12}  {s.version}"
+                       + (f"  ({s.skipped} lines in languages it does not translate)" if s.skipped else ""))
+            signatures = s.signatures
     for metric, signature in signatures.items():
         click.echo(f"{metric}: {signature}")
+
+
+@main.command()
+@click.argument("text_file", required=False)
+@click.option("--jsonl", metavar="FILE", help="Batch: one JSON object a line, {\"id\", \"source\", \"source_lang\"} "
+              "(source_lang may be null: detected); prints {\"id\", \"translation\", \"engine\"} per line, "
+              "in input order.")
+@click.option("--source-lang", metavar="LANG", help="Language of TEXT_FILE (default: detected).")
+@click.option("--engine", default=None, metavar="NAME",
+              help=f"apertium, transformers, ctranslate2 or module:Class. Default: ${config.MT_ENGINE.name} "
+                   f"or {config.MT_ENGINE.default}. English is passed through.")
+@click.option("--glossary", "-g", metavar="FILE", help="Turn on the glossary-aware step with this glossary "
+              "(.tbx or .csv): every entity the source names comes out under its preferred English name.")
+def translate(text_file: str | None, jsonl: str | None, source_lang: str | None, engine: str | None,
+              glossary: str | None) -> None:
+    """Translate a text, or each line of a JSONL batch, into English.
+
+    A line in a language the engine does not translate gets "translation": null and an "error".
+
+    \b
+    Examples:
+      newsqa translate article.sr.txt
+      newsqa translate --glossary seeds/glossary.tbx --jsonl sources.jsonl > translations.jsonl
+    """
+    from worker.engines import EngineError, NoEngine, get_engine
+    from worker.engines.glossary import GlossaryAware
+    from worker.evaluate import translate_cases
+
+    if (text_file is None) == (jsonl is None):
+        raise UserError("give either a TEXT_FILE or --jsonl FILE (see newsqa translate --help)")
+    if jsonl and source_lang:
+        raise UserError("--source-lang is per line in --jsonl mode: put \"source_lang\" in each line")
+    cases = _mt_cases(jsonl, ("source",)) if jsonl else [{"id": 1, "source": _read_text(text_file),
+                                                         "source_lang": source_lang}]
+    checker = _checker_for(glossary) if glossary else None
+    name = engine or config.MT_ENGINE.get()
+    out: list[dict] = []
+    try:
+        engines = {"mt": get_engine(name), "en": get_engine("passthrough")}
+    except NoEngine as exc:
+        raise UserError(str(exc)) from None
+    if checker:
+        engines = {k: GlossaryAware(e, checker) for k, e in engines.items()}
+    out = [{"id": case["id"], "translation": None, "engine": None} for case in cases]
+    for key, chosen in engines.items():
+        members = [k for k, case in enumerate(cases)
+                   if ((case.get("source_lang") or _detected(case["source"])) == "en") == (key == "en")]
+        if not members:
+            continue
+        try:
+            results = translate_cases(chosen, [cases[k] for k in members])
+        except (NoEngine, EngineError) as exc:
+            results = [None] * len(members)
+            error = str(exc)
+        else:
+            error = f"{chosen.name} does not translate this language"
+        for k, text in zip(members, results):
+            out[k].update(translation=text, engine=chosen.name)
+            if text is None:
+                out[k]["error"] = error
+    if text_file:
+        if out[0]["translation"] is None:
+            raise UserError(out[0]["error"])
+        click.echo(out[0]["translation"].rstrip("\n"))
+        return
+    for item in out:
+        click.echo(json.dumps(item, ensure_ascii=False))
+
+
+@main.command("convert-model")
+@click.argument("source", type=click.Path(file_okay=False))
+@click.argument("target", type=click.Path(file_okay=False))
+@click.option("--quantization", type=click.Choice(["int8", "int8_float16", "float16", "float32"]), default="int8",
+              show_default=True, help="Weight type of the converted model (int8: smallest and fastest on CPU).")
+@click.option("--force", is_flag=True, help="Replace TARGET if it exists.")
+def convert_model(source: str, target: str, quantization: str, force: bool) -> None:
+    """Convert a local transformers model folder (MarianMT, NLLB, M2M100) for the ctranslate2 engine.
+
+    \b
+    Example:
+      newsqa convert-model /models/opus-mt-tc-big-sh-en /models/opus-mt-tc-big-sh-en-ct2
+      export NEWSQA_MT_ENGINE=ctranslate2 NEWSQA_MT_CT2_MODEL=/models/opus-mt-tc-big-sh-en-ct2
+    """
+    try:
+        from worker.engines.ctranslate2_mt import convert
+    except ImportError as exc:  # pragma: no cover - the [mt] extra is missing
+        raise UserError(f"converting needs the [mt] extra: {exc}") from None
+    from worker.engines import NoEngine
+
+    try:
+        out = convert(source, target, quantization, force)
+    except (NoEngine, OSError, ValueError) as exc:
+        raise UserError(str(exc)) from None
+    click.echo(f"{out}: CTranslate2 model ({quantization}) with its tokenizer")
+
+
+def _detected(text: str) -> str | None:
+    from worker.langid import detect as find
+
+    return find(text).language
 
 
 from newsqa import cli_glossary, cli_service  # noqa: E402,F401  (register their commands on main)

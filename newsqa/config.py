@@ -65,8 +65,17 @@ MT_MODEL = Setting("NEWSQA_MT_MODEL", "",
 MT_DEVICE = Setting("NEWSQA_MT_DEVICE", "auto", "Where the transformers engine runs: auto (a GPU if there is one), cpu or cuda.")
 MT_BATCH = Setting("NEWSQA_MT_BATCH", "16", "Sentences per batch for the transformers engine.")
 MT_BEAMS = Setting("NEWSQA_MT_BEAMS", "4", "Beam size for the transformers engine (1: greedy).")
+MT_THREADS = Setting("NEWSQA_MT_THREADS", "0",
+                     "CPU threads per translation for the transformers and ctranslate2 engines (0: the "
+                     "runtime's default; see docs/engines.md for when 1 is faster).")
 MT_LANGUAGES = Setting("NEWSQA_MT_LANGUAGES", "sr,hr,bs,cnr,sh,mk",
                        "Source languages the transformers model translates (comma-separated).")
+MT_GLOSSARY = Setting("NEWSQA_MT_GLOSSARY", "1",
+                      "1: glossary-aware translation (every entity the source names comes out under its "
+                      "preferred English name); 0: the engine's output as it is.")
+MT_CT2_MODEL = Setting("NEWSQA_MT_CT2_MODEL", "",
+                         "Local folder of a CTranslate2 model for the ctranslate2 engine (convert one with "
+                         "`newsqa convert-model`); its tokenizer files are read from the same folder.")
 APERTIUM = Setting("NEWSQA_APERTIUM", "apertium", "The apertium program.")
 REPORT = Setting("NEWSQA_REPORT", "newsqa-report.html", "Where `newsqa run` writes its HTML report.")
 SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
@@ -75,8 +84,8 @@ SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
 SECURE_COOKIES = Setting("NEWSQA_SECURE_COOKIES", "0", "1 to send session cookies over HTTPS only.")
 
 SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_ATTEMPTS, LEASE_SECONDS,
-            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, VISIBILITY_TIMEOUT, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_LANGUAGES,
-            APERTIUM, REPORT,
+            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, VISIBILITY_TIMEOUT, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,
+            MT_GLOSSARY, MT_CT2_MODEL, APERTIUM, REPORT,
             SECRET_KEY, SECURE_COOKIES]
 
 

@@ -43,6 +43,18 @@ NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "de", "van", "von", "de
 _DOUBLES = re.compile(r"(.)\1+")
 
 
+@dataclass(frozen=True)
+class SourceName:
+    """An entity named in a source text: span, the glossary term it was read as, and the folded last
+    word as written (``netanjahuovoj``), whose ending tells the form."""
+
+    entity: str
+    start: int
+    end: int
+    item: IndexedTerm
+    last_word: str
+
+
 @dataclass
 class Match:
     """A candidate reading of tokens ``[start, end)`` of the translation."""
@@ -147,9 +159,10 @@ class Checker:
                 window = tokens[i:i + len(item)]
                 if tuple(t.norm for t in window) == item.norms:
                     continue  # not declined: the exact pass's business
-                if len(window) == len(item) and all(gaps[i:i + len(item) - 1]) and not item.implicit \
+                if len(window) == len(item) and all(gaps[i:i + len(item) - 1]) \
                         and _case_fits(window, item, strict=True) \
-                        and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)):
+                        and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)) \
+                        and not (item.implicit and self._inside_longer_name(tokens, gaps, [], i, i + len(item))):
                     return Match(i, i + len(item), item, "source_form")
         return None
 
@@ -345,13 +358,18 @@ class Checker:
 
     def source_entities(self, source: str, source_lang: str | None = None) -> list[tuple[str, int, int]]:
         """(entity id, start, end) for every glossary entity named in a source text."""
+        return [(m.entity, m.start, m.end) for m in self.source_names(source, source_lang)]
+
+    def source_names(self, source: str, source_lang: str | None = None) -> list["SourceName"]:
+        """Every glossary entity named in a source text, with the term it was read as and the word
+        as written, so a translator can render it in the same form (a surname, a possessive)."""
         tokens = tokenize(source, source_lang)
         gaps = [bool(NAME_GAP_RE.match(source[a.end:b.start])) for a, b in zip(tokens, tokens[1:])]
         fam = family(source_lang)
-        found: list[tuple[str, int, int]] = []
+        found: list[SourceName] = []
         i = 0
         while i < len(tokens):
-            best: tuple[int, str] | None = None
+            best: tuple[int, IndexedTerm] | None = None
             for base in base_forms(tokens[i].norm):
                 for item in self.index.source_first.get((fam, base), ()):
                     n = len(item)
@@ -360,13 +378,15 @@ class Checker:
                     window = tokens[i:i + n]
                     if len(window) == n and all(gaps[i:i + n - 1]) and _case_fits(window, item, strict=True) \
                             and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)):
-                        best = (n, item.entity)
+                        best = (n, item)
             english = self._exact_at(tokens, gaps, i, allow_inflected=False)
             if english and english.kind == "accepted" and (not best or english.end - i > best[0]):
-                best = (english.end - i, english.item.entity)
+                best = (english.end - i, english.item)
             if best:
-                found.append((best[1], tokens[i].start, tokens[i + best[0] - 1].end))
-                i += best[0]
+                n, item = best
+                found.append(SourceName(item.entity, tokens[i].start, tokens[i + n - 1].end, item,
+                                        tokens[i + n - 1].norm))
+                i += n
             else:
                 i += 1
         return found

@@ -15,6 +15,7 @@ from tasks.html import to_text
 from tasks.models import STAGES, Article
 from tasks.store import Store
 from worker.engines import EngineError, NoEngine, get_engine
+from worker.engines.glossary import GlossaryAware
 from worker.langid import detect
 
 
@@ -76,6 +77,8 @@ class Translate(Stage):
         engine_name = "passthrough" if article.language == "en" else config.MT_ENGINE.get()
         try:
             engine = get_engine(engine_name)
+            if engine_name != "passthrough" and config.MT_GLOSSARY.get() != "0":
+                engine = GlossaryAware(engine, checker_for(store))
             if not engine.supports(article.language, article.script):
                 raise NoEngine(f"{engine.name} does not translate {article.language} ({article.script})")
             [result] = engine.translate([article.text or ""], article.language, article.script)
@@ -86,10 +89,20 @@ class Translate(Stage):
         except EngineError as exc:
             raise Transient(str(exc)) from exc
         store.save_translation(article.id, article.revision, engine.name, engine.version(), article.language,
-                               result.text, {"words": result.unknown_words} if result.unknown_words else {})
+                               result.text, _info(result))
         detail = f"{engine.name} {engine.version()}"
         store.stage_done(article.id, self.name, detail)
         return detail
+
+
+def _info(result) -> dict:
+    """What is kept beside a translation: the engine's unknown words, and the names the glossary step rendered."""
+    info: dict = {}
+    if result.unknown_words:
+        info["words"] = result.unknown_words
+    if result.terms:
+        info["terms"] = result.terms
+    return info
 
 
 class Check(Stage):

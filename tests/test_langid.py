@@ -65,20 +65,6 @@ def test_detect_command(tmp_path):
     assert bad.exit_code == 2 and "bad.jsonl:1: not valid JSON" in bad.output
 
 
-def test_eval_mt_measures_apertium_with_signatures_and_term_accuracy():
-    from pathlib import Path
-    data = Path(__file__).resolve().parent.parent / "eval" / "mt.jsonl"
-    result = CliRunner().invoke(main, ["eval-mt", "--data", str(data), "--engine", "apertium"])
-    assert result.exit_code == 0, result.output
-    row = next(line for line in result.output.splitlines() if line.startswith("apertium"))
-    lines, chrf, bleu, ter = row.split()[1:5]
-    assert int(lines) == 24 and 30 < float(chrf) < 80 and 0 < float(bleu) < 60 and 0 < float(ter) < 100
-    assert "% /37" in row  # term accuracy over the 37 source entities
-    assert "chrF++: nrefs:1" in result.output and "BLEU: nrefs:1" in result.output
-    bad = CliRunner().invoke(main, ["eval-mt", "--data", str(data), "--engine", "nonsense"])
-    assert bad.exit_code == 2 and "unknown translation engine" in bad.output
-
-
 def test_mentions_counts_accepted_names_only():
     from qa import Checker, load_glossary
     from tests.conftest import SEED_GLOSSARY

@@ -42,22 +42,40 @@ def test_processing_twice_changes_nothing(store):
     assert len(store.flags(aid)) == 3 and len(store.translations(aid)) == 1
 
 
-@pytest.mark.skipif(shutil.which("apertium") is None and __import__("os").environ.get("CI") != "true",
-                    reason="apertium not installed here (CI installs it)")
-@pytest.mark.parametrize("text, language, expected", [
+needs_apertium = pytest.mark.skipif(shutil.which("apertium") is None and __import__("os").environ.get("CI") != "true",
+                                    reason="apertium not installed here (CI installs it)")
+CASES = [
     ("Izraelska vojska je napala položaje Hezbolaha u južnom Libanu.", "sr",
-     {("hezbollah", "source_form"), ("lebanon", "source_form")}),
-    ("Borci Hašd al-Šabija ušli su u Siriju.", "hr", {("pmf", "source_form")}),
-])
-def test_serbo_croatian_through_apertium(store, text, language, expected):
+     {("hezbollah", "source_form"), ("lebanon", "source_form")}, ("Hezbollah", "Lebanon")),
+    ("Borci Hašd al-Šabija ušli su u Siriju.", "hr", {("pmf", "source_form")}, ("Popular Mobilization Forces",)),
+]
+
+
+@needs_apertium
+@pytest.mark.parametrize("text, language, expected, names", CASES)
+def test_serbo_croatian_through_apertium_alone(store, monkeypatch, text, language, expected, names):
+    monkeypatch.setenv("NEWSQA_MT_GLOSSARY", "0")
     aid = store.accept(parse_article({"text": text})).id
     assert pipeline.process(store, aid) == "processed"
     article = store.get(aid)
     assert article.language in ("sr", "hr", "bs")
     [translation] = store.translations(aid)
     assert translation.engine == "apertium" and "apertium" in translation.engine_version
+    assert "glossary-aware" not in translation.engine_version
     assert "*" not in translation.text and translation.unknown_words["words"]
     assert expected <= {(f.entity, f.kind) for f in store.flags(aid)}
+
+
+@needs_apertium
+@pytest.mark.parametrize("text, language, expected, names", CASES)
+def test_the_glossary_step_gives_the_translation_the_preferred_names(store, text, language, expected, names):
+    aid = store.accept(parse_article({"text": text})).id
+    assert pipeline.process(store, aid) == "processed"
+    [translation] = store.translations(aid)
+    assert "glossary-aware" in translation.engine_version and "Zqx" not in translation.text
+    assert all(name in translation.text for name in names)
+    assert {e for e, _ in expected} <= {t["entity"] for t in translation.unknown_words["terms"]}
+    assert not {e for e, _ in expected} & {f.entity for f in store.flags(aid)}
 
 
 def test_the_publishers_translation_is_checked_too(store):

@@ -4,47 +4,16 @@ splitting, batching and decoding. (Its translations are nonsense: the weights ar
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from worker.engines import get_engine
 from qa.sentences import join, split
 from worker.engines.transformers_mt import Transformers
-
-CORPUS = ["Izraelska vojska je napala položaje Hezbolaha u južnom Libanu.", "Vlada je usvojila budžet.",
-          "The Israeli army attacked Hezbollah positions in southern Lebanon.", "The government adopted the budget.",
-          "Борци су ушли у Сирију.", "Fighters entered Syria.", "Deca su se vratila u škole.",
-          "Children returned to school."] * 20
-
+from tests.tiny_marian import build_tiny_marian
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
-    import sentencepiece as spm
-    import torch
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
-
-    folder = tmp_path_factory.mktemp("tiny-marian")
-    (folder / "corpus.txt").write_text("\n".join(CORPUS))
-    spm.SentencePieceTrainer.train(input=str(folder / "corpus.txt"), model_prefix=str(folder / "spm"), vocab_size=64,
-                                   character_coverage=1.0, model_type="unigram", pad_id=-1, bos_id=-1,
-                                   eos_id=-1, unk_id=0, unk_piece="<unk>")
-    sp = spm.SentencePieceProcessor(model_file=str(folder / "spm.model"))
-    vocab = {"</s>": 0, "<unk>": 1, "<pad>": 2}
-    for i in range(sp.get_piece_size()):
-        vocab.setdefault(sp.id_to_piece(i), len(vocab))
-    (folder / "vocab.json").write_text(json.dumps(vocab))
-    tokenizer = MarianTokenizer(vocab=str(folder / "vocab.json"), source_spm=str(folder / "spm.model"),
-                                target_spm=str(folder / "spm.model"))
-    torch.manual_seed(0)
-    config = MarianConfig(vocab_size=len(vocab), d_model=16, encoder_layers=1, decoder_layers=1,
-                          encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32,
-                          decoder_ffn_dim=32, max_position_embeddings=64, pad_token_id=2, eos_token_id=0,
-                          decoder_start_token_id=2, forced_eos_token_id=0)
-    model_dir = folder / "model"
-    MarianMTModel(config).save_pretrained(model_dir)
-    tokenizer.save_pretrained(model_dir)
-    return model_dir
+    return build_tiny_marian(tmp_path_factory.mktemp("tiny-marian"))
 
 
 @pytest.fixture

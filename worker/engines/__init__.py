@@ -15,6 +15,7 @@ REGISTRY = {
     "passthrough": "worker.engines.passthrough:Passthrough",
     "apertium": "worker.engines.apertium:Apertium",
     "transformers": "worker.engines.transformers_mt:Transformers",
+    "ctranslate2": "worker.engines.ctranslate2_mt:CTranslate2",
 }
 
 __all__ = ["Engine", "EngineError", "MTResult", "NoEngine", "REGISTRY", "get_engine"]

@@ -27,6 +27,7 @@ TIMEOUT = 120
 
 class Apertium:
     name = "apertium"
+    copies_unknown_words = True
 
     def __init__(self) -> None:
         self.program = config.APERTIUM.get() or "apertium"

@@ -22,10 +22,14 @@ class MTResult:
 
     text: str
     unknown_words: list[str] = field(default_factory=list)
+    terms: list[dict] = field(default_factory=list)  # what the glossary step rendered (qa.terms.Rendering)
 
 
 class Engine(Protocol):
     name: str
+    # Whether an unknown word in the source comes out unchanged (rule-based engines): then the
+    # glossary step may protect names with placeholder words.
+    copies_unknown_words: bool
 
     def version(self) -> str:
         """Engine and model version, recorded with every translation (provenance)."""

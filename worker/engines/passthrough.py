@@ -7,6 +7,7 @@ from worker.engines.base import MTResult
 
 class Passthrough:
     name = "passthrough"
+    copies_unknown_words = True
 
     def version(self) -> str:
         return "1"

@@ -15,18 +15,29 @@ from functools import cached_property
 from pathlib import Path
 
 from newsqa import config
-from worker.engines.base import EngineError, MTResult, NoEngine
-from qa.sentences import join, split
+from worker.engines.base import EngineError, NoEngine
+from worker.engines.neural import SentenceEngine, output_limit
 
 
-class Transformers:
+def folder_digest(path: str | None) -> str:
+    """The model folder's name and config hash: which model made a translation (provenance)."""
+    if not path or not (Path(path) / "config.json").is_file():
+        return "-"
+    return f"{Path(path).name}@{hashlib.sha256((Path(path) / 'config.json').read_bytes()).hexdigest()[:10]}"
+
+
+def languages() -> set[str]:
+    return {x.strip() for x in (config.MT_LANGUAGES.get() or "").split(",") if x.strip()}
+
+
+class Transformers(SentenceEngine):
     name = "transformers"
 
     def __init__(self) -> None:
         self.path = config.MT_MODEL.get()
         self.batch = config.MT_BATCH.number(int, 1)
         self.beams = config.MT_BEAMS.number(int, 1)
-        self.languages = {x.strip() for x in (config.MT_LANGUAGES.get() or "").split(",") if x.strip()}
+        self.languages = languages()
         self._lock = threading.Lock()
 
     def supports(self, lang: str, script: str | None) -> bool:
@@ -42,6 +53,9 @@ class Transformers:
         device = config.MT_DEVICE.get()
         if device == "auto":
             device = "cuda" if torch.cuda.is_available() else "cpu"
+        threads = config.MT_THREADS.number(int, 0)
+        if threads:
+            torch.set_num_threads(threads)
         tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
         model = AutoModelForSeq2SeqLM.from_pretrained(self.path, local_files_only=True).to(device).eval()
         return torch, tokenizer, model, device
@@ -49,33 +63,23 @@ class Transformers:
     def version(self) -> str:
         import transformers
 
-        digest = hashlib.sha256((Path(self.path) / "config.json").read_bytes()).hexdigest()[:10] if self.path else "-"
-        return f"transformers {transformers.__version__}; {Path(self.path).name}@{digest}"
+        return f"transformers {transformers.__version__}; {folder_digest(self.path)}"
 
-    def translate(self, texts: list[str], lang: str, script: str | None) -> list[MTResult]:
+    def translate_sentences(self, sentences: list[str]) -> list[str]:
         torch, tokenizer, model, device = self._loaded
-        layout = [split(text) for text in texts]
-        sentences = [(i, j, piece) for i, (pieces, _) in enumerate(layout) for j, piece in enumerate(pieces)
-                     if piece.strip()]
-        order = sorted(range(len(sentences)), key=lambda k: len(sentences[k][2]))
-        out: dict[int, str] = {}
+        order = sorted(range(len(sentences)), key=lambda k: len(sentences[k]))
+        out: list[str] = [""] * len(sentences)
         limit = min(getattr(model.config, "max_position_embeddings", 512) or 512, 512)
         try:
             with self._lock, torch.inference_mode():
                 for start in range(0, len(order), self.batch):
                     chunk = order[start:start + self.batch]
-                    batch = tokenizer([sentences[k][2].strip() for k in chunk], return_tensors="pt", padding=True,
+                    batch = tokenizer([sentences[k] for k in chunk], return_tensors="pt", padding=True,
                                       truncation=True, max_length=limit).to(device)
-                    generated = model.generate(**batch, num_beams=self.beams, max_new_tokens=limit)
+                    generated = model.generate(**batch, num_beams=self.beams,
+                                               max_new_tokens=output_limit(batch["input_ids"].shape[1], limit))
                     for k, decoded in zip(chunk, tokenizer.batch_decode(generated, skip_special_tokens=True)):
                         out[k] = decoded.strip()
         except RuntimeError as exc:  # out of memory and the like: may pass
             raise EngineError(f"transformers failed: {exc}") from exc
-        results = []
-        for i, (pieces, separators) in enumerate(layout):
-            translated = list(pieces)
-            for k, (ti, j, _) in enumerate(sentences):
-                if ti == i:
-                    translated[j] = out[k]
-            results.append(MTResult(join(translated, separators)))
-        return results
+        return out

@@ -1,0 +1,183 @@
+"""Glossary-aware translation: every entity the source names comes out under its preferred English name.
+
+Names are where machine translation fails: Apertium leaves "Netanjahuovoj" and "Jerusalimu" as it
+found them, a neural model may invent "Hashd al-Shabaab". The source side is where a name is easy
+to find (the checker's source matching reads inflected forms in either script), so the glossary
+step works in two moves, the same for every engine that can take them:
+
+* protect: before translation, each entity named in the source is replaced by a placeholder word
+  (``Zqxa``, ``Zqxb`` ...) which an engine that copies unknown words (Apertium) passes through, and
+  afterwards the placeholder becomes the preferred English name in the form the source used: a
+  surname for a surname ("Erdoganom" -> "Erdoğan"), a possessive for a possessive adjective
+  ("Netanjahuovoj vladi" -> "Netanyahu's government"). The words around it are the engine's, so
+  the English preposition made from "iz" or "u" stays. Placeholders are not safe through a neural
+  model that never saw them, so neural engines skip this move.
+* post-edit: after translation, whatever rendering of a source entity the checker flags with a span
+  (a source-language form left in, a transliteration, a near miss, a deprecated form, another
+  entity's name standing in its place) is replaced by the preferred name, in the same forms.
+
+A single-word name shaped like an adjective (Turska, Grčka) at the start of a sentence is not
+protected: there "Turska vojska" is "the Turkish army", and only the engine can tell the country
+from the adjective. Mid-sentence the capital letter tells: "Turske" is the country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from qa.checker import Checker, SourceName
+from qa.normalize import tokenize
+
+PLACEHOLDER = "Zqx"
+_PLACEHOLDER_RE = re.compile(r"\b[Zz][Qq][Xx]([a-z]+)\b")
+# Possessive adjectives: Netanjahu-ov-oj, Asad-ov-a; a feminine name in -a takes -in: Marij-in.
+_ADJ_ENDING = "(?:a|o|e|i|u|og|oga|om|ome|oj|im|ima|ih)?"
+_POSSESSIVE = re.compile(f"(?:ov|ev){_ADJ_ENDING}")
+_POSSESSIVE_IN = re.compile(f"in{_ADJ_ENDING}")
+_ADJECTIVE_SHAPED = ("ska", "cka")
+# Flags whose span is the engine's rendering of a source entity, which the preferred name replaces.
+REPLACEABLE = frozenset({"deprecated", "source_form", "transliteration", "near_miss", "wrong_entity"})
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One name of the source and what the translation carries for it."""
+
+    entity: str
+    source: str
+    english: str
+    how: str  # placeholder | post-edit
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Protected:
+    """A source text with its entity names replaced by placeholders; ``slots[i]`` is placeholder i."""
+
+    text: str
+    slots: tuple[Rendering, ...]
+
+
+def placeholder(i: int) -> str:
+    """Letters only (``Zqxa`` ... ``Zqxz``, ``Zqxba`` ...): digits and punctuation are split off by
+    tokenisers, letters are copied whole as one unknown word."""
+    letters = ""
+    while True:
+        i, r = divmod(i, 26)
+        letters = chr(ord("a") + r) + letters
+        if i == 0:
+            return PLACEHOLDER + letters
+        i -= 1
+
+
+def _slot(letters: str) -> int:
+    n = 0
+    for c in letters:
+        n = n * 26 + (ord(c) - ord("a") + 1)
+    return n - 1
+
+
+def possessive(word: str, lemma: str) -> bool:
+    """Whether folded ``word`` is a possessive adjective of folded ``lemma`` (netanjahuovoj, netanjahu)."""
+    if word.startswith(lemma) and _POSSESSIVE.fullmatch(word[len(lemma):]):
+        return True
+    return lemma.endswith("a") and word.startswith(lemma[:-1]) and bool(_POSSESSIVE_IN.fullmatch(word[len(lemma) - 1:]))
+
+
+def english_name(checker: Checker, entity_id: str, surname: bool = False, owner: bool = False) -> str | None:
+    """The preferred English name, as a surname alone or with a possessive ’s when the source had one."""
+    entity = checker.glossary.entities.get(entity_id)
+    preferred = entity.preferred_english if entity else None
+    if preferred is None:
+        return None
+    name = preferred.text
+    if surname and entity.type == "person" and " " in name:
+        name = name.split()[-1]
+    if owner:
+        name += "'s"
+    return name
+
+
+def render(checker: Checker, name: SourceName) -> str | None:
+    """The English for one name found in a source, in the form the source used."""
+    lemma = name.item.norms[-1]
+    return english_name(checker, name.entity, surname=name.item.implicit,
+                        owner=possessive(name.last_word, lemma))
+
+
+def protect(checker: Checker, source: str, lang: str | None) -> Protected:
+    """The source with each protectable entity name replaced by a placeholder."""
+    pieces, slots, at = [], [], 0
+    for name in checker.source_names(source, lang):
+        english = render(checker, name)
+        if english is None or _adjective_shaped(name, source):
+            continue
+        pieces.append(source[at:name.start])
+        pieces.append(placeholder(len(slots)))
+        slots.append(Rendering(name.entity, source[name.start:name.end], english, "placeholder"))
+        at = name.end
+    pieces.append(source[at:])
+    return Protected("".join(pieces), tuple(slots))
+
+
+def restore(translation: str, protected: Protected) -> tuple[str, list[Rendering]]:
+    """Placeholders back as English names; the renderings whose placeholder the engine lost or mangled."""
+    seen: set[int] = set()
+
+    def back(m: re.Match) -> str:
+        k = _slot(m.group(1))
+        if k >= len(protected.slots):
+            return m.group(0)
+        seen.add(k)
+        return protected.slots[k].english
+
+    text = _PLACEHOLDER_RE.sub(back, translation)
+    lost = [slot for k, slot in enumerate(protected.slots) if k not in seen]
+    return text, lost
+
+
+def is_placeholder(word: str) -> bool:
+    return bool(_PLACEHOLDER_RE.fullmatch(word))
+
+
+def post_edit(checker: Checker, translation: str, source: str, lang: str | None) -> tuple[str, list[Rendering]]:
+    """Replace the engine's flagged renderings of source entities by their preferred English names."""
+    in_source = {n.entity: n for n in checker.source_names(source, lang)}
+    edits = []
+    for flag in checker.check(translation, source, lang):
+        if flag.kind not in REPLACEABLE or flag.start is None or flag.entity not in in_source:
+            continue
+        found = translation[flag.start:flag.end]
+        english = _english_for(checker, flag.entity, found, in_source[flag.entity], lang)
+        if english and english != found:
+            edits.append((flag.start, flag.end, Rendering(flag.entity, found, english, "post-edit")))
+    out, done, last = translation, [], len(translation) + 1
+    for start, end, rendering in sorted(edits, key=lambda e: -e[0]):
+        if end > last:  # overlapping flags: the later one was applied already
+            continue
+        out = out[:start] + rendering.english + out[end:]
+        done.append(rendering)
+        last = start
+    return out, done[::-1]
+
+
+def _english_for(checker: Checker, entity_id: str, found: str, named: SourceName, lang: str | None) -> str | None:
+    """The English for a rendering in the translation, keeping the form of the rendering: a surname
+    for a one-word rendering of a person, a possessive for "Netanjahuovoj" or "Netanjahu's"."""
+    words = tokenize(found, lang)
+    if not words:
+        return None
+    owner = found.endswith(("'s", "’s")) or possessive(words[-1].norm, named.item.norms[-1])
+    return english_name(checker, entity_id, surname=len(words) == 1, owner=owner)
+
+
+def _adjective_shaped(name: SourceName, source: str) -> bool:
+    """A one-word name that reads as an adjective too (Turska, Grčka) where only its capital could tell
+    them apart, at the start of a sentence: mid-sentence, "Turske" is the country, "turske" the adjective."""
+    if len(name.item) != 1 or not name.item.norms[0].endswith(_ADJECTIVE_SHAPED):
+        return False
+    before = source[:name.start].rstrip(" \t\"'„“«»(")
+    return not before or before[-1] in ".!?:\n"
