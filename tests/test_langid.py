@@ -12,17 +12,31 @@ from eval.langid_score import route, score
 from newsqa.cli import main
 from worker.langid import detect
 
-SET = Path(__file__).resolve().parent.parent / "eval" / "langid.jsonl"
+EVAL = Path(__file__).resolve().parent.parent / "eval"
 
 
-def test_the_labelled_set_routes_and_names_languages():
-    cases = [json.loads(line) for line in SET.read_text().splitlines() if line.strip()]
-    assert len(cases) >= 100
+def totals(name: str) -> dict[str, float]:
+    cases = [json.loads(line) for line in (EVAL / name).read_text().splitlines() if line.strip()]
     table = score(cases)["table"]
-    total = lambda key: sum(row[key][0] for row in table.values()) / sum(row[key][1] for row in table.values())  # noqa: E731
-    assert total("nq_route") >= 0.99      # the README reports 100 %
-    assert total("nq_lang") >= 0.93       # the README reports 93.3 % (target 95 %, not reached)
-    assert total("nq_lang") > total("ld_lang") + 0.2
+    return {key: sum(row[key][0] for row in table.values()) / sum(row[key][1] for row in table.values())
+            for key in ("nq_route", "nq_lang", "ld_lang", "ld_route")}
+
+
+@pytest.mark.parametrize("name, route_floor, language_floor", [
+    ("langid.jsonl", 0.99, 0.95),           # tuning set: the README reports 100 % / 95.2 %
+    ("langid-heldout.jsonl", 0.97, 0.94),   # blind on its first run (78 %); the README reports 98 % / 95 %
+    ("langid-heldout2.jsonl", 0.97, 0.78),  # blind to the rework: the README reports 98.8 % / 80 %
+])
+def test_the_labelled_sets_route_and_name_languages(name, route_floor, language_floor):
+    t = totals(name)
+    assert t["nq_route"] >= route_floor and t["nq_lang"] >= language_floor
+    assert t["nq_lang"] > t["ld_lang"] + 0.2 and t["nq_route"] > t["ld_route"]
+
+
+def test_the_sets_are_big_enough():
+    sizes = {name: len((EVAL / name).read_text().splitlines())
+             for name in ("langid.jsonl", "langid-heldout.jsonl", "langid-heldout2.jsonl")}
+    assert sum(sizes.values()) >= 280 and min(sizes.values()) >= 80
 
 
 @pytest.mark.parametrize("text, language, script", [
@@ -37,6 +51,12 @@ def test_the_labelled_set_routes_and_names_languages():
     ("Tisuće ljudi prosvjedovalo je idući tjedan.", "hr", "Latn"),
     ("Historija grada bit će predstavljena iduće sedmice u muzeju.", "bs", "Latn"),
     ("Fuel prices rise again", "en", "Latn"),                       # a short English headline
+    ("Cene struje biće povećane od januara.", "sr", "Latn"),        # ekavian, fused future, januar
+    ("Cijene struje bit će povećane od siječnja.", "hr", "Latn"),   # ijekavian, Croatian month
+    ("Cijene struje bit će povećane od januara, saopćila je kompanija.", "bs", "Latn"),  # ijekavian + januar
+    ("Нове цене горива од петка", "sr", "Cyrl"),                   # no ј, ђ or ћ: lingua finds Serbian
+    ("Правительство одобрило законопроект о бюджете на следующий год.", "ru", "Cyrl"),
+    ("Цените на горивата отново растат", "bg", "Cyrl"),
 ])
 def test_letters_and_words_decide(text, language, script):
     d = detect(text)

@@ -1,0 +1,36 @@
+"""Serbian, Croatian and Bosnian told apart by their words (worker/hbs.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from worker.hbs import decide, votes
+
+
+@pytest.mark.parametrize("text, standard", [
+    ("Predsednik je posle sednice rekao da će se cene menjati.", "sr"),      # ekavian
+    ("Predsjednik je poslije sjednice rekao da će se cijene mijenjati.", None),  # ijekavian alone: hr or bs
+    ("Predsjednik je poslije sjednice tijekom tjedna priopćio odluku.", "hr"),
+    ("Predsjednik je poslije sjednice tokom sedmice saopćio odluku.", "bs"),   # ijekavian + shared words
+    ("Hiljade ljudi", None),                                                  # Serbian or Bosnian: a tie
+    ("Policija je uhapsila vozača koji je povredio dvoje dece.", "sr"),
+    ("Policija je uhitila vozača koji je ozlijedio dvoje djece.", "hr"),
+])
+def test_words_decide_the_standard(text, standard):
+    assert decide(text)[0] == standard
+
+
+def test_a_word_votes_once_and_nouns_ending_like_a_future_do_not_vote():
+    assert votes("piće") == {} and votes("biće")["sr"] == 1
+    assert votes("održaće")["sr"] == 1
+    assert sum(votes("predsjednik").values()) == 2  # one word: one vote for each standard it belongs to
+
+
+@given(st.text(max_size=300))
+def test_any_text_gets_an_answer_or_none(text):
+    standard, counts = decide(text)
+    assert standard in (None, "sr", "hr", "bs")
+    assert all(n > 0 for n in counts.values())
+    if standard:
+        assert counts[standard] == max(counts.values())

@@ -1,0 +1,104 @@
+"""Serbian, Croatian and Bosnian told apart by the words a text uses (all go to one translation pair).
+
+The three standards share grammar and most vocabulary; a text shows which one it is written in
+through a small number of words, as Ljubešić et al. found for their token-level classifier. No
+training corpus is reachable here, so the discriminating words are written down from the standards'
+own descriptions, in three kinds:
+
+* the reflex of jat: ekavian (vreme, mesto, posle, predsednik) is Serbian; ijekavian (vrijeme,
+  mjesto, poslije, predsjednik) is Croatian, Bosnian or Montenegrin;
+* Croatian's own words (tisuća, tjedan, tijekom, proračun, ravnatelj, Europa, the months siječanj
+  … prosinac, tko, uhititi) against the words Serbian and Bosnian share (hiljada, tokom, budžet,
+  direktor, Evropa, januar … decembar, ko, uhapsiti);
+* Serbian's and Bosnian's own spellings: opšti, saopštiti, uopšte (Serbian) against općina,
+  saopćiti (Bosnian; Croatian: općina, priopćiti), and the Serbian fused future (biće, održaće).
+
+Each hit votes for the standards the word belongs to; a tie is left to the caller (a statistical
+detector or the declared language). Ijekavian with Serbian-and-Bosnian words is Bosnian, which is
+how Bosnian texts usually show themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+SR, HR, BS = "sr", "hr", "bs"
+
+# (pattern on a lower-cased word, the standards it votes for). Patterns are anchored at the word's
+# start unless they say otherwise; prefixes (iz-, pro-, po-, u-, pred-) are written out where common.
+_PREFIX = r"(?:iz|pro|po|u|pre|pred|raz|za|na|ob|od|do|s|)"
+MARKERS: list[tuple[str, frozenset[str]]] = [
+    # --- jat: ekavian (Serbian) ---
+    (r"vrem[ea]n?", {SR}), (r"cen[aeiu]$|cenam|cenovn", {SR}), (r"mest[aoiu]", {SR}), (r"mesec|meseč", {SR}),
+    (r"posle$|poslednj|sledeć|sled[ie]", {SR}), (r"predsedn|predlog|predlož|podsec", {SR}),
+    (r"gde$|ovde$|negde$|svuda$", {SR}), (r"reč$|reči|rečen|reka$|reke$|reku$", {SR}),
+    (r"dete$|deca|dec[eiu]$|devoj", {SR}), (r"beo$|bel[aeiou]$|bel[aeio]g|lep[aeiou]?$|lepš", {SR}),
+    (r"svet[aeiou]?$|svetsk|svetl|savet|obavest|obavešt|vest[ie]?$|vesti", {SR}),
+    (r"pesm|pev", {SR}), (r"uvek$|nedel[j]", {SR}), (r"pobed", {SR}), (r"sever", {SR}),
+    (r"sedn|sedišt|sede[lt]", {SR}), (r"ceo$|cel[aeiou]$|celog|celokup", {SR}),
+    (_PREFIX + r"(?:men[ia]|menj|promen|izmen|zamen)", {SR}), (_PREFIX + r"(?:vred|vređ|ozled)", {SR}),
+    (r"dve$|dvesta|tel[aou]$|mlek|sneg|leto$|letnj|zvezd|hteo|želeo|živeo|voleo|umeo|seć[ae]", {SR}),
+    (r"primer|uslov|zahtev|poreklo|čovek|pre$|takođe$", {SR}),
+    (r"(?<![a-zčćđšž])[a-zčćđšž]{1,9}[ai](ću|ćeš|će|ćemo|ćete)$", {SR}),  # fused future: biće, održaće
+
+    # --- jat: ijekavian (Croatian, Bosnian, Montenegrin) ---
+    (r"vrijem|cijen|mjest|mjesec|mjeseč|poslije$|posljednj|sljedeć|sljed[ie]", {HR, BS}),
+    (r"predsjedn|prijedlog|prijedlož|gdje$|ovdje$|negdje$|riječ|rijeka|rijeke|rijeku", {HR, BS}),
+    (r"dijete|djeca|djec|djevoj|bijel|lijep|ljepš|svijet|svjetsk|svjetl|savjet|obavijest|vijest", {HR, BS}),
+    (r"pjesm|pjev|uvijek|nedjelj|pobjed|pobijed|sjever|sjedn|sjedišt|sjede[lt]|cijel|cjelokup", {HR, BS}),
+    (_PREFIX + r"(?:mijen|mjenj|promjen|izmjen|zamjen)", {HR, BS}),
+    (_PREFIX + r"(?:vrijed|vrijeđ|ozlijed|ozljed)", {HR, BS}),
+    (r"dvije$|dvjesta|tijel|mlijek|snijeg|ljeto$|ljetn|zvijezd|htio|želio|živio|volio|sjeć[ae]", {HR, BS}),
+    (r"primjer|zahtjev|porijeklo|čovjek|prije$|slijed|izvijest|vijest", {HR, BS}),
+    # --- Croatian's own words ---
+    (r"tisuć|tjed[an]|tijekom|proračun|zrakoplov|zračn|kazališt|glazb|kruh|vlak|povijest|znanost",
+     {HR}),
+    (r"obitelj|sveučiliš|veleposlan|izaslan|priopć|uhit|uhić|točk|točn|tvrtk|kemij|kirurg|milijun|tko$", {HR}),
+    (r"europ|siječ|veljač|ožuj|travanj|travnj|svibanj|svibnj|lipanj|lipnj|srpanj|srpnj|kolovoz|rujan|rujn",
+     {HR}),
+    (r"listopad|prosinac|prosinc|prosvjed|dužnosni|nogomet|momčad|izvanred|inozem", {HR}),
+    (r"idućeg|iduće|idući|ponovno|poduzeć", {HR}),
+    (r"(?:informir|reagir|kontrolir|financir|organizir)", {HR}),
+    # --- Serbian and Bosnian, against Croatian ---
+    (r"hiljad|tokom$|budžet|evrop|januar|februar|mart[aeu]?$|april|jun[aiu]?$|jul[aiu]?$", {SR, BS}),
+    (r"septemb|oktob|novemb|decemb|ambasad|zvaničn|fudbal|saobraćaj|univerzitet|hemij|hirurg|milion", {SR, BS}),
+    (r"uhaps|uhapš|hapš|tačk|tačn|porodic|nauk[aeiu]?$|naučn|pozorišt|desil|dešav|uticaj|preduzeć|ministark", {SR, BS}),
+    (r"ko$|šta$|naredn|ponovo$|(?:informis|reaguj|kontroliš|finans|organizov)", {SR, BS}),
+    # --- Serbian's own spellings and words ---
+    (r"opšt|saopšt|uopšt|bezbedn|istorij|avgust|hleb", {SR}),
+    # --- Bosnian's own spellings and words (Croatian has općina too, Serbian opština) ---
+    (r"saopć|historij|sedmic|hljeb|kafa$|kafe$|bezbjedn", {BS}),
+    (r"općin|uopće|također|ministric", {HR, BS}),
+]
+_COMPILED = [(re.compile(pattern if pattern.startswith("(?<!") else "^(?:" + pattern + ")"), frozenset(votes))
+             for pattern, votes in MARKERS]
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+# Nouns that end like a fused future: "piće" (a drink) is not "pit će".
+NOT_FUTURE = frozenset({"piće", "pića", "otkriće", "pokriće", "saće", "preduzeće"})
+
+
+def votes(text: str) -> Counter:
+    """How many words of ``text`` speak for each standard."""
+    counts: Counter = Counter()
+    for word in _WORD.findall(text.lower()):
+        if word in NOT_FUTURE:
+            continue
+        for pattern, standards in _COMPILED:
+            if pattern.search(word):
+                counts.update(standards)
+                break  # one vote a word
+    return counts
+
+
+def decide(text: str) -> tuple[str | None, Counter]:
+    """The standard with the most votes, or None on a tie or no evidence."""
+    counts = votes(text)
+    if not counts:
+        return None, counts
+    ranked = counts.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None, counts
+    return ranked[0][0], counts
