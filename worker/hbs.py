@@ -76,6 +76,7 @@ _COMPILED = [(re.compile(pattern if pattern.startswith("(?<!") else "^(?:" + pat
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+MAX_WORD = 40  # longer "words" are not words of any standard (and would cost every pattern a scan)
 # Nouns that end like a fused future: "piće" (a drink) is not "pit će".
 NOT_FUTURE = frozenset({"piće", "pića", "otkriće", "pokriće", "saće", "preduzeće"})
 
@@ -84,7 +85,7 @@ def votes(text: str) -> Counter:
     """How many words of ``text`` speak for each standard."""
     counts: Counter = Counter()
     for word in _WORD.findall(text.lower()):
-        if word in NOT_FUTURE:
+        if word in NOT_FUTURE or len(word) > MAX_WORD:
             continue
         for pattern, standards in _COMPILED:
             if pattern.search(word):

@@ -56,6 +56,7 @@ SLOVENE_WORDS = {"in", "so", "bo", "bodo", "ki", "tudi", "kot", "pri", "ob", "de
                  "leta", "zaradi", "prihodnji", "znova", "z", "iz", "po", "sporočila", "sporočil", "v", "otroci"}
 HBS_WORDS = {"i", "su", "će", "koji", "koja", "koje", "sa", "kao", "ili", "nakon", "jučer", "juče", "sutra", "zbog",
              "ponovo", "ponovno", "godine", "godinu", "u", "ujutru", "ujutro", "rekao", "rekla", "biti", "bit"}
+SAMPLE = 2000  # characters the statistical detectors read: enough for a language, bounded for a huge text
 CYRILLIC_CANDIDATES = ("sr", "mk", "bg", "ru", "uk", "be")
 # Latin languages lingua weighs against each other; a text in another language gets langdetect's answer.
 LATIN_CANDIDATES = ("en", "sl", "hr", "bs", "de", "fr", "it", "es", "pt", "nl", "pl", "cs", "sk", "hu", "ro",
@@ -169,7 +170,7 @@ def _statistical(text: str, candidates: tuple[str, ...]) -> tuple[str | None, fl
     detector = _lingua(candidates)
     if detector is None:
         return _langdetect(text), 0.5
-    values = detector.compute_language_confidence_values(text)
+    values = detector.compute_language_confidence_values(text[:SAMPLE])
     if not values or values[0].value == 0:
         return _langdetect(text), 0.5
     return values[0].language.iso_code_639_1.name.lower(), round(min(0.9, values[0].value), 3)
@@ -200,6 +201,6 @@ def _langdetect(text: str) -> str | None:
 
     DetectorFactory.seed = 0  # deterministic results
     try:
-        return ld_detect(text[:2000])
+        return ld_detect(text[:SAMPLE])
     except LangDetectException:
         return None
