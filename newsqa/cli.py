@@ -281,7 +281,6 @@ def translate(text_file: str | None, jsonl: str | None, source_lang: str | None,
                                                          "source_lang": source_lang}]
     checker = _checker_for(glossary) if glossary else None
     name = engine or config.MT_ENGINE.get()
-    out: list[dict] = []
     try:
         engines = {"mt": get_engine(name), "en": get_engine("passthrough")}
     except NoEngine as exc:
