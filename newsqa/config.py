@@ -61,6 +61,9 @@ VISIBILITY_TIMEOUT = Setting("NEWSQA_VISIBILITY_TIMEOUT", "3600",
 LANGID_ACCURACY = Setting("NEWSQA_LANGID_ACCURACY", "low",
                           "lingua's mode where letters and words leave the language open: low (27 MB, the "
                           "default) or high (about 400 MB a process; see docs/pipeline.md for what it buys).")
+HUNSPELL_DIR = Setting("NEWSQA_HUNSPELL_DIR", "/usr/share/hunspell",
+                       "Folder of the hunspell dictionaries (hr_HR, sr_Latn_RS, bs_BA, sl_SI) that language "
+                       "detection reads through libhunspell; without them it uses its word markers only.")
 MT_ENGINE = Setting("NEWSQA_MT_ENGINE", "apertium",
                     "Engine for non-English text: a registered name (apertium) or module:Class.")
 MT_MODEL = Setting("NEWSQA_MT_MODEL", "",
@@ -87,7 +90,8 @@ SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
 SECURE_COOKIES = Setting("NEWSQA_SECURE_COOKIES", "0", "1 to send session cookies over HTTPS only.")
 
 SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_ATTEMPTS, LEASE_SECONDS,
-            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, VISIBILITY_TIMEOUT, LANGID_ACCURACY, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,
+            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, VISIBILITY_TIMEOUT, LANGID_ACCURACY,
+            HUNSPELL_DIR, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,
             MT_GLOSSARY, MT_CT2_MODEL, APERTIUM, REPORT,
             SECRET_KEY, SECURE_COOKIES]
 

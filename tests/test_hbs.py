@@ -21,8 +21,22 @@ def test_words_decide_the_standard(text, standard):
     assert decide(text)[0] == standard
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("kolone na granici sa Mađarskom", {"sr": 1, "bs": 1}),   # Croatian: "s Mađarskom"
+    ("kolone na granici s Mađarskom", {}),
+    ("razgovor sa Srbijom", {}),                               # "sa" before s, z, š, ž: every standard
+    ("došao je sa mnom", {}),
+    ("građani mogu da plaćaju karticom", {"sr": 1, "bs": 1}),  # Croatian: "mogu plaćati"
+    ("radovi bi trebalo da budu gotovi", {"sr": 1, "bs": 1}),
+    ("rekao je da dolazi", {}),                                # "da" after a verb of saying: every standard
+])
+def test_phrases_croatian_avoids(text, expected):
+    assert votes(text) == expected
+
+
 def test_a_word_votes_once_and_nouns_ending_like_a_future_do_not_vote():
     assert votes("piće") == {} and votes("biće")["sr"] == 1
+    assert votes("plaće") == {}  # salaries (Croatian), not a fused future
     assert votes("održaće")["sr"] == 1
     assert sum(votes("predsjednik").values()) == 2  # one word: one vote for each standard it belongs to
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 SR, HR, BS = "sr", "hr", "bs"
 
@@ -35,7 +36,7 @@ MARKERS: list[tuple[str, frozenset[str]]] = [
     (r"gde$|ovde$|negde$|svuda$", {SR}), (r"reč$|reči|rečen|reka$|reke$|reku$", {SR}),
     (r"dete$|deca|dec[eiu]$|devoj", {SR}), (r"beo$|bel[aeiou]$|bel[aeio]g|lep[aeiou]?$|lepš", {SR}),
     (r"svet[aeiou]?$|svetsk|svetl|savet|obavest|obavešt|vest[ie]?$|vesti", {SR}),
-    (r"pesm|pev", {SR}), (r"uvek$|nedel[j]", {SR}), (r"pobed", {SR}), (r"sever", {SR}),
+    (r"pesm|pev", {SR}), (r"uvek$|(?:po)?nedel[j]", {SR}), (r"pobed", {SR}), (r"sever", {SR}),
     (r"sedn|sedišt|sede[lt]", {SR}), (r"ceo$|cel[aeiou]$|celog|celokup", {SR}),
     (_PREFIX + r"(?:men[ia]|menj|promen|izmen|zamen)", {SR}), (_PREFIX + r"(?:vred|vređ|ozled)", {SR}),
     (r"dve$|dvesta|tel[aou]$|mlek|sneg|leto$|letnj|zvezd|hteo|želeo|živeo|voleo|umeo|seć[ae]", {SR}),
@@ -46,7 +47,7 @@ MARKERS: list[tuple[str, frozenset[str]]] = [
     (r"vrijem|cijen|mjest|mjesec|mjeseč|poslije$|posljednj|sljedeć|sljed[ie]", {HR, BS}),
     (r"predsjedn|prijedlog|prijedlož|gdje$|ovdje$|negdje$|riječ|rijeka|rijeke|rijeku", {HR, BS}),
     (r"dijete|djeca|djec|djevoj|bijel|lijep|ljepš|svijet|svjetsk|svjetl|savjet|obavijest|vijest", {HR, BS}),
-    (r"pjesm|pjev|uvijek|nedjelj|pobjed|pobijed|sjever|sjedn|sjedišt|sjede[lt]|cijel|cjelokup", {HR, BS}),
+    (r"pjesm|pjev|uvijek|(?:po)?nedjelj|pobjed|pobijed|sjever|sjedn|sjedišt|sjede[lt]|cijel|cjelokup", {HR, BS}),
     (_PREFIX + r"(?:mijen|mjenj|promjen|izmjen|zamjen)", {HR, BS}),
     (_PREFIX + r"(?:vrijed|vrijeđ|ozlijed|ozljed)", {HR, BS}),
     (r"dvije$|dvjesta|tijel|mlijek|snijeg|ljeto$|ljetn|zvijezd|htio|želio|živio|volio|sjeć[ae]", {HR, BS}),
@@ -78,25 +79,55 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 MAX_WORD = 40  # longer "words" are not words of any standard (and would cost every pattern a scan)
 # Nouns that end like a fused future: "piće" (a drink) is not "pit će".
-NOT_FUTURE = frozenset({"piće", "pića", "otkriće", "pokriće", "saće", "preduzeće"})
+NOT_FUTURE = frozenset({"piće", "pića", "otkriće", "pokriće", "saće", "preduzeće", "plaće", "plaću"})
 
 
-def votes(text: str) -> Counter:
-    """How many words of ``text`` speak for each standard."""
+# Syntax Croatian's norm avoids: "sa" before a word that does not begin with s, z, š or ž (Croatian
+# writes "s Mađarskom", Serbian and Bosnian "sa Mađarskom"), and "da" with the present after a
+# modal verb where Croatian takes the infinitive ("mogu da plaćaju" against "mogu plaćati").
+PHRASES: list[tuple[re.Pattern, frozenset[str]]] = [
+    (re.compile(r"\bsa\s+(?![szšž]|mnom\b)[^\W\d_]", re.I), frozenset({SR, BS})),
+    (re.compile(r"\b(?:mo(?:gu|že|žemo|žete|gao|gla|glo|gli|gle)|treba|trebalo(?:\s+(?:bi|je))?|"
+                r"treba(?:o|la|li|le)\s+bi|poče(?:o|la|li|le|lo)|pokuša(?:o|la|li|le|va)|nastavi(?:o|la|li|le)|"
+                r"žele?)\s+da\s+", re.I), frozenset({SR, BS})),
+]
+
+
+def votes(text: str, lexicon: Callable[[str], frozenset[str]] | None = None) -> Counter:
+    """How many words of ``text`` speak for each standard: a marker word first; else, when a
+    ``lexicon`` is given, the standards whose dictionaries accept the word; and each phrase."""
     counts: Counter = Counter()
-    for word in _WORD.findall(text.lower()):
-        if word in NOT_FUTURE or len(word) > MAX_WORD:
+    for match in _WORD.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        if lower in NOT_FUTURE or len(word) > MAX_WORD:
             continue
         for pattern, standards in _COMPILED:
-            if pattern.search(word):
+            if pattern.search(lower):
                 counts.update(standards)
                 break  # one vote a word
+        else:
+            # A capitalised word inside a sentence is a name: it says where, not in which standard.
+            if lexicon is not None and (word[0].islower() or _starts_sentence(text, match.start())):
+                counts.update(lexicon(word))
+    for pattern, standards in PHRASES:
+        for _ in pattern.finditer(text[:20_000]):
+            counts.update(standards)
     return counts
 
 
-def decide(text: str) -> tuple[str | None, Counter]:
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether only spaces, quotes and brackets stand between ``start`` and the text's start or the
+    end of the previous sentence."""
+    j = start
+    while j > 0 and not text[j - 1].isalnum() and text[j - 1] not in ".!?:…":
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?:…"
+
+
+def decide(text: str, lexicon: Callable[[str], frozenset[str]] | None = None) -> tuple[str | None, Counter]:
     """The standard with the most votes, or None on a tie or no evidence."""
-    counts = votes(text)
+    counts = votes(text, lexicon)
     if not counts:
         return None, counts
     ranked = counts.most_common()

@@ -19,7 +19,10 @@ in play: lingua (lingua-language-detector, which ships its models; Serbian Latin
 models, so it only ever breaks ties between Croatian and Bosnian there), in its low-accuracy mode by
 default (27 MB instead of 400 MB a worker; ``NEWSQA_LANGID_ACCURACY=high`` for the other). langdetect
 is kept as the measured baseline in ``eval/langid_score.py`` and for languages outside lingua's set
-here. Serbian, Croatian and Bosnian are told apart by the words of ``worker/hbs.py``.
+here. Serbian, Croatian and Bosnian are told apart by the words of ``worker/hbs.py`` and, for every
+word no marker lists, by hunspell's dictionaries of the three standards (``worker/lexicon.py``),
+which also separate Slovene from Serbo-Croatian; wordfreq's word lists add Cyrillic votes. Measured
+on five labelled sets in docs/pipeline.md.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsqa import config
-from worker import hbs
+from worker import hbs, lexicon
 
 SERBIAN_ONLY = set("ђћЂЋ")
 MACEDONIAN_ONLY = set("ѓќѕЃЌЅ")
@@ -95,10 +98,11 @@ def _cyrillic(text: str, words: list[str], declared: str | None) -> tuple[str | 
         return "mk", 0.95
     if chars & UKRAINIAN_ONLY:
         return "uk", 0.9
-    serbian = sum(w in SERBIAN_WORDS for w in words)
-    macedonian = sum(w in MACEDONIAN_WORDS for w in words)
-    bulgarian_words = sum(w in BULGARIAN_WORDS for w in words)
-    russian_words = sum(w in RUSSIAN_WORDS for w in words)
+    listed = lexicon.cyrillic_votes(text[:SAMPLE])  # frequent words only one language's list holds
+    serbian = sum(w in SERBIAN_WORDS for w in words) + listed["sr"]
+    macedonian = sum(w in MACEDONIAN_WORDS for w in words) + listed["mk"]
+    bulgarian_words = sum(w in BULGARIAN_WORDS for w in words) + listed["bg"]
+    russian_words = sum(w in RUSSIAN_WORDS for w in words) + listed["ru"]
     if chars & SR_MK_ONLY:
         if serbian != macedonian:
             return ("sr" if serbian > macedonian else "mk"), 0.85
@@ -108,8 +112,9 @@ def _cyrillic(text: str, words: list[str], declared: str | None) -> tuple[str | 
     counts = {
         "bg": len(re.findall(r"ъ(?![еёюя])", text.lower())) + bulgarian_words,
         "ru": len(re.findall(r"[ыэё]|ъ(?=[еёюя])", text.lower())) + russian_words,
-        "sr": sum(w in SERBIAN_DISTINCT for w in words),
+        "sr": sum(w in SERBIAN_DISTINCT for w in words) + listed["sr"],
         "mk": macedonian,
+        "uk": listed["uk"],
     }
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked[0][1] > ranked[1][1]:
@@ -129,10 +134,15 @@ def _latin(text: str, words: list[str], declared: str | None) -> tuple[str | Non
     slavic = bool(set(text) & SOUTH_SLAVIC_LATIN) or guess in ("hr", "sl", "bs")
     if not slavic:
         return guess, confidence
-    # Slovene has no ć or đ; the statistical guess counts as two words' worth of evidence.
-    slovene = sum(w in SLOVENE_WORDS for w in words) + 2 * (guess == "sl")
-    standard, votes = hbs.decide(text)
-    shared = sum(w in HBS_WORDS for w in words) + sum(votes.values()) + 2 * bool(set(text.lower()) & set("ćđ"))
+    # Slovene has no ć or đ; the statistical guess counts as two words' worth of evidence. With the
+    # dictionaries, a word counts for Slovene or Serbo-Croatian when only that side's dictionaries
+    # know it (ekavian markers such as "predlog" and "leto" are Slovene words too).
+    sample = text[:SAMPLE]
+    only_slovene, only_hbs = lexicon.slovene_or_hbs(sample) or (0, None)
+    slovene = sum(w in SLOVENE_WORDS for w in words) + only_slovene + 2 * (guess == "sl")
+    standard, votes = hbs.decide(sample, lexicon.hbs_votes)
+    shared = (sum(w in HBS_WORDS for w in words) + (sum(votes.values()) if only_hbs is None else only_hbs)
+              + 2 * bool(set(text.lower()) & set("ćđ")))
     if slovene > shared or (slovene == shared and guess == "sl"):
         return "sl", 0.8
     if standard:
