@@ -14,7 +14,11 @@ end-of-sentence, so every sentence decodes to the engines' length cap (2 x sourc
 both runtimes alike. The ratio between runtimes is the figure to read; absolute words per second are
 lower than with a trained model, which stops at about the source's length.
 
-    python3 bench/mt.py [--articles 16] [--batch 1 8 32] [--beams 1]
+    python3 bench/mt.py [--articles 16] [--batch 1 8 32] [--beams 1] [--device cpu cuda]
+
+On a GPU machine without Apertium: ``--skip-apertium --device cuda cpu --cpu-batch 32`` (the CPU rows
+of the same process are the baseline for the GPU's). A runtime that cannot start on a device (for
+example CTranslate2 built for another CUDA version) gets a row with its error instead of a number.
 """
 
 from __future__ import annotations
@@ -32,15 +36,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def script(text: str) -> str:
+    """Cyrl or Latn by letter count (the sets are labelled with their language, not their script)."""
+    letters = [c for c in text if c.isalpha()]
+    return "Cyrl" if 2 * sum("\u0400" <= c <= "\u04ff" for c in letters) > len(letters) else "Latn"
+
+
 def articles(n: int) -> list[tuple[str, str, str]]:
     """(lang, script, text) articles of eight sentences of one language, cycled to n articles."""
-    from worker.langid import detect
-
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name in ("mt.jsonl", "mt-heldout.jsonl"):
         for line in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines():
             case = json.loads(line)
-            groups[(case["source_lang"], detect(case["source"]).script)].append(case["source"])
+            groups[(case["source_lang"], script(case["source"]))].append(case["source"])
     pool = [(lang, script, " ".join(sents[i:i + 8])) for (lang, script), sents in sorted(groups.items())
             for i in range(0, len(sents), 8)]
     return [pool[i % len(pool)] for i in range(n)]
@@ -52,6 +60,8 @@ def build_base_marian(folder: Path) -> Path:
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
+    if (folder / "model" / "config.json").is_file():  # built by an earlier run with the same --workdir
+        return folder / "model"
     corpus = [json.loads(line)[key] for name in ("mt.jsonl", "mt-heldout.jsonl")
               for line in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines()
               for key in ("source", "reference")]
@@ -98,69 +108,106 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=16, help="articles of eight sentences (default 16)")
     parser.add_argument("--batch", type=int, nargs="+", default=[1, 8, 32], help="sentences a batch")
+    parser.add_argument("--cpu-batch", type=int, nargs="+", help="batch sizes on the CPU (default: --batch)")
     parser.add_argument("--beams", type=int, nargs="+", default=[1])
+    parser.add_argument("--device", nargs="+", choices=["cpu", "cuda"],
+                        help="where the neural runtimes run (default: cpu, and cuda when torch sees a GPU)")
     parser.add_argument("--ct2-threads", type=int, nargs="+", default=[0, 1],
-                        help="CTranslate2 intra_threads to try (0: its default, 4)")
+                        help="CTranslate2 intra_threads to try on the CPU (0: its default, 4)")
+    parser.add_argument("--workdir", type=Path, help="where the test model is built, and reused from (default: "
+                                                      "a new temporary folder)")
+    parser.add_argument("--skip-apertium", action="store_true")
     parser.add_argument("--skip-neural", action="store_true")
     args = parser.parse_args(argv)
-
-    from qa import Checker, load_glossary
-    from worker.engines.apertium import Apertium
-    from worker.engines.glossary import GlossaryAware
 
     docs = articles(args.articles)
     words = sum(len(text.split()) for _, _, text in docs)
     rows: list[tuple] = []
     print(f"{len(docs)} articles, {words} source words; {os.cpu_count()} CPUs", flush=True)
 
-    checker = Checker(load_glossary(ROOT / "seeds" / "glossary.tbx"))
-    timed(Apertium(), docs[:2], True)
-    for label, engine in (("apertium", Apertium()), ("apertium + glossary", GlossaryAware(Apertium(), checker))):
-        seconds = timed(engine, docs, True)
-        rows.append((label, "cpu", "-", "-", seconds, words / seconds, None))
-        print(rows[-1], flush=True)
+    if not args.skip_apertium:
+        from qa import Checker, load_glossary
+        from worker.engines.apertium import Apertium
+        from worker.engines.glossary import GlossaryAware
+
+        checker = Checker(load_glossary(ROOT / "seeds" / "glossary.tbx"))
+        timed(Apertium(), docs[:2], True)
+        for label, engine in (("apertium", Apertium()), ("apertium + glossary", GlossaryAware(Apertium(), checker))):
+            seconds = timed(engine, docs, True)
+            rows.append((label, "cpu", "-", "-", seconds, words / seconds, None))
+            print(rows[-1], flush=True)
 
     if not args.skip_neural:
-        import torch
-        from worker.engines.ctranslate2_mt import CTranslate2, convert
-        from worker.engines.transformers_mt import Transformers
-
-        tmp = Path(tempfile.mkdtemp(prefix="newsqa-mt-bench-"))
-        hf = build_base_marian(tmp)
-        ct2 = {q: convert(hf, tmp / f"ct2-{q}", q) for q in ("int8", "float32")}
-        devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
-        os.environ.update(NEWSQA_MT_MODEL=str(hf), NEWSQA_MT_LANGUAGES="sr,hr,bs,mk")
-        for device in devices:
-            os.environ["NEWSQA_MT_DEVICE"] = device
-            for beams in args.beams:
-                for batch in args.batch:
-                    os.environ.update(NEWSQA_MT_BATCH=str(batch), NEWSQA_MT_BEAMS=str(beams))
-                    base = None
-                    runs = [("transformers float32", lambda: Transformers(), "0")]
-                    for q, path in ct2.items():
-                        for threads in args.ct2_threads:
-                            runs.append((f"ctranslate2 {q}, {threads or 'default'} threads",
-                                         lambda path=path: _ct2(CTranslate2, path), str(threads)))
-                    for label, make, threads in runs:
-                        os.environ["NEWSQA_MT_THREADS"] = threads
-                        engine = make()
-                        timed(engine, docs[:1], False)  # load and warm up
-                        seconds = timed(engine, docs, False)
-                        rate = words / seconds
-                        base = base or rate
-                        rows.append((label, device, batch, beams, seconds, rate, rate / base))
-                        print(rows[-1], flush=True)
+        rows += neural_rows(args, docs, words)
 
     print()
     print("| engine | device | batch | beams | seconds | words/s | vs transformers |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for label, device, batch, beams, seconds, rate, ratio in rows:
+        if isinstance(rate, str):  # the runtime could not run there: its error
+            print(f"| {label} | {device} | {batch} | {beams} | – | failed: {rate} | |")
+            continue
         print(f"| {label} | {device} | {batch} | {beams} | {seconds:.2f} | {rate:,.0f} | "
               f"{'' if ratio is None else f'{ratio:.2f}×'} |")
     return 0
 
 
-def _ct2(cls, path: Path):
+def neural_rows(args, docs: list[tuple[str, str, str]], words: int) -> list[tuple]:
+    """transformers and CTranslate2 at each device, beam and batch size; CTranslate2 is read against
+    transformers at the same settings, both run here, in this process."""
+    import torch
+    from worker.engines.ctranslate2_mt import CTranslate2, convert
+    from worker.engines.transformers_mt import Transformers
+
+    tmp = args.workdir or Path(tempfile.mkdtemp(prefix="newsqa-mt-bench-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    hf = build_base_marian(tmp)
+    ct2: Path | str = tmp / "ct2"  # float32 weights; each row loads them in its own compute type
+    if not (ct2 / "model.bin").is_file():
+        try:
+            ct2 = convert(hf, ct2, "float32")
+        except Exception as exc:  # noqa: BLE001 - a runtime missing here is a row, not the end of the bench
+            ct2 = f"{type(exc).__name__}: {exc}"[:160]
+    devices = args.device or (["cpu"] + (["cuda"] if torch.cuda.is_available() else []))
+    os.environ.update(NEWSQA_MT_MODEL=str(hf), NEWSQA_MT_LANGUAGES="sr,hr,bs,mk")
+    rows: list[tuple] = []
+    for device in devices:
+        os.environ["NEWSQA_MT_DEVICE"] = device
+        gpu = torch.cuda.get_device_name(0) if device == "cuda" and torch.cuda.is_available() else ""
+        for beams in args.beams:
+            for batch in (args.cpu_batch or args.batch) if device == "cpu" else args.batch:
+                os.environ.update(NEWSQA_MT_BATCH=str(batch), NEWSQA_MT_BEAMS=str(beams))
+                runs = [("transformers float32", lambda: Transformers(), "0", "")]
+                # On a GPU CTranslate2 computes in float16 (with int8 weights or not); threads are a CPU matter.
+                for compute in ("int8_float16", "float16") if device == "cuda" else ("int8", "float32"):
+                    for threads in args.ct2_threads if device == "cpu" else [0]:
+                        label = f"ctranslate2 {compute}"
+                        label += f", {threads or 'default'} threads" if device == "cpu" else ""
+                        runs.append((label, lambda: _ct2(CTranslate2, ct2), str(threads), compute))
+                base = None
+                for label, make, threads, compute in runs:
+                    os.environ.update(NEWSQA_MT_THREADS=threads, NEWSQA_MT_CT2_COMPUTE=compute or "auto")
+                    try:
+                        engine = make()
+                        timed(engine, docs[:1], False)  # load and warm up
+                        if device == "cuda":
+                            torch.cuda.synchronize()
+                        seconds = timed(engine, docs, False)
+                    except Exception as exc:  # noqa: BLE001 - see above
+                        rows.append((label, device, batch, beams, None, f"{type(exc).__name__}: {exc}"[:160], None))
+                        print(rows[-1], flush=True)
+                        continue
+                    rate = words / seconds
+                    base = base or rate
+                    where = device + (f" ({gpu})" if gpu else "")
+                    rows.append((label, where, batch, beams, seconds, rate, rate / base))
+                    print(rows[-1], flush=True)
+    return rows
+
+
+def _ct2(cls, path: Path | str):
+    if not isinstance(path, Path):  # the conversion failed: its error
+        raise RuntimeError(path)
     os.environ["NEWSQA_MT_CT2_MODEL"] = str(path)
     return cls()
 

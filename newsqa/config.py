@@ -82,6 +82,9 @@ MT_GLOSSARY = Setting("NEWSQA_MT_GLOSSARY", "1",
 MT_CT2_MODEL = Setting("NEWSQA_MT_CT2_MODEL", "",
                          "Local folder of a CTranslate2 model for the ctranslate2 engine (convert one with "
                          "`newsqa convert-model`); its tokenizer files are read from the same folder.")
+MT_CT2_COMPUTE = Setting("NEWSQA_MT_CT2_COMPUTE", "auto",
+                         "CTranslate2 compute type: auto (int8 on the CPU, int8_float16 on a GPU), or one of "
+                         "CTranslate2's own (int8, float32, float16, int8_float16, bfloat16, default).")
 APERTIUM = Setting("NEWSQA_APERTIUM", "apertium", "The apertium program.")
 REPORT = Setting("NEWSQA_REPORT", "newsqa-report.html", "Where `newsqa run` writes its HTML report.")
 SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
@@ -92,7 +95,7 @@ SECURE_COOKIES = Setting("NEWSQA_SECURE_COOKIES", "0", "1 to send session cookie
 SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_ATTEMPTS, LEASE_SECONDS,
             SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, VISIBILITY_TIMEOUT, LANGID_ACCURACY,
             HUNSPELL_DIR, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,
-            MT_GLOSSARY, MT_CT2_MODEL, APERTIUM, REPORT,
+            MT_GLOSSARY, MT_CT2_MODEL, MT_CT2_COMPUTE, APERTIUM, REPORT,
             SECRET_KEY, SECURE_COOKIES]
 
 

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from newsqa.cli import main
 from tests.tiny_marian import build_tiny_marian
 from worker.engines import get_engine
+from worker.engines.base import NoEngine
 from worker.engines.ctranslate2_mt import CTranslate2
 from worker.engines.transformers_mt import Transformers
 
@@ -29,6 +30,7 @@ def engine(models, monkeypatch):
     monkeypatch.setenv("NEWSQA_MT_BEAMS", "1")
     monkeypatch.setenv("NEWSQA_MT_BATCH", "2")
     monkeypatch.setenv("NEWSQA_MT_DEVICE", "cpu")
+    monkeypatch.setenv("NEWSQA_MT_CT2_COMPUTE", "float32")  # like for like with transformers
     return CTranslate2()
 
 
@@ -54,6 +56,18 @@ def test_same_greedy_output_as_transformers(engine):
     ct2 = [r.text for r in engine.translate(TEXTS[:2], "sr", "Latn")]
     hf = [r.text for r in Transformers().translate(TEXTS[:2], "sr", "Latn")]
     assert ct2 == hf
+
+
+def test_compute_type_by_name_or_auto(models, monkeypatch):
+    monkeypatch.setenv("NEWSQA_MT_CT2_MODEL", str(models[1]))
+    monkeypatch.setenv("NEWSQA_MT_DEVICE", "cpu")
+    monkeypatch.setenv("NEWSQA_MT_CT2_COMPUTE", "float16")  # no CPU computes in float16
+    with pytest.raises(NoEngine, match="NEWSQA_MT_CT2_COMPUTE=float16 is not supported on cpu"):
+        CTranslate2().translate(["Vlada je usvojila budžet."], "sr", "Latn")
+    monkeypatch.setenv("NEWSQA_MT_CT2_COMPUTE", "auto")  # int8 on the CPU, from float32 weights
+    engine = CTranslate2()
+    assert engine.translate(["Vlada je usvojila budžet."], "sr", "Latn")[0].text
+    assert engine._loaded[0].compute_type.startswith("int8")  # int8 weights, float32 activations
 
 
 def test_supports_only_with_a_converted_model_and_a_language(engine, models, monkeypatch):

@@ -68,10 +68,15 @@ class CTranslate2(SentenceEngine):
         device = config.MT_DEVICE.get()
         if device == "auto":
             device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
-        compute = "int8_float16" if device == "cuda" else "int8"
+        compute = config.MT_CT2_COMPUTE.get()
         supported = ctranslate2.get_supported_compute_types(device)
-        translator = ctranslate2.Translator(self.path, device=device,
-                                            compute_type=compute if compute in supported else "default",
+        if compute == "auto":
+            compute = "int8_float16" if device == "cuda" else "int8"
+            compute = compute if compute in supported else "default"
+        elif compute != "default" and compute not in supported:  # asked for by name: say so, do not swap it
+            raise NoEngine(f"{config.MT_CT2_COMPUTE.name}={compute} is not supported on {device} "
+                           f"(supported: {', '.join(sorted(supported))})")
+        translator = ctranslate2.Translator(self.path, device=device, compute_type=compute,
                                             intra_threads=config.MT_THREADS.number(int, 0))
         tokenizer = AutoTokenizer.from_pretrained(str(Path(self.path) / TOKENIZER), local_files_only=True)
         return translator, tokenizer
