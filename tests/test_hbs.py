@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from worker.hbs import decide, votes
+from worker.hbs import decide, montenegrin, standard_ijekavian, votes
 
 
 @pytest.mark.parametrize("text, standard", [
@@ -48,3 +48,24 @@ def test_any_text_gets_an_answer_or_none(text):
     assert all(n > 0 for n in counts.values())
     if standard:
         assert counts[standard] == max(counts.values())
+
+
+@pytest.mark.parametrize("text, count, spelled", [
+    ("Śednica će biti održana śutra.", 2, "Sjednica će biti održana sjutra."),
+    ("Đe su bili? Niđe, ovđe i onđe.", 4, "Gdje su bili? Nigdje, ovdje i ondje."),
+    ("Iźesti sve", 1, "Izjesti sve"),
+    ("Đoković je pobijedio.", 0, "Đoković je pobijedio."),   # đ in a name is every standard's letter
+    ("Predsjednik je rekao gdje je bio.", 0, "Predsjednik je rekao gdje je bio."),
+])
+def test_montenegrin_spelling_is_seen_and_spelled_as_standard_ijekavian(text, count, spelled):
+    assert montenegrin(text) == count
+    assert standard_ijekavian(text) == spelled
+
+
+@given(st.text(max_size=200))
+def test_standard_ijekavian_touches_only_montenegrin_spellings(text):
+    out = standard_ijekavian(text)
+    assert standard_ijekavian(out) == out  # once is enough
+    assert not set(out) & set("śźŚŹ")
+    if not set(text) & set("śźŚŹđĐ"):
+        assert out == text

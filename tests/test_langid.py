@@ -64,6 +64,8 @@ def test_the_sets_are_big_enough():
     ("Vlada je sprejela predlog proračuna za prihodnje leto.", "sl", "Latn"),  # predlog, leto: Slovene too
     ("Hiljade građana ostalo je bez vode zbog cijevi.", "bs", "Latn"),         # hiljade + ijekavian cijevi
     ("Na granici sa Mađarskom stvaraju se kolone kamiona.", "sr", "Latn"),     # "sa" before m: not Croatian
+    ("Vlada je saopštila da će śednica biti održana śutra.", "cnr", "Latn"),    # Montenegrin ś
+    ("Nije jasno đe će se održati sastanak.", "cnr", "Latn"),                   # Montenegrin đe (gdje)
 ])
 def test_letters_and_words_decide(text, language, script):
     d = detect(text)

@@ -67,6 +67,15 @@ def test_serbo_croatian_through_apertium_alone(store, monkeypatch, text, languag
 
 
 @needs_apertium
+def test_montenegrin_spelling_reaches_apertium_as_standard_ijekavian():
+    from worker.engines.apertium import Apertium
+
+    [result] = Apertium().translate(["Vlada je saopštila da će śednica biti održana, a ne đe su mislili."],
+                                    "cnr", "Latn")
+    assert "session" in result.text and "where" in result.text and not result.unknown_words
+
+
+@needs_apertium
 @pytest.mark.parametrize("text, language, expected, names", CASES)
 def test_the_glossary_step_gives_the_translation_the_preferred_names(store, text, language, expected, names):
     aid = store.accept(parse_article({"text": text})).id

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-SR, HR, BS = "sr", "hr", "bs"
+SR, HR, BS, CNR = "sr", "hr", "bs", "cnr"
 
 # (pattern on a lower-cased word, the standards it votes for). Patterns are anchored at the word's
 # start unless they say otherwise; prefixes (iz-, pro-, po-, u-, pred-) are written out where common.
@@ -134,3 +134,30 @@ def decide(text: str, lexicon: Callable[[str], frozenset[str]] | None = None) ->
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None, counts
     return ranked[0][0], counts
+
+
+# Montenegrin's own spelling (the 2009 orthography): the letters ś and ź (śutra, iźesti) and the
+# jotated forms of "gdje" (đe, niđe, ovđe). Montenegrin media often write plain ijekavian instead; such
+# a text reads as Bosnian or Serbian here, and goes to the same translation pair either way.
+_MONTENEGRIN = re.compile(r"[śźŚŹ]|\b(?:[Đđ]e|[Nn]iđe|[Oo]vđe|[Oo]nđe|[Nn]eđe|[Ii]đe|[Đđ]evoj\w*)\b")
+_TO_IJEKAVIAN = {"ś": "sj", "Ś": "Sj", "ź": "zj", "Ź": "Zj"}
+_GDJE = re.compile(r"\b(?:[Đđ]e|[Nn]iđe|[Nn]eđe|[Oo]vđe|[Oo]nđe)\b")
+_GDJE_FORMS = {"đe": "gdje", "niđe": "nigdje", "neđe": "negdje", "ovđe": "ovdje", "onđe": "ondje"}
+
+
+def montenegrin(text: str) -> int:
+    """How many letters and words of Montenegrin's own spelling ``text`` has."""
+    return len(_MONTENEGRIN.findall(text[:20_000]))
+
+
+def standard_ijekavian(text: str) -> str:
+    """Montenegrin spellings an ijekavian analyser knows: ś, ź as sj, zj (śednica: sjednica) and
+    đe, niđe, ovđe as gdje, nigdje, ovdje. Other text is returned as it is."""
+    if not any(c in text for c in "śźŚŹđĐ"):
+        return text
+    text = "".join(_TO_IJEKAVIAN.get(c, c) for c in text)
+
+    def gdje(m: re.Match) -> str:
+        form = _GDJE_FORMS[m.group().lower()]
+        return form.capitalize() if m.group()[0].isupper() else form
+    return _GDJE.sub(gdje, text)

@@ -145,6 +145,8 @@ def _latin(text: str, words: list[str], declared: str | None) -> tuple[str | Non
               + 2 * bool(set(text.lower()) & set("ćđ")))
     if slovene > shared or (slovene == shared and guess == "sl"):
         return "sl", 0.8
+    if hbs.montenegrin(sample):  # letters and forms of Montenegrin's own spelling
+        return "cnr", 0.85
     if standard:
         return standard, 0.85
     if not votes:  # no evidence: lingua knows Croatian and Bosnian, not Serbian Latin

@@ -16,6 +16,7 @@ import subprocess
 from functools import cached_property
 
 from newsqa import config
+from worker import hbs
 from worker.engines.base import EngineError, MTResult, NoEngine
 
 PAIRS = {"sr": "hbs-eng", "hr": "hbs-eng", "bs": "hbs-eng", "cnr": "hbs-eng", "sh": "hbs-eng", "mk": "mkd-eng"}
@@ -62,6 +63,8 @@ class Apertium:
         for text in texts:
             if lang != "mk" and script == "Cyrl":
                 text = self._run("Cyrl-Latn", text)
+            if pair == "hbs-eng":
+                text = hbs.standard_ijekavian(text)  # Montenegrin ś, ź, đe: spellings the analyser knows
             marked = self._run(pair, text)
             unknown = list(dict.fromkeys(_UNKNOWN.findall(marked)))
             results.append(MTResult(_MARK.sub("", marked), unknown))
