@@ -18,6 +18,10 @@ from worker.engines.apertium import PAIRS  # noqa: E402
 from worker.langid import _langdetect, detect  # noqa: E402
 
 
+HBS = {"sr", "hr", "bs", "cnr"}
+CONFIDENT = 0.8  # worker/langid.py gives 0.85 when words decide a standard, 0.5 or 0.6 to a tie
+
+
 def route(language: str | None) -> str:
     """The translation pair a language goes to: hbs-eng, mkd-eng, passthrough for English, or none."""
     if language == "en":
@@ -30,11 +34,16 @@ def score(cases: list[dict]) -> dict:
                                                                   "ld_route": [0, 0], "nq_route": [0, 0],
                                                                   "nq_head": [0, 0]})
     misses = []
+    confident = [0, 0]  # Serbo-Croatian texts the detector named at confidence >= CONFIDENT: right, all
     for case in cases:
         key = case["language"] + ("-" + case["script"] if case["language"] == "sr" else "")
         expected = case["language"]
         ld = _langdetect(case["text"])
-        nq = detect(case["text"]).language
+        found = detect(case["text"])
+        nq = found.language
+        if expected in HBS and found.confidence >= CONFIDENT:
+            confident[0] += nq == expected
+            confident[1] += 1
         row = table[key]
         for name, got in (("ld_lang", ld), ("nq_lang", nq)):
             row[name][0] += got == expected
@@ -47,7 +56,8 @@ def score(cases: list[dict]) -> dict:
             row["nq_head"][1] += 1
         if nq != expected:
             misses.append(f"{case['id']}: expected {expected}, newsqa {nq}, langdetect {ld}: {case['text'][:60]}")
-    return {"table": table, "misses": misses}
+    hbs_total = sum(table[k]["nq_lang"][1] for k in table if k.split("-")[0] in HBS)
+    return {"table": table, "misses": misses, "confident": confident, "hbs_total": hbs_total}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{pct(row['ld_route']):>17} {pct(row['nq_route']):>7}   {pct(row['nq_head']):>17}")
     print(f"{'all':10} {totals['nq_lang'][1]:3}  {pct(totals['ld_lang']):>10} {pct(totals['nq_lang']):>7}   "
           f"{pct(totals['ld_route']):>17} {pct(totals['nq_route']):>7}   {pct(totals['nq_head']):>17}")
+    right, named = result["confident"]
+    if named:
+        print(f"Serbo-Croatian texts named with confidence >= {CONFIDENT} (words decided, not a tie): {named} of "
+              f"{result['hbs_total']}, {pct((right, named)).strip()} right")
     for miss in result["misses"]:
         print("  miss", miss)
     return 0

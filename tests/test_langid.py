@@ -36,6 +36,15 @@ def test_the_labelled_sets_route_and_name_languages(name, route_floor, language_
     assert t["nq_lang"] > t["ld_lang"] + 0.2 and t["nq_route"] > t["ld_route"]
 
 
+@pytest.mark.parametrize("name", ["langid.jsonl", "langid-heldout.jsonl", "langid-heldout2.jsonl",
+                                  "langid-heldout3.jsonl", "langid-heldout4.jsonl"])
+def test_where_words_decide_the_standard_it_is_right(name):
+    cases = [json.loads(line) for line in (EVAL / name).read_text().splitlines() if line.strip()]
+    result = score(cases)
+    right, named = result["confident"]
+    assert named >= 0.4 * result["hbs_total"] and right >= 0.94 * named
+
+
 def test_the_sets_are_big_enough():
     sizes = {name: len((EVAL / name).read_text().splitlines())
              for name in ("langid.jsonl", "langid-heldout.jsonl", "langid-heldout2.jsonl", "langid-heldout3.jsonl",
