@@ -73,7 +73,7 @@ MT_BATCH = Setting("NEWSQA_MT_BATCH", "16", "Sentences per batch for the transfo
 MT_BEAMS = Setting("NEWSQA_MT_BEAMS", "4", "Beam size for the transformers engine (1: greedy).")
 MT_THREADS = Setting("NEWSQA_MT_THREADS", "0",
                      "CPU threads per translation for the transformers and ctranslate2 engines (0: the "
-                     "runtime's default; see docs/engines.md for when 1 is faster).")
+                     "runtime's default; docs/engines.md measures both).")
 MT_LANGUAGES = Setting("NEWSQA_MT_LANGUAGES", "sr,hr,bs,cnr,sh,mk",
                        "Source languages the transformers model translates (comma-separated).")
 MT_GLOSSARY = Setting("NEWSQA_MT_GLOSSARY", "1",
