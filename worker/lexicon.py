@@ -97,7 +97,7 @@ def dictionary(standard: str) -> Hunspell | None:
 
 
 def available() -> dict[str, bool]:
-    """Which dictionaries are loaded, by standard (and wordfreq, always there)."""
+    """Which hunspell dictionaries are loaded, by standard (wordfreq's lists ship in its package)."""
     return {standard: dictionary(standard) is not None for standard in DICTIONARIES}
 
 
@@ -113,14 +113,15 @@ def accepted_by(word: str, standards: tuple[str, ...] = (HR, SR, BS)) -> frozens
 
 
 # The reflex of jat: ije/je in ijekavian (cijevi, mjesto, ljeto), e in ekavian (cevi, mesto, leto).
-# "nje" is almost never one ("njega" is no form of "nega"), so ň + je is left alone.
+# "nje" is almost never one ("njega" is no form of "nega"), so n + je is left alone.
 _IJEKAVIAN = re.compile(r"(?<=[bcčćdđfghklmprsštvzž])(?:ije|je)")
 _EKAVIAN = re.compile(r"(?<=[bcčćdđfghklmnprsštvzž])e")
 
 
 def _jat(word: str) -> str | None:
-    """"ije" when ``word`` is an ijekavian form whose ekavian twin only the Serbian dictionary knows;
-    "e" for an ekavian form whose ijekavian twin the Croatian dictionary knows; None otherwise."""
+    """Which reflex of jat ``word`` shows: "ije" for an ijekavian form whose ekavian twin only the
+    Serbian dictionary knows, "e" for an ekavian form whose ijekavian twin the Croatian dictionary
+    knows, None when the dictionaries cannot tell."""
     hr, sr = dictionary(HR), dictionary(SR)
     lower = word.lower()
     if len(lower) < 4:
