@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-SR, HR, BS, CNR = "sr", "hr", "bs", "cnr"
+SR, HR, BS = "sr", "hr", "bs"
 
 # (pattern on a lower-cased word, the standards it votes for). Patterns are anchored at the word's
 # start unless they say otherwise; prefixes (iz-, pro-, po-, u-, pred-) are written out where common.
@@ -74,10 +74,11 @@ MARKERS: list[tuple[str, frozenset[str]]] = [
 ]
 _COMPILED = [(re.compile(pattern if pattern.startswith("(?<!") else "^(?:" + pattern + ")"), frozenset(votes))
              for pattern, votes in MARKERS]
-_WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")  # a run of letters: the word every vote here counts
 
 
 MAX_WORD = 40  # longer "words" are not words of any standard (and would cost every pattern a scan)
+MAX_TEXT = 20_000  # characters the phrase patterns read: enough to judge, bounded for a huge text
 # Nouns that end like a fused future: "piće" (a drink) is not "pit će".
 NOT_FUTURE = frozenset({"piće", "pića", "otkriće", "pokriće", "saće", "preduzeće", "plaće", "plaću"})
 
@@ -97,7 +98,7 @@ def votes(text: str, lexicon: Callable[[str], frozenset[str]] | None = None) -> 
     """How many words of ``text`` speak for each standard: a marker word first; else, when a
     ``lexicon`` is given, the standards whose dictionaries accept the word; and each phrase."""
     counts: Counter = Counter()
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         word = match.group()
         lower = word.lower()
         if lower in NOT_FUTURE or len(word) > MAX_WORD:
@@ -111,7 +112,7 @@ def votes(text: str, lexicon: Callable[[str], frozenset[str]] | None = None) -> 
             if lexicon is not None and (word[0].islower() or _starts_sentence(text, match.start())):
                 counts.update(lexicon(word))
     for pattern, standards in PHRASES:
-        for _ in pattern.finditer(text[:20_000]):
+        for _ in pattern.finditer(text[:MAX_TEXT]):
             counts.update(standards)
     return counts
 
@@ -139,15 +140,15 @@ def decide(text: str, lexicon: Callable[[str], frozenset[str]] | None = None) ->
 # Montenegrin's own spelling (the 2009 orthography): the letters ś and ź (śutra, iźesti) and the
 # jotated forms of "gdje" (đe, niđe, ovđe). Montenegrin media often write plain ijekavian instead; such
 # a text reads as Bosnian or Serbian here, and goes to the same translation pair either way.
-_MONTENEGRIN = re.compile(r"[śźŚŹ]|\b(?:[Đđ]e|[Nn]iđe|[Oo]vđe|[Oo]nđe|[Nn]eđe|[Ii]đe|[Đđ]evoj\w*)\b")
-_TO_IJEKAVIAN = {"ś": "sj", "Ś": "Sj", "ź": "zj", "Ź": "Zj"}
-_GDJE = re.compile(r"\b(?:[Đđ]e|[Nn]iđe|[Nn]eđe|[Oo]vđe|[Oo]nđe)\b")
 _GDJE_FORMS = {"đe": "gdje", "niđe": "nigdje", "neđe": "negdje", "ovđe": "ovdje", "onđe": "ondje"}
+_GDJE = re.compile(r"\b(?:" + "|".join(_GDJE_FORMS) + r")\b", re.I)
+_MONTENEGRIN = re.compile(r"[śźŚŹ]|\b(?:" + "|".join(_GDJE_FORMS) + r"|iđe|đevoj\w*)\b", re.I)
+_TO_IJEKAVIAN = {"ś": "sj", "Ś": "Sj", "ź": "zj", "Ź": "Zj"}
 
 
 def montenegrin(text: str) -> int:
     """How many letters and words of Montenegrin's own spelling ``text`` has."""
-    return len(_MONTENEGRIN.findall(text[:20_000]))
+    return len(_MONTENEGRIN.findall(text[:MAX_TEXT]))
 
 
 def standard_ijekavian(text: str) -> str:

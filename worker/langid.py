@@ -43,7 +43,6 @@ RUSSIAN_ONLY = set("ыэёЫЭЁ")
 SOUTH_SLAVIC_LATIN = set("čćđšžČĆĐŠŽ")
 HBS = {"sr", "hr", "bs", "cnr", "sh"}
 
-_WORD = re.compile(r"[^\W\d_]+")
 SERBIAN_WORDS = {"у", "је", "су", "из", "са", "код", "који", "која", "које", "били", "био", "била", "ће", "већ",
                  "након", "после", "поново", "рекао", "године"}
 # Only words the other language writes differently count: both write на, се, по, од.
@@ -75,7 +74,7 @@ class Detection:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [w.lower() for w in hbs.WORD.findall(text)]
 
 
 def detect(text: str, declared: str | None = None) -> Detection:

@@ -10,8 +10,9 @@ were guessed. Two lexicons written by others cover the rest of the vocabulary:
   ravnatelj, Europa, priopćenje*. A word that some standards' dictionaries accept and others reject
   votes for the ones that accept it. The Serbian dictionary holds ijekavian forms too, and the
   Bosnian one is the smallest (30,000 stems against Serbian's 250,000), so a word only Bosnian lacks
-  says nothing, and one only the Serbian dictionary knows (ekavian *dečji*, *ponedeljak*) counts for
-  Serbian.
+  says nothing, and one only the Serbian dictionary knows counts for Serbian and Bosnian alike. The
+  reflex of jat is read by looking up a word's twin: ekavian *dečji* (Croatian knows *dječji*) is
+  Serbian, ijekavian *cijevi* (only Serbian knows *cevi*) Croatian or Bosnian.
 * **wordfreq's word lists** (shipped in the package) for the Cyrillic languages: a frequent word
   (Zipf 3 or more, once in a million words) of one language that none of the others' lists holds
   (Bulgarian *отново*, Macedonian *денеска*) votes for that language.
@@ -32,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsqa import config
+from worker.hbs import MAX_WORD, WORD
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +41,6 @@ SR, HR, BS, SL = "sr", "hr", "bs", "sl"
 DICTIONARIES = {HR: "hr_HR", SR: "sr_Latn_RS", BS: "bs_BA", SL: "sl_SI"}
 CYRILLIC_LISTS = ("mk", "bg", "ru", "uk", "sh")  # wordfreq's codes; "sh" holds Serbian (and Croatian, Bosnian)
 FREQUENT = 3.0   # Zipf: once in a million words, where wordfreq's small lists begin
-MAX_WORD = 40    # longer "words" are no language's words
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 class Hunspell:
@@ -102,14 +102,18 @@ def available() -> dict[str, bool]:
 
 
 @lru_cache(maxsize=65536)
+def _known(word: str) -> frozenset[str]:
+    """Every standard whose dictionary accepts ``word``: one lookup a dictionary, whoever asks."""
+    return frozenset(s for s in DICTIONARIES if (d := dictionary(s)) is not None and d.knows(word))
+
+
 def accepted_by(word: str, standards: tuple[str, ...] = (HR, SR, BS)) -> frozenset[str]:
     """The standards whose dictionary accepts ``word``; a capitalised word is read in lower case, as
     an ordinary word at a sentence's start (callers leave out capitalised words inside a sentence:
     names say where a story happens, not how it is written)."""
     if len(word) > MAX_WORD:
         return frozenset()
-    word = word.lower() if word[:1].isupper() else word
-    return frozenset(s for s in standards if (d := dictionary(s)) is not None and d.knows(word))
+    return _known(word.lower() if word[:1].isupper() else word) & frozenset(standards)
 
 
 # The reflex of jat: ije/je in ijekavian (cijevi, mjesto, ljeto), e in ekavian (cevi, mesto, leto).
@@ -122,19 +126,19 @@ def _jat(word: str) -> str | None:
     """Which reflex of jat ``word`` shows: "ije" for an ijekavian form whose ekavian twin only the
     Serbian dictionary knows, "e" for an ekavian form whose ijekavian twin the Croatian dictionary
     knows, None when the dictionaries cannot tell."""
-    hr, sr = dictionary(HR), dictionary(SR)
     lower = word.lower()
     if len(lower) < 4:
         return None
-    if hr.knows(lower):
+    known = _known(lower)
+    if HR in known:
         for m in _IJEKAVIAN.finditer(lower):
-            twin = lower[:m.start()] + "e" + lower[m.end():]
-            if sr.knows(twin) and not hr.knows(twin):
+            twin = _known(lower[:m.start()] + "e" + lower[m.end():])
+            if SR in twin and HR not in twin:
                 return "ije"
-    elif sr.knows(lower):
+    elif SR in known:
         for m in _EKAVIAN.finditer(lower):
             for reflex in ("ije", "je"):
-                if hr.knows(lower[:m.start()] + reflex + lower[m.end():]):
+                if HR in _known(lower[:m.start()] + reflex + lower[m.end():]):
                     return "e"
     return None
 
@@ -146,7 +150,7 @@ def hbs_votes(word: str) -> frozenset[str]:
     Ekavian is Serbian; ijekavian is Croatian or Bosnian (or Serbian of Bosnia and Montenegro, which
     the labels here do not separate). A word the Croatian dictionary rejects counts for Serbian and
     Bosnian alike: the Bosnian dictionary is too small for its silence to say the word is not Bosnian."""
-    if not all(available()[s] for s in (HR, SR, BS)) or len(word) > MAX_WORD:
+    if not all(available()[s] for s in (HR, SR, BS)):
         return frozenset()
     known = accepted_by(word)
     if HR in known and SR in known:  # a shared word; its jat reflex may still speak
@@ -162,7 +166,7 @@ def slovene_or_hbs(text: str) -> tuple[int, int] | None:
     if not all(available().values()):
         return None
     slovene = shared = 0
-    for word in _WORD.findall(text):
+    for word in WORD.findall(text):
         known = accepted_by(word, (SL, HR, SR, BS))
         if known == {SL}:
             slovene += 1
@@ -182,5 +186,5 @@ def _cyrillic_owner(word: str) -> str | None:
 
 def cyrillic_votes(text: str) -> Counter:
     """Frequent words that one Cyrillic language's list holds and no other's, by language."""
-    return Counter(owner for word in _WORD.findall(text.lower())
+    return Counter(owner for word in WORD.findall(text.lower())
                    if len(word) <= MAX_WORD and (owner := _cyrillic_owner(word)))
