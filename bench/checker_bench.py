@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from qa import Checker, Entity, Glossary, Status, Term  # noqa: E402
-from qa.normalize import tokenize  # noqa: E402
+from newsqa.qa import Checker, Entity, Glossary, Status, Term  # noqa: E402
+from newsqa.qa.normalize import tokenize  # noqa: E402
 
 ONSETS = ["b", "d", "f", "g", "h", "j", "k", "kh", "l", "m", "n", "q", "r", "s", "sh", "t", "th", "w", "y", "z", "dh"]
 VOWELS = ["a", "i", "u", "o", "e", "aa", "ou", "ei"]

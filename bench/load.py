@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench.procmem import tree_memory_kib
 
-    from tasks.store import Store
+    from newsqa.tasks.store import Store
     from tests.services import free_port, postgres_database, private_redis, wait_for_port
 
     with postgres_database() as db, private_redis() as (redis_url, _):

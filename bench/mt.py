@@ -126,9 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(docs)} articles, {words} source words; {os.cpu_count()} CPUs", flush=True)
 
     if not args.skip_apertium:
-        from qa import Checker, load_glossary
-        from worker.engines.apertium import Apertium
-        from worker.engines.glossary import GlossaryAware
+        from newsqa.qa import Checker, load_glossary
+        from newsqa.worker.engines.apertium import Apertium
+        from newsqa.worker.engines.glossary import GlossaryAware
 
         checker = Checker(load_glossary(ROOT / "seeds" / "glossary.tbx"))
         timed(Apertium(), docs[:2], True)
@@ -156,8 +156,8 @@ def neural_rows(args, docs: list[tuple[str, str, str]], words: int) -> list[tupl
     """transformers and CTranslate2 at each device, beam and batch size; CTranslate2 is read against
     transformers at the same settings, both run here, in this process."""
     import torch
-    from worker.engines.ctranslate2_mt import CTranslate2, convert
-    from worker.engines.transformers_mt import Transformers
+    from newsqa.worker.engines.ctranslate2_mt import CTranslate2, convert
+    from newsqa.worker.engines.transformers_mt import Transformers
 
     tmp = args.workdir or Path(tempfile.mkdtemp(prefix="newsqa-mt-bench-"))
     tmp.mkdir(parents=True, exist_ok=True)

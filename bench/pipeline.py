@@ -38,12 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["NEWSQA_GLOSSARY"] = str(ROOT / "seeds" / "glossary.tbx")
     texts = articles(args.articles)
 
-    from tasks import pipeline
-    from tasks.articles import parse_article
+    from newsqa.tasks import pipeline
+    from newsqa.tasks.articles import parse_article
     from bench.procmem import tree_memory_kib
-    from qa import Checker, load_glossary
-    from tasks.queue import enqueue
-    from tasks.store import Store
+    from newsqa.qa import Checker, load_glossary
+    from newsqa.tasks.queue import enqueue
+    from newsqa.tasks.store import Store
     from tests.services import private_redis
 
     checker = Checker(load_glossary(os.environ["NEWSQA_GLOSSARY"]))

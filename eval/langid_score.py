@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from worker.engines.apertium import PAIRS  # noqa: E402
-from worker.langid import _langdetect, detect  # noqa: E402
+from newsqa.worker.engines.apertium import PAIRS  # noqa: E402
+from newsqa.worker.langid import _langdetect, detect  # noqa: E402
 
 
 HBS = {"sr", "hr", "bs", "cnr"}

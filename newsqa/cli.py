@@ -10,8 +10,8 @@ from typing import IO, Iterator
 import click
 
 from newsqa import __version__, config
-from qa.errors import NewsqaError
-from qa.rules import RULES
+from newsqa.qa.errors import NewsqaError
+from newsqa.qa.rules import RULES
 
 
 class UserError(click.ClickException):
@@ -45,9 +45,9 @@ def _read_text(path: str) -> str:
 
 
 def _load_checker(glossary: str | None, rules: tuple[str, ...], exclude: tuple[str, ...]):
-    from qa import Checker, load_glossary
+    from newsqa.qa import Checker, load_glossary
 
-    path = glossary or config.GLOSSARY.get()
+    path = glossary or config.glossary_path()
     try:
         return Checker(load_glossary(path), rules=rules or None, exclude=exclude)
     except NewsqaError as exc:
@@ -79,7 +79,7 @@ def _read_jsonl(path: str, optional_strings: tuple[str, ...] = (),
 @click.argument("translation", required=False)
 @click.option("--glossary", "-g", metavar="FILE",
               help=f"Glossary: .tbx (TBX 2019 or 2008) or .csv. Default: ${config.GLOSSARY.name} "
-                   f"or {config.GLOSSARY.default}.")
+                   "or the starter glossary shipped with newsqa.")
 @click.option("--source", metavar="FILE", help="The source text the translation was made from.")
 @click.option("--source-lang", metavar="LANG", help="Language of the source: sr, hr, bs, mk, ...")
 @click.option("--jsonl", metavar="CASES", help="Batch mode: check each JSON line of CASES "
@@ -171,7 +171,7 @@ def detect(text_file: str | None, jsonl: str | None) -> None:
       newsqa detect article.txt
       newsqa detect --jsonl texts.jsonl
     """
-    from worker.langid import detect as find
+    from newsqa.worker.langid import detect as find
 
     if (text_file is None) == (jsonl is None):
         raise UserError("give either a TEXT_FILE or --jsonl FILE (see newsqa detect --help)")
@@ -200,10 +200,10 @@ def _mt_cases(path: str, required: tuple[str, ...]) -> list[dict]:
 
 
 def _checker_for(glossary: str | None):
-    from qa import Checker, load_glossary
+    from newsqa.qa import Checker, load_glossary
 
     try:
-        return Checker(load_glossary(glossary or config.GLOSSARY.get()))
+        return Checker(load_glossary(glossary or config.glossary_path()))
     except NewsqaError as exc:
         raise UserError(str(exc)) from None
 
@@ -224,8 +224,8 @@ def eval_mt(data: tuple[str, ...], engines: tuple[str, ...], glossary: str | Non
     Example:
       newsqa eval-mt --data eval/mt.jsonl --data eval/mt-heldout.jsonl --engine apertium
     """
-    from worker.engines import EngineError
-    from worker.evaluate import evaluate
+    from newsqa.worker.engines import EngineError
+    from newsqa.worker.evaluate import evaluate
 
     cases = [case for path in data for case in _mt_cases(path, ("source", "reference"))]
     checker = _checker_for(glossary)
@@ -269,9 +269,9 @@ def translate(text_file: str | None, jsonl: str | None, source_lang: str | None,
       newsqa translate article.sr.txt
       newsqa translate --glossary seeds/glossary.tbx --jsonl sources.jsonl > translations.jsonl
     """
-    from worker.engines import EngineError, NoEngine, get_engine
-    from worker.engines.glossary import GlossaryAware
-    from worker.evaluate import translate_cases
+    from newsqa.worker.engines import EngineError, NoEngine, get_engine
+    from newsqa.worker.engines.glossary import GlossaryAware
+    from newsqa.worker.evaluate import translate_cases
 
     if (text_file is None) == (jsonl is None):
         raise UserError("give either a TEXT_FILE or --jsonl FILE (see newsqa translate --help)")
@@ -328,10 +328,10 @@ def convert_model(source: str, target: str, quantization: str, force: bool) -> N
       export NEWSQA_MT_ENGINE=ctranslate2 NEWSQA_MT_CT2_MODEL=/models/opus-mt-tc-big-sh-en-ct2
     """
     try:
-        from worker.engines.ctranslate2_mt import convert
+        from newsqa.worker.engines.ctranslate2_mt import convert
     except ImportError as exc:  # pragma: no cover - the [mt] extra is missing
         raise UserError(f"converting needs the [mt] extra: {exc}") from None
-    from worker.engines import NoEngine
+    from newsqa.worker.engines import NoEngine
 
     try:
         out = convert(source, target, quantization, force)
@@ -341,7 +341,7 @@ def convert_model(source: str, target: str, quantization: str, force: bool) -> N
 
 
 def _detected(text: str) -> str | None:
-    from worker.langid import detect as find
+    from newsqa.worker.langid import detect as find
 
     return find(text).language
 

@@ -14,8 +14,8 @@ import sys
 import click
 
 from newsqa.cli import UserError, main
-from qa.errors import NewsqaError
-from qa.model import ENTITY_TYPES, Status
+from newsqa.qa.errors import NewsqaError
+from newsqa.qa.model import ENTITY_TYPES, Status
 
 _STATUSES = click.Choice([s.value for s in Status])
 
@@ -36,7 +36,7 @@ _force = click.option("--force", is_flag=True, help="Allow a form that another e
 
 def _glossary(db: str | None):
     from newsqa.cli_service import _store
-    from tasks.glossary_store import GlossaryStore
+    from newsqa.tasks.glossary_store import GlossaryStore
 
     store = GlossaryStore(_store(db))
     try:
@@ -80,7 +80,7 @@ def _store_of(ctx: click.Context):
 @click.pass_context
 def import_(ctx, file: str, dry_run: bool, actor: str) -> None:
     """Merge FILE (TBX 2019 or 2008, or CSV) into the glossary and report what changed."""
-    from qa import load_glossary
+    from newsqa.qa import load_glossary
 
     incoming = _guard(lambda: load_glossary(file))
     report = _guard(lambda: _store_of(ctx).import_glossary(incoming, actor=actor, dry_run=dry_run,
@@ -96,7 +96,7 @@ def import_(ctx, file: str, dry_run: bool, actor: str) -> None:
 @click.pass_context
 def export(ctx, file: str, fmt: str | None) -> None:
     """Write the glossary to FILE as TBX (2019 or 2008) or CSV."""
-    from qa import save_glossary
+    from newsqa.qa import save_glossary
 
     g = _store_of(ctx).load()
     _guard(lambda: save_glossary(g, file, fmt))
@@ -139,7 +139,7 @@ def search(ctx, query: str, as_json: bool) -> None:
 
     `newsqa glossary search netanjahu` finds Нетанјаху and Netanjahu.
     """
-    from qa.normalize import search_form
+    from newsqa.qa.normalize import search_form
 
     needle = search_form(query)
     if not needle:
@@ -250,8 +250,8 @@ def merge(ctx, keep: str, drop: str, actor: str) -> None:
 def validate(ctx, path: str | None, strict: bool) -> None:
     """Find conflicts: a form accepted for two entities, a deprecated form accepted elsewhere, an entity
     without a preferred English term, duplicates after normalisation. Exit status 1 on errors."""
-    from qa import load_glossary
-    from qa.validate import validate as check
+    from newsqa.qa import load_glossary
+    from newsqa.qa.validate import validate as check
 
     g = _guard(lambda: load_glossary(path)) if path else _store_of(ctx).load()
     problems = check(g)
@@ -303,7 +303,7 @@ def history(ctx, entity_id: str | None, limit: int, as_json: bool) -> None:
 def candidates(ctx, min_articles: int, limit: int, as_json: bool) -> None:
     """Names in processed source articles that the glossary does not know, most used first, with
     their inflected and cross-script forms and the English renderings they received."""
-    from tasks.discovery import candidates as find
+    from newsqa.tasks.discovery import candidates as find
 
     found = find(_store_of(ctx).store, min_articles)[:limit]
     if as_json:
@@ -321,7 +321,7 @@ def candidates(ctx, min_articles: int, limit: int, as_json: bool) -> None:
 @click.pass_context
 def splits(ctx, as_json: bool) -> None:
     """Consistency across articles: source names rendered differently in different translations."""
-    from tasks.discovery import candidates as find
+    from newsqa.tasks.discovery import candidates as find
 
     found = [c for c in find(_store_of(ctx).store) if c.split]
     if as_json:
@@ -342,7 +342,7 @@ def splits(ctx, as_json: bool) -> None:
 @click.pass_context
 def promote(ctx, key: str, entity_id: str, etype: str, english: str, actor: str) -> None:
     """Turn candidate KEY (see `candidates`) into entity ENTITY_ID, with its source forms as terms."""
-    from tasks.discovery import promote as do_promote
+    from newsqa.tasks.discovery import promote as do_promote
 
     added = _guard(lambda: do_promote(_store_of(ctx).store, key, entity_id, etype, english, actor))
     click.echo(f"added {entity_id} with {added} terms")

@@ -13,7 +13,7 @@ import click
 
 from newsqa import config
 from newsqa.cli import UserError, main
-from qa.errors import NewsqaError
+from newsqa.qa.errors import NewsqaError
 
 _db_option = click.option("--db", metavar="URL", help=f"Store URL. Default: ${config.DATABASE_URL.name} "
                                                        f"or {config.DATABASE_URL.default}.")
@@ -22,7 +22,7 @@ _db_option = click.option("--db", metavar="URL", help=f"Store URL. Default: ${co
 def _store(db: str | None):
     from sqlalchemy.exc import SQLAlchemyError
 
-    from tasks.store import Store
+    from newsqa.tasks.store import Store
     try:
         return Store(db)
     except SQLAlchemyError as exc:
@@ -34,7 +34,7 @@ def _store(db: str | None):
 
 def _checker(store):
     """The store's checker; an empty store first imports the glossary file of $NEWSQA_GLOSSARY."""
-    from tasks.checking import checker_for
+    from newsqa.tasks.checking import checker_for
 
     try:
         return checker_for(store)
@@ -43,8 +43,8 @@ def _checker(store):
 
 
 def _accept_all(store, path: str, quiet: bool = False) -> tuple[list[tuple[str, int, str]], list[str]]:
-    from tasks.articles import BadArticle
-    from tasks.loading import read_articles
+    from newsqa.tasks.articles import BadArticle
+    from newsqa.tasks.loading import read_articles
 
     accepted, errors = [], []
     for where, item in read_articles(path):
@@ -57,23 +57,29 @@ def _accept_all(store, path: str, quiet: bool = False) -> tuple[list[tuple[str, 
 
 
 @main.command()
-@click.argument("path")
+@click.argument("path", required=False)
 @_db_option
 @click.option("--report", metavar="FILE", help=f"HTML report. Default: ${config.REPORT.name} or {config.REPORT.default}.")
-def run(path: str, db: str | None, report: str | None) -> None:
+def run(path: str | None, db: str | None, report: str | None) -> None:
     """Process the articles under PATH in this process (no broker) and report their flags.
 
     PATH is a file or a folder of .txt (one article each; a language tag before the extension,
-    as in vest.sr.txt, declares its language), .json (an object or a list) and .jsonl files.
-    The glossary is the store's (an empty store first imports $NEWSQA_GLOSSARY).
+    as in vest.sr.txt, declares its language), .json (an object or a list) and .jsonl files;
+    without PATH, the seed article shipped with newsqa. The glossary is the store's (an empty
+    store first imports $NEWSQA_GLOSSARY, or the starter glossary shipped with newsqa); the
+    report names it.
 
     \b
-    Example:
-      newsqa run seeds/
+    Examples:
+      newsqa run
+      newsqa run scraped/
     """
     from newsqa.report import ArticleReport, html_report, text_report
-    from tasks import pipeline
+    from newsqa.seeds import SEED_ARTICLES
+    from newsqa.tasks import pipeline
+    from newsqa.tasks.glossary_store import GlossaryStore
 
+    path = path or str(SEED_ARTICLES)
     store = _store(db)
     _checker(store)
     accepted, errors = _accept_all(store, path)
@@ -93,6 +99,7 @@ def run(path: str, db: str | None, report: str | None) -> None:
         article = store.get(article_id)
         translations = {t.id: t.text for t in store.translations(article_id, article.revision)}
         reports.append(ArticleReport(where, article, store.flags(article_id), translations))
+    click.echo(f"Glossary: {GlossaryStore(store).describe()}\n")
     click.echo(text_report(reports))
     out = Path(report or config.REPORT.get())
     out.write_text(html_report(reports), encoding="utf-8")
@@ -114,7 +121,7 @@ def submit(path: str, db: str | None, no_queue: bool) -> None:
     Example:
       newsqa submit scraped.jsonl
     """
-    from tasks.queue import enqueue
+    from newsqa.tasks.queue import enqueue
 
     store = _store(db)
     accepted, errors = _accept_all(store, path)
@@ -193,7 +200,7 @@ def _flag(f) -> dict:
 @click.option("--no-queue", is_flag=True, help="Reset them to pending without queueing.")
 def retry(article_ids: tuple[int, ...], db: str | None, all_failed: bool, no_queue: bool) -> None:
     """Give dead articles (by ID, or all with --failed) a fresh set of attempts and queue them."""
-    from tasks.queue import enqueue
+    from newsqa.tasks.queue import enqueue
 
     if bool(article_ids) == all_failed:
         raise UserError("give article IDs or --failed")
@@ -208,7 +215,7 @@ def retry(article_ids: tuple[int, ...], db: str | None, all_failed: bool, no_que
 @click.option("--queue", "use_queue", is_flag=True, help="Queue the re-checks for workers instead of running here.")
 def recheck(db: str | None, use_queue: bool) -> None:
     """Run only the check stage again on processed articles checked with another glossary version."""
-    from tasks import pipeline
+    from newsqa.tasks import pipeline
 
     store = _store(db)
     version = _checker(store).glossary.version
@@ -216,7 +223,7 @@ def recheck(db: str | None, use_queue: bool) -> None:
              if (a.stages.get("check") or {}).get("glossary") != version]
     store.reset_check(stale)
     if use_queue:
-        from tasks.queue import enqueue
+        from newsqa.tasks.queue import enqueue
         for article_id in stale:
             store.update(article_id, state="pending")
         click.echo(f"{enqueue(store, stale)} article(s) queued for re-checking")
@@ -235,7 +242,7 @@ def recheck(db: str | None, use_queue: bool) -> None:
                    f"Default: ${config.REQUEUE_AFTER.name} or {config.REQUEUE_AFTER.default}.")
 def reconcile(db: str | None, after: float | None) -> None:
     """Queue what was never queued, or whose worker's lease ran out (also run by the worker's beat)."""
-    from tasks.queue import reconcile as run_reconcile
+    from newsqa.tasks.queue import reconcile as run_reconcile
 
     if after is None:
         after = config.REQUEUE_AFTER.number(float, 0)
@@ -256,7 +263,7 @@ def reconcile(db: str | None, after: float | None) -> None:
 @click.argument("celery_args", nargs=-1, type=click.UNPROCESSED)
 def worker(queues: str, concurrency: int | None, beat: bool, loglevel: str, celery_args: tuple[str, ...]) -> None:
     """Start a Celery worker (broker: $NEWSQA_BROKER_URL). Extra arguments go to `celery worker`."""
-    from worker.celery_app import QUEUES, app
+    from newsqa.worker.celery_app import QUEUES, app
 
     unknown = set(queues.split(",")) - set(QUEUES)
     if unknown:
@@ -295,7 +302,7 @@ def user() -> None:
 @_db_option
 def user_add(username: str, role: str, password_stdin: bool, db: str | None) -> None:
     """Create an account (the password is asked for, or read with --password-stdin)."""
-    from tasks.review import add_user
+    from newsqa.tasks.review import add_user
 
     if password_stdin:
         password = click.get_text_stream("stdin").readline().rstrip("\n")
@@ -312,7 +319,7 @@ def user_add(username: str, role: str, password_stdin: bool, db: str | None) -> 
 @_db_option
 def user_list(db: str | None) -> None:
     """List the accounts."""
-    from tasks.review import users
+    from newsqa.tasks.review import users
 
     for u in users(_store(db)):
         click.echo(f"{u.username:20} {u.role:11} {'active' if u.active else 'disabled'}")

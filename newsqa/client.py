@@ -21,8 +21,8 @@ import threading
 from datetime import datetime
 from typing import Any
 
-from tasks.articles import ArticleIn, BadArticle, parse_article
-from tasks.store import Accepted, Store
+from newsqa.tasks.articles import ArticleIn, BadArticle, parse_article
+from newsqa.tasks.store import Accepted, Store
 
 __all__ = ["Accepted", "BadArticle", "NewsqaPipeline", "submit"]
 
@@ -55,7 +55,7 @@ def submit_article(article: ArticleIn, database_url: str | None = None, queue: b
     store = _store(database_url)
     accepted = store.accept(article)
     if queue and accepted.needs_processing:
-        from tasks.queue import enqueue
+        from newsqa.tasks.queue import enqueue
         enqueue(store, [accepted.id])
     return accepted
 

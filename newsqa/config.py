@@ -36,8 +36,9 @@ class Setting:
         return value
 
 
-GLOSSARY = Setting("NEWSQA_GLOSSARY", "seeds/glossary.tbx",
-                   "Glossary file (TBX 2019/2008 or CSV) the checker uses.")
+GLOSSARY = Setting("NEWSQA_GLOSSARY", None,
+                   "Glossary file (TBX 2019/2008 or CSV) the checker uses, and the one an empty store "
+                   "imports; unset: the starter glossary shipped with newsqa.")
 MIN_CONFIDENCE = Setting("NEWSQA_MIN_CONFIDENCE", "0.0",
                          "Flags below this confidence are not reported by `newsqa check` (0 to 1).")
 DATABASE_URL = Setting("NEWSQA_DATABASE_URL", "sqlite:///newsqa.sqlite3",
@@ -97,6 +98,16 @@ SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_
             HUNSPELL_DIR, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,
             MT_GLOSSARY, MT_CT2_MODEL, MT_CT2_COMPUTE, APERTIUM, REPORT,
             SECRET_KEY, SECURE_COOKIES]
+
+
+def glossary_path() -> str:
+    """The glossary file to use: ``NEWSQA_GLOSSARY``, or the starter glossary shipped as package data.
+
+    An absolute path in either case, so that a command works from any folder.
+    """
+    from newsqa.seeds import STARTER_GLOSSARY
+
+    return GLOSSARY.get() or str(STARTER_GLOSSARY)
 
 
 def min_confidence() -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from tasks.models import Article, FlagRow
+from newsqa.tasks.models import Article, FlagRow
 
 
 @dataclass

@@ -5,17 +5,17 @@ library, from a notebook or a worker alike, and tested alone.
 
 Typical use::
 
-    from qa import load_glossary, Checker
+    from newsqa.qa import load_glossary, Checker
     checker = Checker(load_glossary("seeds/glossary.tbx"))
     for flag in checker.check(translation, source=source, source_lang="sr"):
         print(flag.kind, flag.found, "->", flag.suggestion)
 """
 
-from qa.errors import GlossaryError, GlossaryFormatError, NewsqaError
-from qa.model import Entity, Glossary, Status, Term
-from qa.glossary_io import load_glossary, save_glossary
-from qa.flags import Flag
-from qa.checker import Checker
+from newsqa.qa.errors import GlossaryError, GlossaryFormatError, NewsqaError
+from newsqa.qa.model import Entity, Glossary, Status, Term
+from newsqa.qa.glossary_io import load_glossary, save_glossary
+from newsqa.qa.flags import Flag
+from newsqa.qa.checker import Checker
 
 __all__ = [
     "Checker",

@@ -29,13 +29,13 @@ from typing import Iterable
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from qa.english import is_common_word, is_derived_form, is_known_word
-from qa.flags import Flag
-from qa.index import ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, IndexedTerm, family
-from qa.inflect import base_forms, inflects
-from qa.model import Glossary, Status
-from qa.normalize import NAME_GAP_RE, Token, has_cyrillic, sound_key, tokenize
-from qa.rules import select_rules
+from newsqa.qa.english import is_common_word, is_derived_form, is_known_word
+from newsqa.qa.flags import Flag
+from newsqa.qa.index import ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, IndexedTerm, family
+from newsqa.qa.inflect import base_forms, inflects
+from newsqa.qa.model import Glossary, Status
+from newsqa.qa.normalize import NAME_GAP_RE, Token, has_cyrillic, sound_key, tokenize
+from newsqa.qa.rules import select_rules
 
 CHECKER_VERSION = "1"
 MAX_NAME_WORD = 40

@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import io
 
-from qa.errors import GlossaryError, GlossaryFormatError
-from qa.model import Entity, Glossary, Status, Term
+from newsqa.qa.errors import GlossaryError, GlossaryFormatError
+from newsqa.qa.model import Entity, Glossary, Status, Term
 
 BASE_COLUMNS = ["entity_id", "entity_type", "entity_note", "lang", "term", "status"]
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from qa.inflect import SUFFIXES
-from qa.normalize import NAME_GAP_RE, Token, sound_key, tokenize
+from newsqa.qa.inflect import SUFFIXES
+from newsqa.qa.normalize import NAME_GAP_RE, Token, sound_key, tokenize
 
 MIN_STEM = 4
 _SENTENCE_START = re.compile(r"(^|[.!?…:]\s+|\n\s*)[\"„“«(]*$")

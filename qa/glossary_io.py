@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qa.csv_io import read_csv, write_csv
-from qa.errors import GlossaryFormatError
-from qa.model import Glossary
-from qa.tbx import read_tbx, write_tbx
+from newsqa.qa.csv_io import read_csv, write_csv
+from newsqa.qa.errors import GlossaryFormatError
+from newsqa.qa.model import Glossary
+from newsqa.qa.tbx import read_tbx, write_tbx
 
 FORMATS = ("tbx", "tbx2008", "csv")
 

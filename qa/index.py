@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from qa.model import Entity, Glossary, Status, Term
-from qa.normalize import term_tokens
+from newsqa.qa.model import Entity, Glossary, Status, Term
+from newsqa.qa.normalize import term_tokens
 
 # South Slavic standards share one translation pair; a source in any of them matches terms in all.
 FAMILIES = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "cnr": "hbs", "sh": "hbs", "me": "hbs"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from qa.model import Glossary
+from newsqa.qa.model import Glossary
 
 
 @dataclass

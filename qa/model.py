@@ -12,7 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from qa.errors import GlossaryError
+from newsqa.qa.errors import GlossaryError
 
 
 class Status(str, enum.Enum):

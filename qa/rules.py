@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from qa.errors import NewsqaError
+from newsqa.qa.errors import NewsqaError
 
 RULES: dict[str, str] = {
     "deprecated-form": "a form the glossary marks deprecated or superseded (also where it contains "

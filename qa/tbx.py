@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from qa.errors import GlossaryError, GlossaryFormatError
-from qa.model import Entity, Glossary, Status, Term
+from newsqa.qa.errors import GlossaryError, GlossaryFormatError
+from newsqa.qa.model import Entity, Glossary, Status, Term
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

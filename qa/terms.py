@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from qa.checker import Checker, SourceName
-from qa.normalize import tokenize
+from newsqa.qa.checker import Checker, SourceName
+from newsqa.qa.normalize import tokenize
 
 PLACEHOLDER = "Zqx"
 _PLACEHOLDER_RE = re.compile(r"\b[Zz][Qq][Xx]([a-z]+)\b")

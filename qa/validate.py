@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from qa.model import Glossary, Status
-from qa.normalize import tokenize
+from newsqa.qa.model import Glossary, Status
+from newsqa.qa.normalize import tokenize
 
 
 @dataclass(frozen=True)

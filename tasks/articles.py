@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from qa.errors import NewsqaError
+from newsqa.qa.errors import NewsqaError
 
 MAX_TEXT_CHARS = 2_000_000  # about 300,000 words: far beyond any news article
 _LANG_RE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import threading
 
-from qa import Checker
-from tasks.glossary_store import GlossaryStore
-from tasks.store import Store
+from newsqa.qa import Checker
+from newsqa.tasks.glossary_store import GlossaryStore
+from newsqa.tasks.store import Store
 
 _lock = threading.Lock()
 _cache: dict[str, tuple[int, Checker]] = {}

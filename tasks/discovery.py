@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from qa.discovery import Candidate, discover
-from qa.errors import NewsqaError
-from qa.model import Status
-from qa.normalize import has_cyrillic
-from tasks.checking import checker_for
-from tasks.glossary_store import GlossaryStore
-from tasks.models import Article, Translation
-from tasks.store import Store
+from newsqa.qa.discovery import Candidate, discover
+from newsqa.qa.errors import NewsqaError
+from newsqa.qa.model import Status
+from newsqa.qa.normalize import has_cyrillic
+from newsqa.tasks.checking import checker_for
+from newsqa.tasks.glossary_store import GlossaryStore
+from newsqa.tasks.models import Article, Translation
+from newsqa.tasks.store import Store
 
 MT_ENGINES_EXCLUDED = ("publisher", "corrected", "passthrough")
 

@@ -13,12 +13,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from newsqa import config
-from qa.errors import GlossaryError
-from qa.merge import MergeReport, merge
-from qa.model import ENTITY_TYPES, Entity, Glossary, Status, Term
-from qa.validate import folded
-from tasks.models import GlossaryChange, GlossaryEntity, GlossaryState, GlossaryTerm, utcnow
-from tasks.store import Store
+from newsqa.qa.errors import GlossaryError
+from newsqa.qa.merge import MergeReport, merge
+from newsqa.qa.model import ENTITY_TYPES, Entity, Glossary, Status, Term
+from newsqa.qa.validate import folded
+from newsqa.tasks.models import GlossaryChange, GlossaryEntity, GlossaryState, GlossaryTerm, utcnow
+from newsqa.tasks.store import Store
 
 
 class StaleEdit(GlossaryError):
@@ -70,12 +70,23 @@ class GlossaryStore:
         return {"entities": sum(by_type.values()), "terms": sum(by_lang.values()), "version": self.version(),
                 "by_type": by_type, "by_language": by_lang, "by_status": by_status}
 
+    def describe(self) -> str:
+        """One line saying which glossary checks run against: its size, version and first source.
+
+        Reports print it, so a reader knows whether the starter glossary or the newsroom's own was used.
+        """
+        with self.store.session() as s:
+            entities = s.execute(select(func.count()).select_from(GlossaryEntity)).scalar_one()
+            first = s.execute(select(GlossaryChange).order_by(GlossaryChange.id).limit(1)).scalar_one_or_none()
+        origin = ((first.detail or {}).get("note") or first.action) if first else "empty"
+        return f"the store's glossary, version {self.version()}, {entities} entities ({origin})"
+
     def ensure_loaded(self, actor: str = "newsqa") -> bool:
         """An empty store takes the glossary file of ``NEWSQA_GLOSSARY``; True when it did."""
         if self.version() > 0:
             return False
-        from qa import load_glossary
-        path = config.GLOSSARY.get()
+        from newsqa.qa import load_glossary
+        path = config.glossary_path()
         self.import_glossary(load_glossary(path), actor=actor, source="import", note=f"initial import of {path}")
         return True
 

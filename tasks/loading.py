@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
-from tasks.articles import ArticleIn, BadArticle, parse_article
+from newsqa.tasks.articles import ArticleIn, BadArticle, parse_article
 
 SUFFIXES = (".json", ".jsonl", ".txt")
 _LANG_IN_NAME = re.compile(r"\.([a-z]{2,3}(?:-[A-Za-z]{4})?)$")

@@ -10,13 +10,13 @@ reason and is never retried; :class:`Transient` asks for a retry later. The Cele
 from __future__ import annotations
 
 from newsqa import config
-from tasks.checking import checker_for
-from tasks.html import to_text
-from tasks.models import STAGES, Article
-from tasks.store import Store
-from worker.engines import EngineError, NoEngine, get_engine
-from worker.engines.glossary import GlossaryAware
-from worker.langid import detect
+from newsqa.tasks.checking import checker_for
+from newsqa.tasks.html import to_text
+from newsqa.tasks.models import STAGES, Article
+from newsqa.tasks.store import Store
+from newsqa.worker.engines import EngineError, NoEngine, get_engine
+from newsqa.worker.engines.glossary import GlossaryAware
+from newsqa.worker.langid import detect
 
 
 class StageError(Exception):
@@ -109,7 +109,7 @@ class Check(Stage):
     name = "check"
 
     def run(self, store: Store, article: Article) -> str | None:
-        from tasks.review import suppressed
+        from newsqa.tasks.review import suppressed
 
         checker = checker_for(store)
         glossary = checker.glossary.version

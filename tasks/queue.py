@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Sequence
 
-from tasks.store import Store
+from newsqa.tasks.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ def chain_for(article_id: int, app):
 def enqueue(store: Store, ids: Sequence[int], countdown: float | None = None) -> int:
     """Queue the articles; returns how many were sent (0 when the broker cannot be reached)."""
     from newsqa import config
-    from worker.celery_app import app_for
+    from newsqa.worker.celery_app import app_for
 
     app = app_for(config.BROKER_URL.get())
     sent: list[int] = []

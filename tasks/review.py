@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, case, exists, func, select
 
-from qa.errors import NewsqaError
-from tasks.models import ROLES, ApiToken, Article, Decision, FlagRow, Suppression, Translation, User, utcnow
-from tasks.store import Store
+from newsqa.qa.errors import NewsqaError
+from newsqa.tasks.models import ROLES, ApiToken, Article, Decision, FlagRow, Suppression, Translation, User, utcnow
+from newsqa.tasks.store import Store
 
 ACTIONS = ("accept", "reject", "edit")
 

@@ -21,9 +21,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from newsqa import config
-from qa.flags import Flag
-from tasks.articles import ArticleIn
-from tasks.models import Article, Event, FlagRow, Translation, utcnow
+from newsqa.qa.flags import Flag
+from newsqa.tasks.articles import ArticleIn
+from newsqa.tasks.models import Article, Event, FlagRow, Translation, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

@@ -13,10 +13,10 @@ from functools import lru_cache
 from celery.exceptions import Ignore, SoftTimeLimitExceeded
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from tasks import pipeline
-from tasks.queue import enqueue, reconcile as reconcile_store
-from tasks.store import Store
-from worker.celery_app import app
+from newsqa.tasks import pipeline
+from newsqa.tasks.queue import enqueue, reconcile as reconcile_store
+from newsqa.tasks.store import Store
+from newsqa.worker.celery_app import app
 
 TRANSIENT = (OperationalError, DBAPIError, pipeline.Transient)
 RETRY = dict(bind=True, max_retries=6, acks_late=True)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from qa import Checker, Entity, Glossary, Status, Term, load_glossary
+from newsqa.qa import Checker, Entity, Glossary, Status, Term, load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_GLOSSARY = ROOT / "seeds" / "glossary.tbx"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import time
 
-from worker.engines.apertium import Apertium
-from worker.engines.base import MTResult
+from newsqa.worker.engines.apertium import Apertium
+from newsqa.worker.engines.base import MTResult
 
 
 class Broken(Apertium):

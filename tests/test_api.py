@@ -51,7 +51,7 @@ def test_closed_api_says_how_to_open_it(client, monkeypatch):
 
 
 def test_tokens_made_on_the_review_page_work_until_revoked(client, monkeypatch):
-    from tasks.review import create_token, revoke_token, tokens
+    from newsqa.tasks.review import create_token, revoke_token, tokens
     monkeypatch.setenv("NEWSQA_API_TOKENS", "")
     store = client.app.state.store
     token = create_token(store, "scraper-1", "ana")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa import Checker, NewsqaError
+from newsqa.qa import Checker, NewsqaError
 from tests.conftest import TEST_ROWS, build
 
 
@@ -161,7 +161,7 @@ def test_flags_carry_spans_into_the_text(checker):
 
 def test_many_unrelated_entities_change_nothing():
     """The index keeps lookups local: thousands of other names neither add nor hide flags."""
-    from qa import Status
+    from newsqa.qa import Status
     rows = list(TEST_ROWS) + [
         (f"x{i}", "person", [("en", f"Zorvath{i:04d} Quillon{i % 97}", Status.PREFERRED)]) for i in range(3000)]
     big = Checker(build(rows))

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsqa.cli import main
-from tasks.store import Store
+from newsqa.tasks.store import Store
 from tests.conftest import ROOT, SEED_GLOSSARY
 from tests.services import free_port
 
@@ -106,7 +106,7 @@ def test_retry_brings_dead_articles_back(env):
 def test_recheck_runs_only_the_check_stage_with_the_new_glossary(env, monkeypatch):
     run("run", str(ROOT / "seeds"))
     edited = env / "glossary.csv"
-    from qa import load_glossary, save_glossary
+    from newsqa.qa import load_glossary, save_glossary
     g = load_glossary(SEED_GLOSSARY)
     g["sergei-kisel"].terms[0].text = "Sergei Kissel"  # the house now spells him so
     save_glossary(g, edited)

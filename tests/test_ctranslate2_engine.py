@@ -8,10 +8,10 @@ from click.testing import CliRunner
 
 from newsqa.cli import main
 from tests.tiny_marian import build_tiny_marian
-from worker.engines import get_engine
-from worker.engines.base import NoEngine
-from worker.engines.ctranslate2_mt import CTranslate2
-from worker.engines.transformers_mt import Transformers
+from newsqa.worker.engines import get_engine
+from newsqa.worker.engines.base import NoEngine
+from newsqa.worker.engines.ctranslate2_mt import CTranslate2
+from newsqa.worker.engines.transformers_mt import Transformers
 
 
 @pytest.fixture(scope="module")
@@ -87,9 +87,9 @@ def test_convert_model_refuses_what_it_cannot_convert(tmp_path, models):
 
 
 def test_the_pipeline_stores_a_ctranslate2_translation(engine, tmp_path, monkeypatch):
-    from tasks import pipeline
-    from tasks.articles import parse_article
-    from tasks.store import Store
+    from newsqa.tasks import pipeline
+    from newsqa.tasks.articles import parse_article
+    from newsqa.tasks.store import Store
 
     monkeypatch.setenv("NEWSQA_MT_ENGINE", "ctranslate2")
     get_engine.cache_clear()  # one engine per process: this one must see this test's settings

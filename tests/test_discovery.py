@@ -8,12 +8,12 @@ import pytest
 from click.testing import CliRunner
 
 from newsqa.cli import main
-from qa import Checker, load_glossary
-from qa.discovery import discover, name_spans, stem
-from tasks import pipeline
-from tasks.articles import parse_article
-from tasks.glossary_store import GlossaryStore
-from tasks.store import Store
+from newsqa.qa import Checker, load_glossary
+from newsqa.qa.discovery import discover, name_spans, stem
+from newsqa.tasks import pipeline
+from newsqa.tasks.articles import parse_article
+from newsqa.tasks.glossary_store import GlossaryStore
+from newsqa.tasks.store import Store
 from tests.conftest import SEED_GLOSSARY
 
 ARTICLES = [

@@ -26,7 +26,7 @@ def check_command(argv: list[str]) -> None:
         if word.startswith("-"):
             assert word in options, f"newsqa {argv[1]} has no option {word}"
     if "--queues" in argv:
-        from worker.celery_app import QUEUES
+        from newsqa.worker.celery_app import QUEUES
         assert set(argv[argv.index("--queues") + 1].split(",")) <= set(QUEUES)
 
 
@@ -64,7 +64,7 @@ def test_compose_services_use_real_commands_settings_and_targets():
             queues |= set(service["command"][service["command"].index("--queues") + 1].split(","))
         for variable in service["environment"]:
             assert variable in SETTINGS, f"{name}: {variable} is not a newsqa setting"
-    from worker.celery_app import QUEUES
+    from newsqa.worker.celery_app import QUEUES
     assert queues == set(QUEUES), "every queue needs a worker"
     beat = [n for n, s in services.items() if "--beat" in s.get("command", [])]
     assert len(beat) == 1, "exactly one worker runs the reconciler's beat"

@@ -18,8 +18,10 @@ def first_commands() -> list[str]:
 
 def test_readme_starts_with_the_main_job_and_the_test_command():
     main_job, tests = first_commands()
-    assert main_job.endswith("newsqa run seeds/")
-    assert tests.endswith("python3 -m pytest")
+    assert main_job.endswith("newsqa run")
+    assert tests.endswith("python -m pytest")
+    for command in (main_job, tests):
+        assert "-c requirements.lock" in command and "python3 -m venv .venv" in command
     assert README.index("```sh") < 20
 
 

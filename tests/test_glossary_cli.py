@@ -8,12 +8,12 @@ import pytest
 from click.testing import CliRunner
 
 from newsqa.cli import main
-from qa import Entity, Glossary, Status, Term, load_glossary
-from qa.merge import merge
-from qa.validate import validate
-from tasks.checking import checker_for
-from tasks.glossary_store import GlossaryStore
-from tasks.store import Store
+from newsqa.qa import Entity, Glossary, Status, Term, load_glossary
+from newsqa.qa.merge import merge
+from newsqa.qa.validate import validate
+from newsqa.tasks.checking import checker_for
+from newsqa.tasks.glossary_store import GlossaryStore
+from newsqa.tasks.store import Store
 from tests.conftest import SEED_GLOSSARY, TEST_ROWS, build
 
 

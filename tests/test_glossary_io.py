@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from qa import Entity, Glossary, GlossaryFormatError, Status, Term, load_glossary, save_glossary
-from qa.csv_io import read_csv, write_csv
-from qa.tbx import read_tbx, write_tbx
+from newsqa.qa import Entity, Glossary, GlossaryFormatError, Status, Term, load_glossary, save_glossary
+from newsqa.qa.csv_io import read_csv, write_csv
+from newsqa.qa.tbx import read_tbx, write_tbx
 
 TBX_2019 = """<?xml version="1.0" encoding="UTF-8"?>
 <tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">

@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from hypothesis import given, strategies as st
 
 from newsqa.cli import main
-from qa.terms import english_name, placeholder, possessive, post_edit, protect, restore, _slot
+from newsqa.qa.terms import english_name, placeholder, possessive, post_edit, protect, restore, _slot
 from tests.conftest import SEED_GLOSSARY
-from worker.engines.apertium import Apertium
-from worker.engines.glossary import GlossaryAware
+from newsqa.worker.engines.apertium import Apertium
+from newsqa.worker.engines.glossary import GlossaryAware
 
 ROOT = Path(__file__).resolve().parent.parent
 needs_apertium = pytest.mark.skipif(shutil.which("apertium") is None and __import__("os").environ.get("CI") != "true",
@@ -140,7 +140,7 @@ def test_engines_that_do_not_copy_unknown_words_get_no_placeholders(seed_checker
             return True
 
         def translate(self, texts, lang, script):
-            from worker.engines.base import MTResult
+            from newsqa.worker.engines.base import MTResult
             seen.extend(texts)
             return [MTResult("Netanjahu spoke in Jerusalimu.") for _ in texts]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from worker.hbs import decide, montenegrin, standard_ijekavian, votes
+from newsqa.worker.hbs import decide, montenegrin, standard_ijekavian, votes
 
 
 @pytest.mark.parametrize("text, standard", [

@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from qa.inflect import SUFFIXES, base_forms, inflects
+from newsqa.qa.inflect import SUFFIXES, base_forms, inflects
 
 
 @pytest.mark.parametrize("word, lemma", [

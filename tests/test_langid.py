@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from eval.langid_score import route, score
 from newsqa.cli import main
-from worker.langid import detect
+from newsqa.worker.langid import detect
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 
@@ -104,7 +104,7 @@ def test_detect_command(tmp_path):
 
 
 def test_mentions_counts_accepted_names_only():
-    from qa import Checker, load_glossary
+    from newsqa.qa import Checker, load_glossary
     from tests.conftest import SEED_GLOSSARY
     checker = Checker(load_glossary(SEED_GLOSSARY))
     assert checker.mentions("Hezbollah in Libanu and Kataib Hezbollah") == {"hezbollah", "kataib-hezbollah"}

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from worker import hbs, lexicon
-from worker.langid import detect
+from newsqa.worker import hbs, lexicon
+from newsqa.worker.langid import detect
 
 HBS_AND_SL = ("hr", "sr", "bs", "sl")
 

@@ -1,6 +1,6 @@
 from hypothesis import given, strategies as st
 
-from qa.normalize import fold, sound_key, to_latin, tokenize
+from newsqa.qa.normalize import fold, sound_key, to_latin, tokenize
 
 
 def test_fold_makes_one_name_of_its_spellings():
@@ -63,6 +63,6 @@ def test_serbian_cyrillic_and_its_latin_fold_alike(word):
 
 
 def test_search_form():
-    from qa.normalize import search_form
+    from newsqa.qa.normalize import search_form
     assert search_form("Hašd al-Šabi") == search_form("HASD AL SABI") == "hasd al sabi"
     assert search_form("Нетанјаху") == "netanjahu"

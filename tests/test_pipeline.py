@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 
-from tasks import pipeline
-from tasks.articles import parse_article
-from tasks.html import to_text
-from tasks.store import Store
+from newsqa.tasks import pipeline
+from newsqa.tasks.articles import parse_article
+from newsqa.tasks.html import to_text
+from newsqa.tasks.store import Store
 from tests.conftest import SEED_ARTICLE, SEED_GLOSSARY
 
 
@@ -68,7 +68,7 @@ def test_serbo_croatian_through_apertium_alone(store, monkeypatch, text, languag
 
 @needs_apertium
 def test_montenegrin_spelling_reaches_apertium_as_standard_ijekavian():
-    from worker.engines.apertium import Apertium
+    from newsqa.worker.engines.apertium import Apertium
 
     [result] = Apertium().translate(["Vlada je saopštila da će śednica biti održana, a ne đe su mislili."],
                                     "cnr", "Latn")

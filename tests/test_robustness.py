@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from qa import GlossaryFormatError
-from qa.csv_io import read_csv
-from qa.tbx import read_tbx
+from newsqa.qa import GlossaryFormatError
+from newsqa.qa.csv_io import read_csv
+from newsqa.qa.tbx import read_tbx
 
 # Text that looks like news about the glossary's names, with the odd hostile character.
 _words = st.sampled_from(["Hashd", "al-Shabaab", "Kataib", "Hezbollah", "Sergei", "Kisel", "Kissel",

@@ -8,10 +8,10 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from qa.flags import Flag
-from tasks.articles import BadArticle, canonical_url, parse_article
-from tasks.models import Base, FlagRow, Translation
-from tasks.store import Store
+from newsqa.qa.flags import Flag
+from newsqa.tasks.articles import BadArticle, canonical_url, parse_article
+from newsqa.tasks.models import Base, FlagRow, Translation
+from newsqa.tasks.store import Store
 
 
 def article(**kw):

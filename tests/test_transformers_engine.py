@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from worker.engines import get_engine
-from qa.sentences import join, split
-from worker.engines.transformers_mt import Transformers
+from newsqa.worker.engines import get_engine
+from newsqa.qa.sentences import join, split
+from newsqa.worker.engines.transformers_mt import Transformers
 from tests.tiny_marian import build_tiny_marian
 
 @pytest.fixture(scope="module")
@@ -44,9 +44,9 @@ def test_supports_only_with_a_model_and_a_language(engine, monkeypatch):
 
 
 def test_the_pipeline_stores_a_transformers_translation(tiny_model, tmp_path, monkeypatch):
-    from tasks import pipeline
-    from tasks.articles import parse_article
-    from tasks.store import Store
+    from newsqa.tasks import pipeline
+    from newsqa.tasks.articles import parse_article
+    from newsqa.tasks.store import Store
     from tests.conftest import SEED_GLOSSARY
     monkeypatch.setenv("NEWSQA_GLOSSARY", str(SEED_GLOSSARY))
     monkeypatch.setenv("NEWSQA_MT_ENGINE", "transformers")

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsqa.web import create_app
-from tasks.review import QueueFilter, open_flags
+from newsqa.tasks.review import QueueFilter, open_flags
 from tests.conftest import SEED_GLOSSARY
 from tests.web_fixtures import HOSTILE_TEXT, PASSWORD, fill
 
@@ -116,9 +116,9 @@ def test_a_rejected_span_is_not_flagged_again_on_recheck(site):
     login(client)
     hamah = next(f for f, a in open_flags(store, QueueFilter())[0][::-1] if f.found == "Hamah")
     client.post(f"/flags/{hamah.id}/decide", data={"action": "reject", "csrf": csrf(client, "/")})
-    from qa import Status
-    from tasks import pipeline
-    from tasks.glossary_store import GlossaryStore
+    from newsqa.qa import Status
+    from newsqa.tasks import pipeline
+    from newsqa.tasks.glossary_store import GlossaryStore
     GlossaryStore(store).add_term("homs", "en", "Hims", Status.ADMITTED, "ana")  # a new glossary version
     pipeline.recheck(store, hamah.article_id)
     found = {f.found for f in store.flags(hamah.article_id)}

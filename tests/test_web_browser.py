@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tasks.glossary_store import GlossaryStore
+from newsqa.tasks.glossary_store import GlossaryStore
 from tests.conftest import SEED_GLOSSARY
 from tests.test_report_browser import ARGS, CHROMIUM
 from tests.web_fixtures import PASSWORD, Site, fill
@@ -149,8 +149,8 @@ def test_maintainer_creates_and_revokes_an_api_token(site, page):
 def test_maintainer_turns_a_new_name_into_an_entity(site, page):
     s, store = site
     from tests.test_discovery import ARTICLES
-    from tasks import pipeline
-    from tasks.articles import parse_article
+    from newsqa.tasks import pipeline
+    from newsqa.tasks.articles import parse_article
     for _, outlet, source, lang, _, _ in ARTICLES:
         pipeline.process(store, store.accept(parse_article({"text": source, "outlet": outlet, "language": lang})).id)
     log_in(page, s.base, "ana")

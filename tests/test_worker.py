@@ -15,7 +15,7 @@ import httpx
 import pytest
 import redis
 
-from tasks.store import Store
+from newsqa.tasks.store import Store
 from tests.conftest import ROOT, SEED_ARTICLE, SEED_GLOSSARY
 from tests.reliability.harness import Workers
 from tests.services import free_port, wait_for_port

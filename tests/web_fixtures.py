@@ -7,10 +7,10 @@ import time
 
 import uvicorn
 
-from tasks import pipeline
-from tasks.articles import parse_article
-from tasks.review import add_user
-from tasks.store import Store
+from newsqa.tasks import pipeline
+from newsqa.tasks.articles import parse_article
+from newsqa.tasks.review import add_user
+from newsqa.tasks.store import Store
 from tests.conftest import SEED_ARTICLE
 from tests.services import free_port, wait_for_port
 

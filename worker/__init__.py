@@ -1,4 +1,4 @@
 """The Celery application and the engines a worker runs (language detection, translation).
 
-Empty until the engines land; heavy imports (torch, transformers) will be loaded lazily here.
+Heavy imports (torch, transformers) are loaded lazily, once per worker process.
 """

@@ -18,7 +18,7 @@ QUEUES = ("default", "translate")
 
 
 def make_app(broker_url: str | None = None) -> Celery:
-    app = Celery("newsqa", broker=broker_url or config.BROKER_URL.get(), include=["tasks.tasks"])
+    app = Celery("newsqa", broker=broker_url or config.BROKER_URL.get(), include=["newsqa.tasks.tasks"])
     app.conf.update(
         task_acks_late=True,
         task_reject_on_worker_lost=True,

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from qa import Checker
-from worker.engines import Engine, get_engine
-from worker.engines.glossary import GlossaryAware
-from worker.langid import detect
+from newsqa.qa import Checker
+from newsqa.worker.engines import Engine, get_engine
+from newsqa.worker.engines.glossary import GlossaryAware
+from newsqa.worker.langid import detect
 
 
 @dataclass

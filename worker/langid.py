@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsqa import config
-from worker import hbs, lexicon
+from newsqa.worker import hbs, lexicon
 
 SERBIAN_ONLY = set("ђћЂЋ")
 MACEDONIAN_ONLY = set("ѓќѕЃЌЅ")
@@ -159,7 +159,7 @@ def _latin(text: str, words: list[str], declared: str | None) -> tuple[str | Non
 
 
 def _mostly_english(words: list[str]) -> bool:
-    from qa.english import zipf
+    from newsqa.qa.english import zipf
 
     if not words:
         return False

@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsqa import config
-from worker.hbs import MAX_WORD, WORD
+from newsqa.worker.hbs import MAX_WORD, WORD
 
 log = logging.getLogger(__name__)
 

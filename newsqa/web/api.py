@@ -15,8 +15,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
 from newsqa import config
-from tasks.articles import ArticleIn
-from tasks.store import Store
+from newsqa.tasks.articles import ArticleIn
+from newsqa.tasks.store import Store
 
 router = APIRouter(prefix="/api")
 # A database id: positive and within a 64-bit integer (a larger number is a 422, not a server error).
@@ -26,7 +26,7 @@ bearer = HTTPBearer(auto_error=False)
 
 def require_token(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
     """A token from NEWSQA_API_TOKENS, or one a maintainer created on the review page (/tokens)."""
-    from tasks.review import token_valid
+    from newsqa.tasks.review import token_valid
 
     given = credentials.credentials if credentials else ""
     tokens = config.api_tokens()
@@ -69,7 +69,7 @@ async def submit_article(article: ArticleIn, request: Request, store: Store = De
     """Accept an article: stored once (the same URL or content again is a duplicate), then queued."""
     accepted = await run_in_threadpool(store.accept, article)
     if accepted.needs_processing:
-        from tasks.queue import enqueue
+        from newsqa.tasks.queue import enqueue
         await run_in_threadpool(enqueue, store, [accepted.id])
     return Submitted(id=accepted.id, status=accepted.status,
                      status_url=str(request.url_for("article_status", article_id=accepted.id)))

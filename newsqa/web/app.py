@@ -16,7 +16,7 @@ from newsqa import __version__, config
 from newsqa.web.api import router as api_router
 from newsqa.web.auth import LoginRequired
 from newsqa.web.pages import router as pages_router
-from tasks.store import Store
+from newsqa.tasks.store import Store
 
 log = logging.getLogger(__name__)
 

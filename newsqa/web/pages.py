@@ -16,12 +16,12 @@ from fastapi.templating import Jinja2Templates
 from newsqa.web.api import Id
 from newsqa.web.auth import SessionUser, check_csrf, csrf_token, current_user, maintainer
 from newsqa.web.text import around_focus, marked, side_by_side
-from qa.errors import NewsqaError
-from qa.flags import KINDS
-from qa.model import ENTITY_TYPES, Status
-from tasks import review
-from tasks.glossary_store import GlossaryStore
-from tasks.store import Store
+from newsqa.qa.errors import NewsqaError
+from newsqa.qa.flags import KINDS
+from newsqa.qa.model import ENTITY_TYPES, Status
+from newsqa.tasks import review
+from newsqa.tasks.glossary_store import GlossaryStore
+from newsqa.tasks.store import Store
 
 router = APIRouter()
 templates = Jinja2Templates(directory=str(__import__("pathlib").Path(__file__).parent / "templates"))
@@ -145,7 +145,7 @@ async def teach(request: Request, flag_id: Id, what: str = Form(...), version: i
             return back(request, f"/flags/{flag_id}", f"not done: unknown glossary action {what!r}")
     except NewsqaError as exc:
         return back(request, f"/flags/{flag_id}", f"not done: {exc}")
-    from tasks import pipeline
+    from newsqa.tasks import pipeline
     await run_in_threadpool(pipeline.recheck, store, ctx.article.id)
     return back(request, f"/articles/{ctx.article.id}", message + "; the article was checked again")
 
@@ -215,7 +215,7 @@ async def revoke_token(request: Request, token_id: Id, user: SessionUser = Depen
 
 @router.get("/candidates", response_class=HTMLResponse)
 async def candidates_page(request: Request, user: SessionUser = Depends(maintainer)):
-    from tasks.discovery import candidates
+    from newsqa.tasks.discovery import candidates
     found = await run_in_threadpool(candidates, store_of(request))
     return page(request, "candidates.html", user, candidates=found[:100], entity_types=ENTITY_TYPES)
 
@@ -224,7 +224,7 @@ async def candidates_page(request: Request, user: SessionUser = Depends(maintain
 async def promote_candidate(request: Request, key: str = Form(...), entity_id: str = Form(...),
                             etype: str = Form(...), english: str = Form(...),
                             user: SessionUser = Depends(maintainer), _: None = Depends(check_csrf)):
-    from tasks.discovery import promote
+    from newsqa.tasks.discovery import promote
     try:
         added = await run_in_threadpool(promote, store_of(request), key, entity_id.strip(), etype, english.strip(),
                                         user.name, "web")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsqa.report import marked  # noqa: F401  (the one highlighter, shared with the HTML report)
-from qa.sentences import spans as sentences
+from newsqa.qa.sentences import spans as sentences
 
 @dataclass
 class Row:

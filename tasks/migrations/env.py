@@ -5,7 +5,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from newsqa import config as settings
-from tasks.models import Base
+from newsqa.tasks.models import Base
 
 cfg = context.config
 url = cfg.get_main_option("sqlalchemy.url") or settings.DATABASE_URL.get()

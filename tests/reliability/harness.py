@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from tasks.store import Store
+from newsqa.tasks.store import Store
 from tests.conftest import ROOT, SEED_ARTICLE, SEED_GLOSSARY
 from tests.services import free_port, wait_for_port
 

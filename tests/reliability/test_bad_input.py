@@ -12,9 +12,9 @@ from fastapi.testclient import TestClient
 
 from newsqa.client import submit
 from newsqa.web import create_app
-from qa import Checker, Status
-from tasks.articles import BadArticle
-from tasks.glossary_store import GlossaryStore
+from newsqa.qa import Checker, Status
+from newsqa.tasks.articles import BadArticle
+from newsqa.tasks.glossary_store import GlossaryStore
 from tests.reliability.harness import wait_final
 from tests.reliability.test_faults import cluster, pg, redis_server  # noqa: F401  (fixtures)
 from tests.services import free_port

@@ -15,9 +15,9 @@ import time
 import pytest
 
 from newsqa.client import submit
-from tasks.articles import parse_article
-from tasks.queue import enqueue
-from tasks.store import Store
+from newsqa.tasks.articles import parse_article
+from newsqa.tasks.queue import enqueue
+from newsqa.tasks.store import Store
 from tests.reliability.harness import (Proxy, Redis, Workers, articles, digest, environment, invariants,
                                        wait_final)
 from tests.services import PG_PORT, postgres_database

@@ -11,11 +11,11 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from newsqa.web import create_app
-from qa import Status
-from tasks.articles import BadArticle, parse_article
-from tasks.glossary_store import GlossaryStore
-from tasks.review import QueueFilter, add_user, open_flags
-from tasks.store import Store
+from newsqa.qa import Status
+from newsqa.tasks.articles import BadArticle, parse_article
+from newsqa.tasks.glossary_store import GlossaryStore
+from newsqa.tasks.review import QueueFilter, add_user, open_flags
+from newsqa.tasks.store import Store
 from tests.conftest import SEED_GLOSSARY
 from tests.services import free_port
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
-from worker.engines.base import Engine, EngineError, MTResult, NoEngine
+from newsqa.worker.engines.base import Engine, EngineError, MTResult, NoEngine
 
 REGISTRY = {
-    "passthrough": "worker.engines.passthrough:Passthrough",
-    "apertium": "worker.engines.apertium:Apertium",
-    "transformers": "worker.engines.transformers_mt:Transformers",
-    "ctranslate2": "worker.engines.ctranslate2_mt:CTranslate2",
+    "passthrough": "newsqa.worker.engines.passthrough:Passthrough",
+    "apertium": "newsqa.worker.engines.apertium:Apertium",
+    "transformers": "newsqa.worker.engines.transformers_mt:Transformers",
+    "ctranslate2": "newsqa.worker.engines.ctranslate2_mt:CTranslate2",
 }
 
 __all__ = ["Engine", "EngineError", "MTResult", "NoEngine", "REGISTRY", "get_engine"]

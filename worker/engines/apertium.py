@@ -16,8 +16,8 @@ import subprocess
 from functools import cached_property
 
 from newsqa import config
-from worker import hbs
-from worker.engines.base import EngineError, MTResult, NoEngine
+from newsqa.worker import hbs
+from newsqa.worker.engines.base import EngineError, MTResult, NoEngine
 
 PAIRS = {"sr": "hbs-eng", "hr": "hbs-eng", "bs": "hbs-eng", "cnr": "hbs-eng", "sh": "hbs-eng", "mk": "mkd-eng"}
 PACKAGES = {"hbs-eng": "apertium-hbs-eng", "mkd-eng": "apertium-mkd-eng"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from qa.errors import NewsqaError
+from newsqa.qa.errors import NewsqaError
 
 
 class EngineError(Exception):

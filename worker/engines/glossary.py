@@ -8,9 +8,9 @@ glossary step never costs a name.
 
 from __future__ import annotations
 
-from qa import Checker
-from qa.terms import is_placeholder, post_edit, protect, restore
-from worker.engines.base import Engine, MTResult
+from newsqa.qa import Checker
+from newsqa.qa.terms import is_placeholder, post_edit, protect, restore
+from newsqa.worker.engines.base import Engine, MTResult
 
 
 class GlossaryAware:

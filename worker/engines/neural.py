@@ -8,8 +8,8 @@ list of sentences; this class does the rest.
 
 from __future__ import annotations
 
-from qa.sentences import join, split
-from worker.engines.base import MTResult
+from newsqa.qa.sentences import join, split
+from newsqa.worker.engines.base import MTResult
 
 
 def output_limit(longest_input: int, model_limit: int) -> int:

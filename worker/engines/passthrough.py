@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worker.engines.base import MTResult
+from newsqa.worker.engines.base import MTResult
 
 
 class Passthrough:

@@ -15,8 +15,8 @@ from functools import cached_property
 from pathlib import Path
 
 from newsqa import config
-from worker.engines.base import EngineError, NoEngine
-from worker.engines.neural import SentenceEngine, output_limit
+from newsqa.worker.engines.base import EngineError, NoEngine
+from newsqa.worker.engines.neural import SentenceEngine, output_limit
 
 
 def folder_digest(path: str | None) -> str:
