@@ -61,7 +61,7 @@ def load_checker(glossary: str | None, rules: tuple[str, ...] = (), exclude: tup
 
 
 def read_jsonl(path: str, optional_strings: tuple[str, ...] = (),
-                required: tuple[str, ...] = ("text",)) -> Iterator[tuple[int, dict]]:
+               required: tuple[str, ...] = ("text",)) -> Iterator[tuple[int, dict]]:
     """(line number, object) for each line: an object with the ``required`` keys as strings, and the
     optional keys strings or null; a bad line is an error naming it."""
     text = read_text(path)

@@ -103,7 +103,7 @@ SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_
 def glossary_path() -> str:
     """The glossary file to use: ``NEWSQA_GLOSSARY``, or the starter glossary shipped as package data.
 
-    An absolute path in either case, so that a command works from any folder.
+    The shipped glossary is found by an absolute path, so a command works from any folder.
     """
     from newsqa.seeds import STARTER_GLOSSARY
 
