@@ -9,6 +9,8 @@ reason and is never retried; :class:`Transient` asks for a retry later. The Cele
 
 from __future__ import annotations
 
+import dataclasses
+
 from newsqa import config
 from newsqa.tasks.checking import checker_for
 from newsqa.tasks.html import to_text
@@ -42,6 +44,13 @@ class Stage:
         """Do the stage's job for ``article``, record it in ``store``; return a one-line detail."""
         raise NotImplementedError
 
+    def done(self, store: Store, article: Article, detail: str | None, **fields) -> str | None:
+        """Record the result for the revision it was computed from; a newer revision makes it stale."""
+        if not store.stage_done(article.id, self.name, article.revision, detail, **fields):
+            raise NotMine(f"article {article.id} has a newer revision than {article.revision}; "
+                          f"its {self.name} result is discarded")
+        return detail
+
 
 class Ingest(Stage):
     name = "ingest"
@@ -50,8 +59,7 @@ class Ingest(Stage):
         text = to_text(article.body)
         if not text.strip():
             raise BadInput("the article has no text (empty, or only markup)")
-        store.stage_done(article.id, self.name, f"{len(text)} characters", text=text)
-        return None
+        return self.done(store, article, f"{len(text)} characters", text=text)
 
 
 class Detect(Stage):
@@ -63,8 +71,7 @@ class Detect(Stage):
         if not language:
             raise BadInput("no language could be detected and none was declared")
         detail = f"{language} ({found.script}, {found.confidence:.2f})" + (f"; {found.note}" if found.note else "")
-        store.stage_done(article.id, self.name, detail, language=language, script=found.script)
-        return detail
+        return self.done(store, article, detail, language=language, script=found.script)
 
 
 class Translate(Stage):
@@ -83,16 +90,12 @@ class Translate(Stage):
                 raise NoEngine(f"{engine.name} does not translate {article.language} ({article.script})")
             [result] = engine.translate([article.text or ""], article.language, article.script)
         except NoEngine as exc:
-            detail = f"untranslated: {exc}"
-            store.stage_done(article.id, self.name, detail)
-            return detail
+            return self.done(store, article, f"untranslated: {exc}")
         except EngineError as exc:
             raise Transient(str(exc)) from exc
         store.save_translation(article.id, article.revision, engine.name, engine.version(), article.language,
                                result.text, _info(result))
-        detail = f"{engine.name} {engine.version()}"
-        store.stage_done(article.id, self.name, detail)
-        return detail
+        return self.done(store, article, f"{engine.name} {engine.version()}")
 
 
 def _info(result) -> dict:
@@ -124,8 +127,7 @@ class Check(Stage):
             store.save_flags(article.id, translation.id, flags, glossary, checker.version)
             total += len(flags)
         detail = f"{total} flag{'s' if total != 1 else ''} (glossary {glossary})"
-        store.stage_done(article.id, self.name, detail, info={"glossary": glossary}, checked_glossary=glossary)
-        return detail
+        return self.done(store, article, detail, info={"glossary": glossary}, checked_glossary=glossary)
 
 
 PIPELINE: dict[str, Stage] = {stage.name: stage for stage in (Ingest(), Detect(), Translate(), Check())}
@@ -136,17 +138,65 @@ def lease_seconds() -> float:
     return config.LEASE_SECONDS.number(float, 1)
 
 
-def run_stage(store: Store, article_id: int, stage: str) -> str | None:
-    """Run one stage for an article this attempt holds; skip it when it is already done."""
+def run_stage(store: Store, article_id: int, stage: str) -> Article | None:
+    """Run one stage for an article this attempt holds; skip it when it is already done.
+
+    Returns the article as the stage saw it (its revision is the one the result belongs to), or
+    None when the stage was already done."""
     article = store.get(article_id)
     if article is None or article.state != "processing":
         raise NotMine(f"article {article_id} is {'unknown' if article is None else article.state}")
-    if (article.stages.get(stage) or {}).get("status") == "done":
+    record = article.stages.get(stage) or {}
+    if record.get("status") == "done" and record.get("revision", article.revision) == article.revision:
         return None
     held = store.begin_stage(article_id, stage, config.MAX_ATTEMPTS.number(int, 1), lease_seconds())
     if held is None:
-        raise NotMine(f"article {article_id} is no longer held by this attempt")
-    return PIPELINE[stage].run(store, held)
+        raise NotMine(f"article {article_id} is not held by this attempt, or not at its {stage} stage")
+    PIPELINE[stage].run(store, held)
+    return held
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    """How running some stages of an article ended; the in-process and the Celery paths both map it.
+
+    ``kind``: ``done`` (every stage ran or was done already), ``not_mine`` (not ours to run: done,
+    dead, held elsewhere, stale), ``bad_input`` (dead at once, never retried) or ``error`` (one
+    failed attempt, or a retry when ``exc`` is transient). ``revision`` is the revision the stages
+    ran for, so that what is recorded afterwards belongs to it."""
+
+    kind: str
+    stage: str | None = None
+    revision: int | None = None
+    exc: BaseException | None = None
+
+    @property
+    def reason(self) -> str:
+        if self.kind == "bad_input":
+            return str(self.exc)
+        return f"{type(self.exc).__name__}: {self.exc}" if self.exc else ""
+
+
+def run_stages(store: Store, article_id: int, stages: tuple[str, ...]) -> Outcome:
+    """Run ``stages`` in order for a held article and say how it ended; never raises for a stage's fault."""
+    stage, revision = None, None
+    try:
+        for stage in stages:
+            held = run_stage(store, article_id, stage)
+            if held is not None:
+                revision = held.revision
+    except NotMine:
+        return Outcome("not_mine", stage, revision)
+    except BadInput as exc:
+        return Outcome("bad_input", stage, revision or _revision(store, article_id), exc)
+    except Exception as exc:  # noqa: BLE001 - anything else is one failed attempt, never a crash
+        return Outcome("error", stage, revision or _revision(store, article_id), exc)
+    return Outcome("done", stage, revision or _revision(store, article_id))
+
+
+def _revision(store: Store, article_id: int) -> int | None:
+    article = store.get(article_id)
+    return article.revision if article else None
 
 
 def process(store: Store, article_id: int) -> str:
@@ -168,16 +218,18 @@ def recheck(store: Store, article_id: int) -> str:
 
 
 def resume(store: Store, article_id: int, stages: tuple[str, ...] = STAGES) -> str:
-    stage = None
-    try:
-        for stage in stages:
-            run_stage(store, article_id, stage)
-    except NotMine:
-        article = store.get(article_id)
-        return article.state if article else "unknown"
-    except BadInput as exc:
-        return store.fail(article_id, stage, str(exc), final=True)
-    except Exception as exc:  # noqa: BLE001 - anything else is one failed attempt, never a crash
-        return store.fail(article_id, stage, f"{type(exc).__name__}: {exc}", final=False)
-    store.finish(article_id)
-    return "processed"
+    outcome = run_stages(store, article_id, stages)
+    state = None
+    if outcome.kind in ("bad_input", "error"):
+        state = store.fail(article_id, outcome.stage, outcome.reason, final=outcome.kind == "bad_input",
+                           revision=outcome.revision)
+    elif outcome.kind == "done" and store.finish(article_id, outcome.revision):
+        state = "processed"
+    if state in (None, "stale"):
+        state = _state(store, article_id)
+    return state
+
+
+def _state(store: Store, article_id: int) -> str:
+    article = store.get(article_id)
+    return article.state if article else "unknown"

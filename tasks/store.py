@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from newsqa import config
 from newsqa.qa.flags import Flag
 from newsqa.tasks.articles import ArticleIn
-from newsqa.tasks.models import Article, Event, FlagRow, Translation, utcnow
+from newsqa.tasks.models import STAGES, Article, Event, FlagRow, Translation, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -98,6 +98,18 @@ def _insert_ignore(session: Session, model, values: dict) -> bool:
     return session.execute(statement).scalar() is not None
 
 
+def _record(row: Article, status: str, **extra) -> dict:
+    """A stage's record: its status, when, and the revision it belongs to."""
+    return {"status": status, "at": utcnow().isoformat(), "revision": row.revision, **extra}
+
+
+def _earlier_done(row: Article, stage: str | None) -> bool:
+    """Whether every stage before ``stage`` (every stage, for None) is done for the current revision."""
+    before = STAGES[:STAGES.index(stage)] if stage else STAGES
+    return all((row.stages.get(name) or {}).get("status") == "done"
+               and (row.stages.get(name) or {}).get("revision", row.revision) == row.revision for name in before)
+
+
 class Store:
     def __init__(self, url: str | None = None) -> None:
         self.url = url or config.DATABASE_URL.get()
@@ -168,13 +180,15 @@ class Store:
             s.execute(update(Article).where(Article.id == article_id).values(updated_at=utcnow(), **fields))
 
     def begin_stage(self, article_id: int, stage: str, max_attempts: int, lease_seconds: float) -> Article | None:
-        """Mark a stage started and extend the lease; return the article, or None when it is no
-        longer ours. A stage found started in the same attempt never finished (its process crashed
-        or was killed at the time limit): that counts as an attempt, and after ``max_attempts`` the
-        article is dead."""
+        """Mark a stage started and extend the lease; return the article, or None when it is not this
+        stage's turn: the article is no longer held, or an earlier stage of its current revision is
+        not done (a message of a stale chain, or one that overtook its own chain).
+
+        A stage found started in the same attempt never finished (its process crashed or was killed
+        at the time limit): that counts as an attempt, and after ``max_attempts`` the article is dead."""
         with self.session() as s:
             row = s.get(Article, article_id, with_for_update=True)
-            if row is None or row.state != "processing":
+            if row is None or row.state != "processing" or not _earlier_done(row, stage):
                 return None
             record = row.stages.get(stage) or {}
             if record.get("status") == "started" and record.get("attempt") == row.attempts:
@@ -183,23 +197,29 @@ class Store:
             if row.attempts > max_attempts:
                 reason = f"the {stage} stage did not finish in {max_attempts} attempts (crash or time limit)"
                 row.state, row.error, row.lease_until = "dead", reason, None
-                row.stages = {**row.stages, stage: {"status": "failed", "at": utcnow().isoformat(), "detail": reason}}
+                row.stages = {**row.stages, stage: _record(row, "failed", detail=reason)}
                 s.add(Event(article_id=article_id, stage=stage, message=f"dead: {reason}"))
                 return None
-            row.stages = {**row.stages, stage: {"status": "started", "at": utcnow().isoformat(),
-                                                "attempt": row.attempts}}
+            row.stages = {**row.stages, stage: _record(row, "started", attempt=row.attempts)}
             row.lease_until = utcnow() + timedelta(seconds=lease_seconds)
             return row
 
-    def stage_done(self, article_id: int, stage: str, detail: str | None = None, info: dict | None = None,
-                   **fields) -> None:
+    def stage_done(self, article_id: int, stage: str, revision: int, detail: str | None = None,
+                   info: dict | None = None, **fields) -> bool:
+        """Record a stage's result for the revision it was computed from. False, and nothing written,
+        when the article moved on meanwhile (a new revision, or no longer processing): the work is stale."""
         with self.session() as s:
             row = s.get(Article, article_id, with_for_update=True)
-            record = {"status": "done", "at": utcnow().isoformat(), "detail": detail, **(info or {})}
-            row.stages = {**row.stages, stage: record}
+            if row is None or row.revision != revision or row.state != "processing":
+                if row is not None:
+                    s.add(Event(article_id=article_id, stage=stage,
+                                message=f"stale: result for revision {revision} discarded"))
+                return False
+            row.stages = {**row.stages, stage: _record(row, "done", detail=detail, **(info or {}))}
             for name, value in fields.items():
                 setattr(row, name, value)
             s.add(Event(article_id=article_id, stage=stage, message=detail or "done"))
+            return True
 
     def save_translation(self, article_id: int, revision: int, engine: str, engine_version: str,
                          source_lang: str | None, text: str, unknown_words: dict | None = None) -> int:
@@ -243,21 +263,30 @@ class Store:
                 FlagRow.glossary_version == article.checked_glossary).options(selectinload(FlagRow.translation)))
             return list(s.execute(query.order_by(FlagRow.translation_id, FlagRow.start.is_(None), FlagRow.start)).scalars())
 
-    def finish(self, article_id: int) -> None:
-        with self.session() as s:
-            s.execute(update(Article).where(Article.id == article_id)
-                      .values(state="processed", lease_until=None, error=None, updated_at=utcnow()))
-            s.add(Event(article_id=article_id, stage=None, message="processed"))
-
-    def fail(self, article_id: int, stage: str | None, reason: str, final: bool) -> str:
-        """Record a failed attempt. ``final`` (bad input, or attempts used up) ends in the dead state;
-        otherwise the article goes back to pending for the next attempt. Returns the new state."""
+    def finish(self, article_id: int, revision: int) -> bool:
+        """Mark the article processed, only when every stage of ``revision`` is done and it is still
+        the current one; False otherwise (a stale chain's last task)."""
         with self.session() as s:
             row = s.get(Article, article_id, with_for_update=True)
+            if (row is None or row.revision != revision or row.state != "processing"
+                    or not _earlier_done(row, None)):
+                return False
+            row.state, row.lease_until, row.error, row.updated_at = "processed", None, None, utcnow()
+            s.add(Event(article_id=article_id, stage=None, message="processed"))
+            return True
+
+    def fail(self, article_id: int, stage: str | None, reason: str, final: bool, revision: int | None = None) -> str:
+        """Record a failed attempt. ``final`` (bad input, or attempts used up) ends in the dead state;
+        otherwise the article goes back to pending for the next attempt. Returns the new state, or
+        ``"stale"`` (nothing recorded) when ``revision`` is no longer the one being processed."""
+        with self.session() as s:
+            row = s.get(Article, article_id, with_for_update=True)
+            if revision is not None and (row.revision != revision or row.state != "processing"):
+                return "stale"
             state = "dead" if final or row.attempts >= config.MAX_ATTEMPTS.number(int, 1) else "pending"
             row.state, row.error, row.lease_until, row.updated_at = state, reason, None, utcnow()
             if stage:
-                row.stages = {**row.stages, stage: {"status": "failed", "at": utcnow().isoformat(), "detail": reason}}
+                row.stages = {**row.stages, stage: _record(row, "failed", detail=reason)}
             s.add(Event(article_id=article_id, stage=stage,
                         message=f"{'dead' if state == 'dead' else 'attempt failed'}: {reason}"))
             return state

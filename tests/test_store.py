@@ -102,11 +102,27 @@ def test_a_stage_that_never_finishes_uses_up_attempts(store_url):
     store = Store(store_url)
     aid = store.accept(article()).id
     store.claim(aid, 60)
-    assert store.begin_stage(aid, "translate", 2, 60) is not None
-    assert store.begin_stage(aid, "translate", 2, 60) is not None     # redelivered: attempt 2
-    assert store.begin_stage(aid, "translate", 2, 60) is None         # and again: dead
+    assert store.begin_stage(aid, "ingest", 2, 60) is not None
+    assert store.begin_stage(aid, "ingest", 2, 60) is not None     # redelivered: attempt 2
+    assert store.begin_stage(aid, "ingest", 2, 60) is None         # and again: dead
     row = store.get(aid)
     assert row.state == "dead" and "did not finish in 2 attempts" in row.error
+
+
+def test_a_stage_waits_for_the_earlier_stages_of_the_current_revision(store_url):
+    store = Store(store_url)
+    aid = store.accept(article(url="https://example.org/r")).id
+    store.claim(aid, 60)
+    assert store.begin_stage(aid, "translate", 3, 60) is None        # ingest and detect not done
+    held = store.begin_stage(aid, "ingest", 3, 60)
+    assert store.stage_done(aid, "ingest", held.revision, "ok")
+    store.accept(article(url="https://example.org/r", text="Vojska je ušla u Mosul."))  # revision 2
+    assert not store.stage_done(aid, "detect", held.revision, "stale")  # revision 1's result
+    assert not store.finish(aid, held.revision)
+    row = store.get(aid)
+    assert (row.revision, row.state, row.stages) == (2, "pending", {})
+    assert store.fail(aid, "detect", "late failure", final=False, revision=1) == "stale"
+    assert store.get(aid).state == "pending" and store.get(aid).error is None
 
 
 def test_migrations_build_exactly_the_models(store_url):

@@ -1,7 +1,7 @@
 """Real pieces for fault tests: PostgreSQL (behind a proxy that can cut it off), a private Redis
 that can be restarted on the same port, and `newsqa worker` processes that can be SIGKILLed.
 
-``invariants`` checks, in SQL against the store, the five promises of "nothing lost".
+``invariants`` checks, in SQL against the store, the promises of "nothing lost" and "nothing stale".
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def digest(text_: str) -> str:
 
 
 def invariants(store: Store, submitted: dict[int, str]) -> dict[str, int]:
-    """The five promises, checked in SQL; returns the counts for the report."""
+    """The six promises, checked in SQL (PostgreSQL); returns the counts for the report."""
     with store.engine.connect() as c:
         q = lambda sql: c.execute(text(sql)).all()  # noqa: E731
         rows = {r[0]: r for r in q("SELECT id, state, error, body FROM articles")}
@@ -214,6 +214,14 @@ def invariants(store: Store, submitted: dict[int, str]) -> dict[str, int]:
         processed = sum(s == "processed" for s in states.values())
         dead = sum(s == "dead" for s in states.values())
         assert processed + dead == len(submitted)
+        # 6. every processed article has a translation and a check of its current revision
+        stale = q("SELECT a.id, a.revision, a.stages::text FROM articles a WHERE a.state = 'processed' AND ("
+                  " coalesce(a.stages->'check'->>'revision', '') <> a.revision::text"
+                  " OR coalesce(a.stages->'translate'->>'revision', '') <> a.revision::text"
+                  " OR (NOT EXISTS (SELECT 1 FROM translations t WHERE t.article_id = a.id"
+                  "                 AND t.revision = a.revision)"
+                  "     AND coalesce(a.stages->'translate'->>'detail', '') NOT LIKE 'untranslated%'))")
+        assert stale == [], f"processed without this revision's translation or check: {stale}"
         flags = q("SELECT count(*) FROM flags")[0][0]
         translations = q("SELECT count(*) FROM translations")[0][0]
     return {"submitted": len(submitted), "processed": processed, "dead": dead, "translations": translations,

@@ -22,6 +22,8 @@ from tests.reliability.harness import (Proxy, Redis, Workers, articles, digest, 
                                        wait_final)
 from tests.services import PG_PORT, postgres_database
 
+SERBIAN_LONG = ("Izraelska vojska je napala položaje Hezbolaha u južnom Libanu, saopštio je Rojters, a vlada "
+                "u Bejrutu je zatražila hitnu sednicu Saveta bezbednosti.")
 ARTICLES = int(os.environ.get("NEWSQA_RELIABILITY_ARTICLES", "150"))
 
 
@@ -125,6 +127,34 @@ def test_database_loss(tmp_path, pg, redis_server, monkeypatch, capsys):
     finally:
         workers.stop_all()
         proxy.stop()
+
+
+def test_a_revision_submitted_during_translation_is_processed(cluster, tmp_path, capsys):
+    """One worker (-c 1) translating a long Serbian article; a changed text for the same URL arrives
+    while the translate stage runs. The new revision ends processed with its own translation and
+    flags, and revision 1's translation stays as history."""
+    env, workers, store = cluster
+    marker = tmp_path / "translating"
+    workers.start("--beat", NEWSQA_MT_ENGINE="tests.engines:Slow", NEWSQA_TEST_MARKER=str(marker),
+                  NEWSQA_TEST_DELAY="3")
+    url = "https://example.rs/vesti/revizija"
+    first = " ".join(SERBIAN_LONG for _ in range(20))
+    aid = submit(first, url=url, language="sr").id
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert marker.exists(), workers.logs()
+    second = first + " Vojska je ušla u Kirkuk i Mosul tokom noći, a Katiab Hezbollah se povukao."
+    assert submit(second, url=url, language="sr").status == "revised"
+    took = wait_final(store, [aid], 120, workers)
+    numbers = invariants(store, {aid: digest(parse_article({"text": second}).text)})
+    article = store.get(aid)
+    assert article.revision == 2 and article.state == "processed"
+    assert [t.revision for t in store.translations(aid, 2)] != []
+    assert "Kirkuk" in store.translations(aid, 2)[-1].text
+    assert {f.translation.revision for f in store.flags(aid)} <= {2}
+    report(capsys, "revision mid-flight", {**numbers, "seconds": round(took, 1),
+                                           "revision_1_translations": len(store.translations(aid, 1))})
 
 
 @pytest.mark.parametrize("engine, words", [
