@@ -10,15 +10,22 @@ reason and is never retried; :class:`Transient` asks for a retry later. The Cele
 from __future__ import annotations
 
 import dataclasses
+import logging
+import threading
+from contextlib import contextmanager
+from typing import Iterator
 
 from newsqa import config
 from newsqa.tasks.checking import checker_for
 from newsqa.tasks.html import to_text
 from newsqa.tasks.models import STAGES, Article
-from newsqa.tasks.store import Store
+from newsqa.tasks.store import Store, process_owner
 from newsqa.worker.engines import EngineError, NoEngine, get_engine
 from newsqa.worker.engines.glossary import GlossaryAware
 from newsqa.worker.langid import detect
+
+
+log = logging.getLogger(__name__)
 
 
 class StageError(Exception):
@@ -149,11 +156,38 @@ def run_stage(store: Store, article_id: int, stage: str) -> Article | None:
     record = article.stages.get(stage) or {}
     if record.get("status") == "done" and record.get("revision", article.revision) == article.revision:
         return None
-    held = store.begin_stage(article_id, stage, config.MAX_ATTEMPTS.number(int, 1), lease_seconds())
+    owner = process_owner()
+    held = store.begin_stage(article_id, stage, config.MAX_ATTEMPTS.number(int, 1), lease_seconds(), owner)
     if held is None:
         raise NotMine(f"article {article_id} is not held by this attempt, or not at its {stage} stage")
-    PIPELINE[stage].run(store, held)
+    with heartbeat(store, article_id, owner, lease_seconds()):
+        PIPELINE[stage].run(store, held)
     return held
+
+
+@contextmanager
+def heartbeat(store: Store, article_id: int, owner: str, lease: float) -> Iterator[None]:
+    """Renew the lease every third of its length while the stage runs.
+
+    So a lease can be short (``NEWSQA_LEASE_SECONDS``, 30 s) however long a stage takes: a worker
+    that dies stops renewing, and its article is taken back within a lease."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(lease / 3):
+            try:
+                if not store.heartbeat(article_id, owner, lease):
+                    return
+            except Exception as exc:  # noqa: BLE001 - the database may be away; the stage's own calls will say so
+                log.warning("lease of article %s not renewed: %s", article_id, exc)
+
+    thread = threading.Thread(target=beat, name=f"lease-{article_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(5)
 
 
 @dataclasses.dataclass(frozen=True)

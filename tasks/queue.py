@@ -6,7 +6,9 @@ the reconciler queues it when the broker is back.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import threading
 from typing import Sequence
 
 from newsqa.tasks.store import Store
@@ -41,6 +43,67 @@ def enqueue(store: Store, ids: Sequence[int], countdown: float | None = None) ->
     return len(sent)
 
 
-def reconcile(store: Store, requeue_after: float = 300) -> int:
-    """Queue again what was never queued, or whose lease ran out."""
-    return enqueue(store, store.due(requeue_after))
+EPOCH_KEY = "newsqa:broker-epoch"
+
+
+def broker_forgot(broker_url: str) -> bool:
+    """Whether the broker lost its data since the last look (a Redis restarted without persistence).
+
+    A key that only this function writes: when it is missing, every queue went with it. The first
+    look ever answers True as well, which costs one extra message per article in flight."""
+    if not broker_url.startswith(("redis://", "rediss://", "unix://")):
+        return False
+    import uuid
+
+    import redis
+    from newsqa import config
+
+    timeout = config.BROKER_TIMEOUT.number(float, 0.1)
+    client = redis.Redis.from_url(broker_url, socket_timeout=timeout, socket_connect_timeout=timeout)
+    try:
+        return bool(client.set(EPOCH_KEY, uuid.uuid4().hex, nx=True))
+    except redis.RedisError as exc:
+        log.warning("broker unreachable while checking for lost queues: %s", exc)
+        return False
+    finally:
+        client.close()
+
+
+@dataclasses.dataclass(frozen=True)
+class Reconciled:
+    due: int
+    queued: int
+    forgotten: bool
+
+    def __str__(self) -> str:
+        return (f"{self.due} article(s) due, {self.queued} queued"
+                + ("; the broker had lost its queues" if self.forgotten else ""))
+
+
+def reconcile(store: Store, requeue_after: float = 300, force: bool = False) -> Reconciled:
+    """Queue again what was never queued, whose lease ran out, or whose message the broker lost;
+    records the run (``newsqa status`` shows it)."""
+    from newsqa import config
+    from newsqa.tasks.store import process_owner
+
+    forgotten = broker_forgot(config.BROKER_URL.get())
+    ids = store.due(requeue_after, forgotten=forgotten, force=force)
+    store.release(ids, force=force)
+    result = Reconciled(len(ids), enqueue(store, ids), forgotten)
+    store.beat("reconciler", f"{result} ({process_owner()})")
+    return result
+
+
+def reconciler_loop(stop: threading.Event, interval: float, requeue_after: float, store: Store | None = None) -> None:
+    """Reconcile every ``interval`` seconds until ``stop`` is set; a failed run is logged and the
+    loop goes on (the worker's main process runs this thread, so it dies only with the worker)."""
+    store = store or Store()
+    while True:
+        try:
+            result = reconcile(store, requeue_after)
+            if result.due:
+                log.info("reconciler: %s", result)
+        except Exception:  # noqa: BLE001 - one bad run must not end the reconciler
+            log.exception("reconciler run failed")
+        if stop.wait(interval):
+            return

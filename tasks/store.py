@@ -10,20 +10,22 @@ whose lease ran out or that were never queued.
 from __future__ import annotations
 
 import dataclasses
+import os
+import socket
 import threading
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from sqlalchemy import create_engine, event, func, or_, select, update
+from sqlalchemy import create_engine, event, func, or_, select, true, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from newsqa import config
 from newsqa.qa.flags import Flag
 from newsqa.tasks.articles import ArticleIn
-from newsqa.tasks.models import STAGES, Article, Event, FlagRow, Translation, utcnow
+from newsqa.tasks.models import STAGES, Article, Event, FlagRow, ServiceBeat, Translation, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -41,15 +43,19 @@ class Accepted:
 
 
 def make_engine(url: str) -> Engine:
+    """An engine whose every call ends: connect and statement timeouts (``NEWSQA_DB_CONNECT_TIMEOUT``,
+    ``NEWSQA_DB_STATEMENT_TIMEOUT``), so a stalled database is an error in seconds, not a hang."""
+    statement = config.DB_STATEMENT_TIMEOUT.number(float, 0.1)
+    connect = config.DB_CONNECT_TIMEOUT.number(float, 0.1)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": statement})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):  # WAL and a busy timeout: readers never block the writer
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute(f"PRAGMA busy_timeout={int(statement * 1000)}")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
 
@@ -59,7 +65,14 @@ def make_engine(url: str) -> Engine:
             # so read-modify-write transactions (versions, stage records) are serialised, not lost.
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    args: dict = {}
+    if url.startswith("postgresql"):
+        ms = int(statement * 1000)
+        # statement_timeout and lock_timeout end what the server runs or waits for; tcp_user_timeout
+        # ends a call whose packets go unanswered (a cut network), which no server setting can.
+        args = {"connect_timeout": max(1, round(connect)),
+                "options": f"-c statement_timeout={ms} -c lock_timeout={ms}", "tcp_user_timeout": ms}
+    return create_engine(url, pool_pre_ping=True, pool_timeout=connect, connect_args=args)
 
 
 _MIGRATE_LOCK = threading.Lock()
@@ -96,6 +109,28 @@ def _insert_ignore(session: Session, model, values: dict) -> bool:
         from sqlalchemy.dialects.sqlite import insert
     statement = insert(model).values(**values).on_conflict_do_nothing().returning(model.id)
     return session.execute(statement).scalar() is not None
+
+
+def process_owner() -> str:
+    """This process as a lease holder: ``host:pid``, so that a holder's death can be checked."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def owner_is_dead(owner: str | None) -> bool:
+    """True when ``owner`` is a process on this host that no longer exists (a killed pool child).
+
+    A holder on another host, or one whose state cannot be read, counts as alive: its lease, which
+    its heartbeat no longer renews, runs out on its own."""
+    host, _, pid = (owner or "").rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _record(row: Article, status: str, **extra) -> dict:
@@ -155,21 +190,37 @@ class Store:
 
     # ---- processing -------------------------------------------------------------------------
 
-    def claim(self, article_id: int, lease_seconds: float) -> bool:
-        """Take an article for one attempt: atomically, so two workers never both hold it."""
+    def claim(self, article_id: int, lease_seconds: float, owner: str | None = None) -> bool:
+        """Take an article for one attempt: atomically, so two workers never both hold it.
+
+        A lease is taken over when it ran out, or at once when its holder is a dead process on this
+        host (a pool child killed in a stage: Celery delivers its task again immediately)."""
         now = utcnow()
         with self.session() as s:
+            holder = s.execute(select(Article.lease_owner).where(
+                Article.id == article_id, Article.state == "processing")).scalar()
+            takeable = or_(Article.state == "pending",
+                           (Article.state == "processing") & (Article.lease_until < now))
+            if owner_is_dead(holder):
+                takeable = or_(takeable, (Article.state == "processing") & (Article.lease_owner == holder))
             taken = s.execute(
                 update(Article)
-                .where(Article.id == article_id,
-                       or_(Article.state == "pending",
-                           (Article.state == "processing") & (Article.lease_until < now)))
-                .values(state="processing", attempts=Article.attempts + 1,
+                .where(Article.id == article_id, takeable)
+                .values(state="processing", attempts=Article.attempts + 1, lease_owner=owner or process_owner(),
                         lease_until=now + timedelta(seconds=lease_seconds), updated_at=now)
             ).rowcount == 1
             if taken:
-                s.add(Event(article_id=article_id, stage=None, message="claimed"))
+                s.add(Event(article_id=article_id, stage=None,
+                            message="claimed" + (f" from {holder}, which died" if owner_is_dead(holder) else "")))
             return taken
+
+    def heartbeat(self, article_id: int, owner: str, lease_seconds: float) -> bool:
+        """Renew the lease of a stage that is still running; False when the article is no longer ours."""
+        now = utcnow()
+        with self.session() as s:
+            return s.execute(update(Article).where(
+                Article.id == article_id, Article.state == "processing", Article.lease_owner == owner)
+                .values(lease_until=now + timedelta(seconds=lease_seconds))).rowcount == 1
 
     def get(self, article_id: int) -> Article | None:
         with self.session() as s:
@@ -179,7 +230,8 @@ class Store:
         with self.session() as s:
             s.execute(update(Article).where(Article.id == article_id).values(updated_at=utcnow(), **fields))
 
-    def begin_stage(self, article_id: int, stage: str, max_attempts: int, lease_seconds: float) -> Article | None:
+    def begin_stage(self, article_id: int, stage: str, max_attempts: int, lease_seconds: float,
+                    owner: str | None = None) -> Article | None:
         """Mark a stage started and extend the lease; return the article, or None when it is not this
         stage's turn: the article is no longer held, or an earlier stage of its current revision is
         not done (a message of a stale chain, or one that overtook its own chain).
@@ -202,6 +254,7 @@ class Store:
                 return None
             row.stages = {**row.stages, stage: _record(row, "started", attempt=row.attempts)}
             row.lease_until = utcnow() + timedelta(seconds=lease_seconds)
+            row.lease_owner = owner or process_owner()
             return row
 
     def stage_done(self, article_id: int, stage: str, revision: int, detail: str | None = None,
@@ -216,6 +269,10 @@ class Store:
                                 message=f"stale: result for revision {revision} discarded"))
                 return False
             row.stages = {**row.stages, stage: _record(row, "done", detail=detail, **(info or {}))}
+            # Between stages no process holds the article: its next message is on the way. If no
+            # stage begins within NEWSQA_REQUEUE_AFTER, the reconciler takes it back.
+            row.lease_owner = None
+            row.lease_until = utcnow() + timedelta(seconds=config.REQUEUE_AFTER.number(float, 0))
             for name, value in fields.items():
                 setattr(row, name, value)
             s.add(Event(article_id=article_id, stage=stage, message=detail or "done"))
@@ -271,7 +328,7 @@ class Store:
             if (row is None or row.revision != revision or row.state != "processing"
                     or not _earlier_done(row, None)):
                 return False
-            row.state, row.lease_until, row.error, row.updated_at = "processed", None, None, utcnow()
+            row.state, row.lease_until, row.lease_owner, row.error = "processed", None, None, None
             s.add(Event(article_id=article_id, stage=None, message="processed"))
             return True
 
@@ -284,7 +341,7 @@ class Store:
             if revision is not None and (row.revision != revision or row.state != "processing"):
                 return "stale"
             state = "dead" if final or row.attempts >= config.MAX_ATTEMPTS.number(int, 1) else "pending"
-            row.state, row.error, row.lease_until, row.updated_at = state, reason, None, utcnow()
+            row.state, row.error, row.lease_until, row.lease_owner = state, reason, None, None
             if stage:
                 row.stages = {**row.stages, stage: _record(row, "failed", detail=reason)}
             s.add(Event(article_id=article_id, stage=stage,
@@ -297,15 +354,52 @@ class Store:
 
     # ---- reconciling and retrying -----------------------------------------------------------
 
-    def due(self, requeue_after: float = 300) -> list[int]:
-        """Articles to queue again: pending and never queued (or queued long ago), or leased and expired."""
+    def due(self, requeue_after: float = 300, forgotten: bool = False, force: bool = False) -> list[int]:
+        """Articles to queue again: pending and never queued (or queued long ago), or processing with
+        a lease that ran out (its holder died, or its next message never came).
+
+        ``forgotten``: the broker lost its queues (a Redis restart), so every pending article and
+        every one between stages is due now. ``force``: everything pending or processing, live
+        leases too (the operator knows the workers are gone)."""
         now = utcnow()
         stale = now - timedelta(seconds=requeue_after)
+        conditions = [(Article.state == "pending") & (or_(Article.queued_at.is_(None), Article.queued_at < stale)),
+                      (Article.state == "processing") & (Article.lease_until < now)]
+        if forgotten:
+            conditions += [Article.state == "pending",
+                           (Article.state == "processing") & Article.lease_owner.is_(None)]
+        if force:
+            conditions += [Article.state.in_(("pending", "processing"))]
         with self.session() as s:
-            return list(s.execute(select(Article.id).where(or_(
-                (Article.state == "pending") & (or_(Article.queued_at.is_(None), Article.queued_at < stale)),
-                (Article.state == "processing") & (Article.lease_until < now),
-            )).order_by(Article.id)).scalars())
+            return list(s.execute(select(Article.id).where(or_(*conditions)).order_by(Article.id)).scalars())
+
+    def release(self, ids: Sequence[int], force: bool = False) -> int:
+        """Put processing articles that no live stage holds back to pending, for a fresh claim:
+        those between stages or with a lease that ran out, and with ``force`` every one."""
+        if not ids:
+            return 0
+        now = utcnow()
+        unheld = or_(Article.lease_owner.is_(None), Article.lease_until.is_(None), Article.lease_until < now)
+        with self.session() as s:
+            rows = list(s.execute(update(Article).where(
+                Article.id.in_(ids), Article.state == "processing", true() if force else unheld)
+                .values(state="pending", lease_until=None, lease_owner=None, updated_at=now)
+                .returning(Article.id)).scalars())
+            s.add_all(Event(article_id=i, stage=None, message="released by the reconciler") for i in rows)
+            return len(rows)
+
+    def beat(self, name: str, detail: str) -> None:
+        """Record that a background service ran now."""
+        with self.session() as s:
+            row = s.get(ServiceBeat, name, with_for_update=True)
+            if row is None:
+                s.add(ServiceBeat(name=name, at=utcnow(), detail=detail))
+            else:
+                row.at, row.detail = utcnow(), detail
+
+    def last_beat(self, name: str) -> ServiceBeat | None:
+        with self.session() as s:
+            return s.get(ServiceBeat, name)
 
     def retry(self, ids: Sequence[int] | None = None) -> list[int]:
         """Put dead articles (the given ones, or all) back to pending with a fresh attempt count."""
