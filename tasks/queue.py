@@ -88,7 +88,7 @@ def reconcile(store: Store, requeue_after: float = 300, force: bool = False) -> 
 
     forgotten = broker_forgot(config.BROKER_URL.get())
     ids = store.due(requeue_after, forgotten=forgotten, force=force)
-    store.release(ids, force=force)
+    store.expire(ids, force=force)
     result = Reconciled(len(ids), enqueue(store, ids), forgotten)
     store.beat("reconciler", f"{result} ({process_owner()})")
     return result

@@ -18,7 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from sqlalchemy import create_engine, event, func, or_, select, true, update
+from sqlalchemy import case, create_engine, event, func, or_, select, true, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -203,10 +203,14 @@ class Store:
                            (Article.state == "processing") & (Article.lease_until < now))
             if owner_is_dead(holder):
                 takeable = or_(takeable, (Article.state == "processing") & (Article.lease_owner == holder))
+            # A claim from pending begins an attempt; one taken back from a lost holder goes on with
+            # its attempt (a stage it left started is counted as a crash by begin_stage), so waiting
+            # for a lost message or a dead worker never uses attempts up.
             taken = s.execute(
                 update(Article)
                 .where(Article.id == article_id, takeable)
-                .values(state="processing", attempts=Article.attempts + 1, lease_owner=owner or process_owner(),
+                .values(attempts=Article.attempts + case((Article.state == "pending", 1), else_=0),
+                        state="processing", lease_owner=owner or process_owner(),
                         lease_until=now + timedelta(seconds=lease_seconds), updated_at=now)
             ).rowcount == 1
             if taken:
@@ -373,19 +377,20 @@ class Store:
         with self.session() as s:
             return list(s.execute(select(Article.id).where(or_(*conditions)).order_by(Article.id)).scalars())
 
-    def release(self, ids: Sequence[int], force: bool = False) -> int:
-        """Put processing articles that no live stage holds back to pending, for a fresh claim:
-        those between stages or with a lease that ran out, and with ``force`` every one."""
+    def expire(self, ids: Sequence[int], force: bool = False) -> int:
+        """End the leases of processing articles that no running stage holds (those between stages),
+        or of every one with ``force``, so that the next claim takes them. They stay processing: a
+        message of theirs that still arrives runs its stage as usual."""
         if not ids:
             return 0
         now = utcnow()
-        unheld = or_(Article.lease_owner.is_(None), Article.lease_until.is_(None), Article.lease_until < now)
         with self.session() as s:
             rows = list(s.execute(update(Article).where(
-                Article.id.in_(ids), Article.state == "processing", true() if force else unheld)
-                .values(state="pending", lease_until=None, lease_owner=None, updated_at=now)
+                Article.id.in_(ids), Article.state == "processing",
+                true() if force else Article.lease_owner.is_(None))
+                .values(lease_until=now - timedelta(seconds=1), lease_owner=None)
                 .returning(Article.id)).scalars())
-            s.add_all(Event(article_id=i, stage=None, message="released by the reconciler") for i in rows)
+            s.add_all(Event(article_id=i, stage=None, message="lease ended by the reconciler") for i in rows)
             return len(rows)
 
     def beat(self, name: str, detail: str) -> None:

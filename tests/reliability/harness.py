@@ -188,6 +188,12 @@ def wait_final(store: Store, ids: list[int], timeout: float, workers: Workers | 
                          f"{workers.logs() if workers else ''}")
 
 
+def dead_reasons(store: Store) -> dict[str, int]:
+    """How many articles died of each reason: the message of a failed "no dead articles" check."""
+    with store.engine.connect() as c:
+        return dict(c.execute(text("SELECT error, count(*) FROM articles WHERE state = 'dead' GROUP BY error")).all())
+
+
 def digest(text_: str) -> str:
     return hashlib.sha256(text_.encode()).hexdigest()
 

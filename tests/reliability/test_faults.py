@@ -18,8 +18,8 @@ from newsqa.client import submit
 from newsqa.tasks.articles import parse_article
 from newsqa.tasks.queue import enqueue
 from newsqa.tasks.store import Store
-from tests.reliability.harness import (Proxy, Redis, Workers, articles, digest, environment, invariants,
-                                       wait_final)
+from tests.reliability.harness import (Proxy, Redis, Workers, articles, dead_reasons, digest, environment,
+                                       invariants, wait_final)
 from tests.services import PG_PORT, postgres_database
 
 SERBIAN_LONG = ("Izraelska vojska je napala položaje Hezbolaha u južnom Libanu, saopštio je Rojters, a vlada "
@@ -78,7 +78,7 @@ def test_worker_loss(cluster, capsys):
         procs[victim] = workers.start("--beat") if victim == 0 else workers.start()
     took = wait_final(store, list(submitted), 300, workers)
     numbers = invariants(store, submitted)
-    assert numbers["dead"] == 0
+    assert numbers["dead"] == 0, dead_reasons(store)
     report(capsys, "worker loss", {**numbers, "workers_killed": kills, "seconds_after_kills": round(took, 1)})
 
 
@@ -95,7 +95,7 @@ def test_broker_loss(cluster, redis_server, capsys):
     redis_server.start()                                     # same port, empty
     took = wait_final(store, list(submitted) + list(during), 300, workers)
     numbers = invariants(store, {**submitted, **during})
-    assert numbers["dead"] == 0
+    assert numbers["dead"] == 0, dead_reasons(store)
     report(capsys, "broker loss", {**numbers, "submitted_during_outage": len(during), "seconds": round(took, 1)})
 
 
@@ -122,7 +122,7 @@ def test_database_loss(tmp_path, pg, redis_server, monkeypatch, capsys):
         proxy.restore()
         took = wait_final(store, list(submitted), 300, workers)
         numbers = invariants(store, submitted)
-        assert numbers["dead"] == 0
+        assert numbers["dead"] == 0, dead_reasons(store)
         report(capsys, "database loss", {**numbers, "states_during_cut": cut_counts, "seconds": round(took, 1)})
     finally:
         workers.stop_all()
