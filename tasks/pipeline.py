@@ -225,6 +225,8 @@ def run_stages(store: Store, article_id: int, stages: tuple[str, ...]) -> Outcom
         return Outcome("bad_input", stage, revision or _revision(store, article_id), exc)
     except Exception as exc:  # noqa: BLE001 - anything else is one failed attempt, never a crash
         return Outcome("error", stage, revision or _revision(store, article_id), exc)
+    if revision is None:  # every stage was done already (a second message): hand the claim back
+        store.hand_back(article_id, process_owner())
     return Outcome("done", stage, revision or _revision(store, article_id))
 
 

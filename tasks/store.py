@@ -234,6 +234,15 @@ class Store:
         with self.session() as s:
             s.execute(update(Article).where(Article.id == article_id).values(updated_at=utcnow(), **fields))
 
+    def hand_back(self, article_id: int, owner: str) -> None:
+        """A claim that ran no stage (they were done) returns to waiting between stages, so its short
+        lease does not run out and bring the article back to the reconciler for nothing."""
+        with self.session() as s:
+            s.execute(update(Article).where(Article.id == article_id, Article.state == "processing",
+                                            Article.lease_owner == owner)
+                      .values(lease_owner=None, lease_until=utcnow() + timedelta(
+                          seconds=config.REQUEUE_AFTER.number(float, 0))))
+
     def begin_stage(self, article_id: int, stage: str, max_attempts: int, lease_seconds: float,
                     owner: str | None = None) -> Article | None:
         """Mark a stage started and extend the lease; return the article, or None when it is not this

@@ -171,10 +171,17 @@ class Workers:
         return "\n".join(p.read_text()[-3000:] for p in sorted(self.cwd.glob("worker*.log")))
 
 
-def environment(db_url: str, redis_url: str, **extra) -> dict:
-    return dict(os.environ, NEWSQA_DATABASE_URL=db_url, NEWSQA_BROKER_URL=redis_url,
-                NEWSQA_GLOSSARY=str(SEED_GLOSSARY), PYTHONPATH=str(ROOT), NEWSQA_RECONCILE_SECONDS="1",
-                NEWSQA_REQUEUE_AFTER="4", NEWSQA_LEASE_SECONDS="6", NEWSQA_VISIBILITY_TIMEOUT="6", **extra)
+FAST = dict(NEWSQA_RECONCILE_SECONDS="1", NEWSQA_REQUEUE_AFTER="30", NEWSQA_LEASE_SECONDS="6",
+            NEWSQA_VISIBILITY_TIMEOUT="6")
+
+
+def environment(db_url: str, redis_url: str, settings: str = "fast", **extra) -> dict:
+    """The workers' environment: the fast test settings (short leases, a reconciler every second),
+    or ``settings="defaults"``: every lease, timeout and interval as a user runs it."""
+    chosen = FAST if settings == "fast" else {}
+    base = {k: v for k, v in os.environ.items() if k not in FAST}
+    return dict(base, NEWSQA_DATABASE_URL=db_url, NEWSQA_BROKER_URL=redis_url,
+                NEWSQA_GLOSSARY=str(SEED_GLOSSARY), PYTHONPATH=str(ROOT), **chosen, **extra)
 
 
 def wait_final(store: Store, ids: list[int], timeout: float, workers: Workers | None = None) -> float:

@@ -82,9 +82,13 @@ def test_worker_loss(cluster, capsys):
     report(capsys, "worker loss", {**numbers, "workers_killed": kills, "seconds_after_kills": round(took, 1)})
 
 
-def test_broker_loss(cluster, redis_server, capsys):
-    """Restart Redis (which keeps nothing) mid-run: queued messages vanish, the store does not."""
+@pytest.mark.parametrize("settings", ["fast", "defaults"])
+def test_broker_loss(cluster, redis_server, capsys, settings):
+    """Restart Redis (which keeps nothing) mid-run: queued messages vanish, the store does not.
+    With the default settings too: the reconciler notices the empty broker at its next run."""
     env, workers, store = cluster
+    if settings == "defaults":
+        workers.env = environment(env["NEWSQA_DATABASE_URL"], env["NEWSQA_BROKER_URL"], "defaults")
     workers.start("--beat")
     submitted = submit_all(articles(40, seed=2))
     time.sleep(2)
@@ -96,7 +100,10 @@ def test_broker_loss(cluster, redis_server, capsys):
     took = wait_final(store, list(submitted) + list(during), 300, workers)
     numbers = invariants(store, {**submitted, **during})
     assert numbers["dead"] == 0, dead_reasons(store)
-    report(capsys, "broker loss", {**numbers, "submitted_during_outage": len(during), "seconds": round(took, 1)})
+    report(capsys, f"broker loss ({settings} settings)",
+           {**numbers, "submitted_during_outage": len(during), "seconds": round(took, 1)})
+    if settings == "defaults":
+        assert took < 60, "with the default settings every article is processed within 60 s"
 
 
 def test_database_loss(tmp_path, pg, redis_server, monkeypatch, capsys):
