@@ -20,8 +20,10 @@ def chain_for(article_id: int, app):
     """The stage tasks by name: a submitter needs no import of the tasks' code."""
     from celery import chain
 
-    return chain(*(app.signature(name, args=(article_id,), immutable=True)
-                   for name in ("tasks.start", "tasks.translate", "tasks.check")))
+    from newsqa.tasks.steps import STEPS
+
+    return chain(*(app.signature(step.task, args=(article_id,), immutable=True, queue=step.queue,
+                                 priority=step.priority) for step in STEPS))
 
 
 def enqueue(store: Store, ids: Sequence[int], countdown: float | None = None) -> int:

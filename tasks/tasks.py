@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsqa.tasks import pipeline
 from newsqa.tasks.queue import enqueue, reconcile as reconcile_store
+from newsqa.tasks.steps import BY_TASK
 from newsqa.tasks.store import Store
 from newsqa.worker.celery_app import app
 
@@ -63,17 +64,17 @@ def start(self, article_id: int) -> str:
         raise self.retry(exc=exc, countdown=min(2 ** self.request.retries, 300)) from exc
     if not claimed:
         raise Ignore()
-    return _run(self, article_id, ("ingest", "detect"))
+    return _run(self, article_id, BY_TASK["tasks.start"].stages)
 
 
 @app.task(name="tasks.translate", **RETRY)
 def translate(self, article_id: int) -> str:
-    return _run(self, article_id, ("translate",))
+    return _run(self, article_id, BY_TASK["tasks.translate"].stages)
 
 
 @app.task(name="tasks.check", **RETRY)
 def check(self, article_id: int) -> str:
-    return _run(self, article_id, ("check",), last=True)
+    return _run(self, article_id, BY_TASK["tasks.check"].stages, last=True)
 
 
 @app.task(name="tasks.reconcile")
