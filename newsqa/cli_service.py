@@ -43,6 +43,10 @@ def _checker(store):
 
 
 def _accept_all(store, path: str, quiet: bool = False) -> tuple[list[tuple[str, int, str]], list[str]]:
+    """Store every good item of PATH; each item has its own outcome, so one that fails (bad input, or
+    a database error on that item) is reported and the others are still stored."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from newsqa.tasks.articles import BadArticle
     from newsqa.tasks.loading import read_articles
 
@@ -51,7 +55,11 @@ def _accept_all(store, path: str, quiet: bool = False) -> tuple[list[tuple[str, 
         if isinstance(item, BadArticle):
             errors.append(str(item))
             continue
-        result = store.accept(item)
+        try:
+            result = store.accept(item)
+        except SQLAlchemyError as exc:
+            errors.append(f"{where}: not stored: {exc.__class__.__name__}: {str(exc).splitlines()[0][:200]}")
+            continue
         accepted.append((where, result.id, result.status))
     return accepted, errors
 
@@ -114,8 +122,9 @@ def submit(path: str, db: str | None, no_queue: bool) -> None:
     """Submit articles from PATH (a .json, .jsonl or .txt file, a folder, or - for stdin) to the queue.
 
     Each article is stored first, then queued for the workers; prints one JSON line per article
-    with its id and whether it was new, a duplicate or a revision. Bad items are reported on
-    standard error and the exit status is 1.
+    with its id and whether it was new, a duplicate or a revision. Every item has its own outcome:
+    a bad one (or one the database refused) is reported on standard error, the others are stored
+    and queued all the same, and the exit status is then 1.
 
     \b
     Example:
