@@ -386,6 +386,15 @@ class Store:
         with self.session() as s:
             return list(s.execute(select(Article.id).where(or_(*conditions)).order_by(Article.id)).scalars())
 
+    def between_stages(self, older_than: float) -> list[int]:
+        """Processing articles that no stage holds and that have waited longer than ``older_than``
+        seconds for their next stage's message."""
+        since = utcnow() - timedelta(seconds=older_than)
+        with self.session() as s:
+            return list(s.execute(select(Article.id).where(
+                Article.state == "processing", Article.lease_owner.is_(None),
+                Article.updated_at < since)).scalars())
+
     def expire(self, ids: Sequence[int], force: bool = False) -> int:
         """End the leases of processing articles that no running stage holds (those between stages),
         or of every one with ``force``, so that the next claim takes them. They stay processing: a

@@ -128,3 +128,28 @@ def test_reconcile_force_takes_live_leases_and_status_shows_the_reconciler(env):
         s.execute(text("UPDATE service_beats SET at = :at"), {"at": "2020-01-01 00:00:00+00:00"})
     out = runner.invoke(main, ["status"])
     assert out.exit_code == 1 and "stale" in out.output
+
+
+def test_an_article_whose_message_went_down_with_a_worker_is_due_within_a_lease(env, redis_url, monkeypatch):
+    """Between stages, its message taken from Redis by a worker that was then killed: due as soon
+    as it has waited a lease with no message of its own in the broker, not after REQUEUE_AFTER."""
+    monkeypatch.setenv("NEWSQA_LEASE_SECONDS", "1")
+    store = env
+    assert broker_forgot(redis_url)
+    aid, other = accept(store, 1), accept(store, 2)
+    for article_id in (aid, other):
+        store.claim(article_id, 30)
+        held = store.begin_stage(article_id, "ingest", 3, 30)
+        store.stage_done(article_id, "ingest", held.revision, "ok")
+    from newsqa.tasks.queue import enqueue
+    enqueue(store, [aid, other])                 # both have a message waiting
+    time.sleep(1.3)
+    assert reconcile(store, 300).due == 0
+    client = redis.Redis.from_url(redis_url)
+    for key in client.keys("default*"):          # a worker took aid's message and died
+        for raw in client.lrange(key, 0, -1):
+            if f"[[{aid}]".encode() in __import__("base64").b64decode(__import__("json").loads(raw)["body"]):
+                client.lrem(key, 1, raw)
+    result = reconcile(store, 300)
+    assert (result.due, result.queued) == (1, 1), result
+    assert store.claim(aid, 30) and not store.claim(other, 30)
