@@ -170,3 +170,45 @@ def test_stores_opened_at_once_migrate_one_at_a_time(store_url):
     for t in threads:
         t.join(60)
     assert not errors and not any(t.is_alive() for t in threads)
+
+
+def test_two_processes_importing_the_starter_glossary_at_once_is_no_failure(pg_url, monkeypatch):
+    """Both find the store empty and import; the loser's unique violation is not an error (it used
+    to fail the stage that asked for the checker: one failed attempt at an article)."""
+    from newsqa.tasks.glossary_store import GlossaryStore
+    from tests.conftest import SEED_GLOSSARY
+
+    monkeypatch.setenv("NEWSQA_GLOSSARY", str(SEED_GLOSSARY))   # PostgreSQL: SQLite's BEGIN IMMEDIATE
+    from sqlalchemy import create_engine, text                  # serialises the imports, no race there
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    store_url = pg_url
+    store = Store(store_url)
+    both_read = threading.Barrier(2)
+    real_load = GlossaryStore.load
+
+    def load_then_wait(self):
+        glossary = real_load(self)
+        both_read.wait(10)              # both have read an empty store before either writes
+        return glossary
+
+    monkeypatch.setattr(GlossaryStore, "load", load_then_wait)
+    results, errors = [], []
+
+    def start_worker():
+        try:
+            results.append(GlossaryStore(Store(store_url)).ensure_loaded())
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start_worker) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors, errors
+    assert sorted(results) == [False, True]
+    monkeypatch.setattr(GlossaryStore, "load", real_load)
+    assert GlossaryStore(store).version() > 0
