@@ -50,6 +50,9 @@ API_TOKENS = Setting("NEWSQA_API_TOKENS", "",
 MAX_BODY_BYTES = Setting("NEWSQA_MAX_BODY_BYTES", "33554432",
                          "Largest request body POST /api/articles reads (32 MiB: a maximum-size article and "
                          "translation, JSON-escaped); a larger one is refused with 413 before it is read.")
+MAX_TRANSLATE_CHARS = Setting("NEWSQA_MAX_TRANSLATE_CHARS", "200000",
+                              "Longest text (after HTML is removed) sent to a translation engine, about 30,000 "
+                              "words; a longer article ends dead at once with the reason, before any engine time.")
 MAX_ATTEMPTS = Setting("NEWSQA_MAX_ATTEMPTS", "3",
                        "Attempts at an article before it is marked dead.")
 LEASE_SECONDS = Setting("NEWSQA_LEASE_SECONDS", "30",
@@ -106,7 +109,7 @@ SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
                      "end when the server restarts).")
 SECURE_COOKIES = Setting("NEWSQA_SECURE_COOKIES", "0", "1 to send session cookies over HTTPS only.")
 
-SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_BODY_BYTES, MAX_ATTEMPTS, LEASE_SECONDS,
+SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_BODY_BYTES, MAX_TRANSLATE_CHARS, MAX_ATTEMPTS, LEASE_SECONDS,
             SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, BROKER_TIMEOUT, DB_CONNECT_TIMEOUT,
             DB_STATEMENT_TIMEOUT, VISIBILITY_TIMEOUT, LANGID_ACCURACY,
             HUNSPELL_DIR, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,

@@ -89,6 +89,12 @@ class Translate(Stage):
             store.save_translation(article.id, article.revision, "publisher", "-", article.language,
                                    article.publisher_translation)
         engine_name = "passthrough" if article.language == "en" else config.MT_ENGINE.get()
+        limit = config.MAX_TRANSLATE_CHARS.number(int, 1)
+        if engine_name != "passthrough" and len(article.text or "") > limit:
+            # Bounded by size before the engine starts, not by time limits after it has spent them
+            # (a 2,000,000-character text cost three attempts of 300 s each before it was dead).
+            raise BadInput(f"the text is {len(article.text):,} characters; machine translation takes at most "
+                           f"{limit:,} ({config.MAX_TRANSLATE_CHARS.name})")
         try:
             engine = get_engine(engine_name)
             if engine_name != "passthrough" and config.MT_GLOSSARY.get() != "0":
