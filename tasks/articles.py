@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from newsqa.qa.errors import NewsqaError
 
@@ -24,7 +24,13 @@ _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_)")
 
 
 class BadArticle(NewsqaError):
-    """Input that cannot become an article; the message says what to fix."""
+    """Input that cannot become an article; the message says what to fix. ``errors`` has one entry
+    per problem (``loc``, ``msg``, ``type``, as FastAPI's 422 does; never the input itself, which may
+    be what cannot be encoded)."""
+
+    def __init__(self, message: str, errors: list[dict] | None = None) -> None:
+        super().__init__(message)
+        self.errors = errors or [{"loc": [], "msg": message, "type": "value_error"}]
 
 
 class ArticleIn(BaseModel):
@@ -43,16 +49,14 @@ class ArticleIn(BaseModel):
                                     description="The publisher's own English translation, checked too.")
     metadata: dict[str, Any] = Field(default_factory=dict)
 
-    @model_validator(mode="before")
+    @field_validator("text", "url", "outlet", "title", "language", "translation", mode="before")
     @classmethod
-    def _plain_strings(cls, data: Any) -> Any:
+    def _plain_string(cls, value: Any) -> Any:
         """No NUL characters (PostgreSQL's text cannot hold them) and no lone surrogates (they are not
         Unicode and cannot be encoded) in any field; checked before anything else reads them."""
-        if isinstance(data, dict):
-            for name, value in data.items():
-                if isinstance(value, str):
-                    _check_text(value, name)
-        return data
+        if isinstance(value, str):
+            _check_text(value)
+        return value
 
     @field_validator("url")
     @classmethod
@@ -103,11 +107,12 @@ class ArticleIn(BaseModel):
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
-def _check_text(value: str, where: str) -> None:
+def _check_text(value: str, where: str = "") -> None:
+    prefix = f"{where}: " if where else ""
     if "\x00" in value:
-        raise ValueError(f"{where}: must not contain NUL characters")
+        raise ValueError(f"{prefix}must not contain NUL characters")
     if _SURROGATE.search(value):
-        raise ValueError(f"{where}: must not contain lone surrogates (text that is not Unicode)")
+        raise ValueError(f"{prefix}must not contain lone surrogates (text that is not Unicode)")
 
 
 def check_metadata(value: Any) -> None:
@@ -149,8 +154,9 @@ def parse_article(data: Any, where: str = "article") -> ArticleIn:
     try:
         return ArticleIn.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'article'}: {e['msg']}" for e in exc.errors())
-        raise BadArticle(f"{where}: {problems}") from None
+        errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'article'}: {e['msg']}" for e in errors)
+        raise BadArticle(f"{where}: {problems}", errors) from None
     except RecursionError:  # a field other than metadata nested beyond Python's stack
         raise BadArticle(f"{where}: nested too deep") from None
 

@@ -79,7 +79,8 @@ async def submit_article(request: Request, store: Store = Depends(get_store),
     try:
         article = parse_article(data)
     except BadArticle as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                            [{**e, "loc": ["body", *e["loc"]]} for e in exc.errors]) from None
     accepted = await run_in_threadpool(store.accept, article)
     if accepted.needs_processing:
         from newsqa.tasks.queue import enqueue
