@@ -89,18 +89,13 @@ class Translate(Stage):
             store.save_translation(article.id, article.revision, "publisher", "-", article.language,
                                    article.publisher_translation)
         engine_name = "passthrough" if article.language == "en" else config.MT_ENGINE.get()
-        limit = config.MAX_TRANSLATE_CHARS.number(int, 1)
-        if engine_name != "passthrough" and len(article.text or "") > limit:
-            # Bounded by size before the engine starts, not by time limits after it has spent them
-            # (a 2,000,000-character text cost three attempts of 300 s each before it was dead).
-            raise BadInput(f"the text is {len(article.text):,} characters; machine translation takes at most "
-                           f"{limit:,} ({config.MAX_TRANSLATE_CHARS.name})")
         try:
             engine = get_engine(engine_name)
             if engine_name != "passthrough" and config.MT_GLOSSARY.get() != "0":
                 engine = GlossaryAware(engine, checker_for(store))
             if not engine.supports(article.language, article.script):
                 raise NoEngine(f"{engine.name} does not translate {article.language} ({article.script})")
+            _bounded(article.text or "", engine_name)
             [result] = engine.translate([article.text or ""], article.language, article.script)
         except NoEngine as exc:
             return self.done(store, article, f"untranslated: {exc}")
@@ -109,6 +104,16 @@ class Translate(Stage):
         store.save_translation(article.id, article.revision, engine.name, engine.version(), article.language,
                                result.text, _info(result))
         return self.done(store, article, f"{engine.name} {engine.version()}")
+
+
+def _bounded(text: str, engine_name: str) -> None:
+    """Refuse a text too long to translate before the engine starts: work bounded by size up front,
+    not by time limits after it has been spent (a 2,000,000-character text cost three attempts of
+    300 s each before it was dead)."""
+    limit = config.MAX_TRANSLATE_CHARS.number(int, 1)
+    if engine_name != "passthrough" and len(text) > limit:
+        raise BadInput(f"the text is {len(text):,} characters; machine translation takes at most "
+                       f"{limit:,} ({config.MAX_TRANSLATE_CHARS.name})")
 
 
 def _info(result) -> dict:
