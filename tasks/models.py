@@ -8,11 +8,22 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from enum import StrEnum
 
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, Index
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-STATES = ("pending", "processing", "processed", "dead")
+class State(StrEnum):
+    """An article's state: pending -> processing (a stage runs, or the next is queued) -> processed,
+    or dead with its reason. Values are the strings stored, so a State equals its string."""
+
+    PENDING = "pending"
+    PROCESSING = "processing"
+    PROCESSED = "processed"
+    DEAD = "dead"
+
+
+STATES = tuple(State)
 STAGES = ("ingest", "detect", "translate", "check")
 
 

@@ -18,7 +18,7 @@ from typing import Iterator
 from newsqa import config
 from newsqa.tasks.checking import checker_for
 from newsqa.tasks.html import to_text
-from newsqa.tasks.models import STAGES, Article
+from newsqa.tasks.models import STAGES, Article, State
 from newsqa.tasks.store import Store, process_owner
 from newsqa.worker.engines import EngineError, NoEngine, get_engine
 from newsqa.worker.engines.glossary import GlossaryAware
@@ -162,7 +162,7 @@ def run_stage(store: Store, article_id: int, stage: str) -> Article | None:
     Returns the article as the stage saw it (its revision is the one the result belongs to), or
     None when the stage was already done."""
     article = store.get(article_id)
-    if article is None or article.state != "processing":
+    if article is None or article.state != State.PROCESSING:
         raise NotMine(f"article {article_id} is {'unknown' if article is None else article.state}")
     record = article.stages.get(stage) or {}
     if record.get("status") == "done" and record.get("revision", article.revision) == article.revision:
@@ -260,7 +260,7 @@ def process(store: Store, article_id: int) -> str:
 def recheck(store: Store, article_id: int) -> str:
     """Run the check stage again for one processed article (after a glossary change)."""
     store.reset_check([article_id])
-    store.update(article_id, state="pending")
+    store.update(article_id, state=State.PENDING)
     return process(store, article_id)
 
 
@@ -271,7 +271,7 @@ def resume(store: Store, article_id: int, stages: tuple[str, ...] = STAGES) -> s
         state = store.fail(article_id, outcome.stage, outcome.reason, final=outcome.kind == "bad_input",
                            revision=outcome.revision)
     elif outcome.kind == "done" and store.finish(article_id, outcome.revision):
-        state = "processed"
+        state = State.PROCESSED
     if state in (None, "stale"):
         state = _state(store, article_id)
     return state

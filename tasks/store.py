@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from newsqa import config
 from newsqa.qa.flags import Flag
 from newsqa.tasks.articles import ArticleIn
-from newsqa.tasks.models import STAGES, Article, Event, FlagRow, ServiceBeat, Translation, utcnow
+from newsqa.tasks.models import STAGES, Article, Event, FlagRow, ServiceBeat, State, Translation, utcnow
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -166,7 +166,7 @@ class Store:
                 key=article.key, url=article.url, outlet=article.outlet, title=article.title, body=article.text,
                 content_hash=article.content_hash, published_at=article.published_at,
                 declared_lang=article.language, publisher_translation=article.translation,
-                meta=article.metadata, revision=1, state="pending", stages={}, attempts=0,
+                meta=article.metadata, revision=1, state=State.PENDING, stages={}, attempts=0,
                 created_at=utcnow(), updated_at=utcnow()))
             row = s.execute(select(Article).where(Article.key == article.key).with_for_update()).scalar_one()
             if created:
@@ -178,7 +178,7 @@ class Store:
             row.publisher_translation, row.meta = article.translation, article.metadata
             row.published_at, row.declared_lang = article.published_at, article.language
             row.content_hash, row.revision = article.content_hash, row.revision + 1
-            row.state, row.stages, row.attempts, row.error, row.lease_until = "pending", {}, 0, None, None
+            row.state, row.stages, row.attempts, row.error, row.lease_until = State.PENDING, {}, 0, None, None
             row.text = row.language = row.script = None
             s.add(Event(article_id=row.id, stage="ingest", message=f"revised: revision {row.revision}"))
             return Accepted(row.id, "revised")
@@ -198,19 +198,19 @@ class Store:
         now = utcnow()
         with self.session() as s:
             holder = s.execute(select(Article.lease_owner).where(
-                Article.id == article_id, Article.state == "processing")).scalar()
-            takeable = or_(Article.state == "pending",
-                           (Article.state == "processing") & (Article.lease_until < now))
+                Article.id == article_id, Article.state == State.PROCESSING)).scalar()
+            takeable = or_(Article.state == State.PENDING,
+                           (Article.state == State.PROCESSING) & (Article.lease_until < now))
             if owner_is_dead(holder):
-                takeable = or_(takeable, (Article.state == "processing") & (Article.lease_owner == holder))
+                takeable = or_(takeable, (Article.state == State.PROCESSING) & (Article.lease_owner == holder))
             # A claim from pending begins an attempt; one taken back from a lost holder goes on with
             # its attempt (a stage it left started is counted as a crash by begin_stage), so waiting
             # for a lost message or a dead worker never uses attempts up.
             taken = s.execute(
                 update(Article)
                 .where(Article.id == article_id, takeable)
-                .values(attempts=Article.attempts + case((Article.state == "pending", 1), else_=0),
-                        state="processing", lease_owner=owner or process_owner(),
+                .values(attempts=Article.attempts + case((Article.state == State.PENDING, 1), else_=0),
+                        state=State.PROCESSING, lease_owner=owner or process_owner(),
                         lease_until=now + timedelta(seconds=lease_seconds), updated_at=now)
             ).rowcount == 1
             if taken:
@@ -223,7 +223,7 @@ class Store:
         now = utcnow()
         with self.session() as s:
             return s.execute(update(Article).where(
-                Article.id == article_id, Article.state == "processing", Article.lease_owner == owner)
+                Article.id == article_id, Article.state == State.PROCESSING, Article.lease_owner == owner)
                 .values(lease_until=now + timedelta(seconds=lease_seconds))).rowcount == 1
 
     def get(self, article_id: int) -> Article | None:
@@ -238,7 +238,7 @@ class Store:
         """A claim that ran no stage (they were done) returns to waiting between stages, so its short
         lease does not run out and bring the article back to the reconciler for nothing."""
         with self.session() as s:
-            s.execute(update(Article).where(Article.id == article_id, Article.state == "processing",
+            s.execute(update(Article).where(Article.id == article_id, Article.state == State.PROCESSING,
                                             Article.lease_owner == owner)
                       .values(lease_owner=None, lease_until=utcnow() + timedelta(
                           seconds=config.REQUEUE_AFTER.number(float, 0))))
@@ -253,7 +253,7 @@ class Store:
         at the time limit): that counts as an attempt, and after ``max_attempts`` the article is dead."""
         with self.session() as s:
             row = s.get(Article, article_id, with_for_update=True)
-            if row is None or row.state != "processing" or not _earlier_done(row, stage):
+            if row is None or row.state != State.PROCESSING or not _earlier_done(row, stage):
                 return None
             record = row.stages.get(stage) or {}
             if record.get("status") == "started" and record.get("attempt") == row.attempts:
@@ -261,7 +261,7 @@ class Store:
                 s.add(Event(article_id=article_id, stage=stage, message="stage did not finish; trying again"))
             if row.attempts > max_attempts:
                 reason = f"the {stage} stage did not finish in {max_attempts} attempts (crash or time limit)"
-                row.state, row.error, row.lease_until = "dead", reason, None
+                row.state, row.error, row.lease_until = State.DEAD, reason, None
                 row.stages = {**row.stages, stage: _record(row, "failed", detail=reason)}
                 s.add(Event(article_id=article_id, stage=stage, message=f"dead: {reason}"))
                 return None
@@ -276,7 +276,7 @@ class Store:
         when the article moved on meanwhile (a new revision, or no longer processing): the work is stale."""
         with self.session() as s:
             row = s.get(Article, article_id, with_for_update=True)
-            if row is None or row.revision != revision or row.state != "processing":
+            if row is None or row.revision != revision or row.state != State.PROCESSING:
                 if row is not None:
                     s.add(Event(article_id=article_id, stage=stage,
                                 message=f"stale: result for revision {revision} discarded"))
@@ -338,10 +338,10 @@ class Store:
         the current one; False otherwise (a stale chain's last task)."""
         with self.session() as s:
             row = s.get(Article, article_id, with_for_update=True)
-            if (row is None or row.revision != revision or row.state != "processing"
+            if (row is None or row.revision != revision or row.state != State.PROCESSING
                     or not _earlier_done(row, None)):
                 return False
-            row.state, row.lease_until, row.lease_owner, row.error = "processed", None, None, None
+            row.state, row.lease_until, row.lease_owner, row.error = State.PROCESSED, None, None, None
             s.add(Event(article_id=article_id, stage=None, message="processed"))
             return True
 
@@ -351,9 +351,9 @@ class Store:
         ``"stale"`` (nothing recorded) when ``revision`` is no longer the one being processed."""
         with self.session() as s:
             row = s.get(Article, article_id, with_for_update=True)
-            if revision is not None and (row.revision != revision or row.state != "processing"):
+            if revision is not None and (row.revision != revision or row.state != State.PROCESSING):
                 return "stale"
-            state = "dead" if final or row.attempts >= config.MAX_ATTEMPTS.number(int, 1) else "pending"
+            state = State.DEAD if final or row.attempts >= config.MAX_ATTEMPTS.number(int, 1) else State.PENDING
             row.state, row.error, row.lease_until, row.lease_owner = state, reason, None, None
             if stage:
                 row.stages = {**row.stages, stage: _record(row, "failed", detail=reason)}
@@ -376,13 +376,13 @@ class Store:
         leases too (the operator knows the workers are gone)."""
         now = utcnow()
         stale = now - timedelta(seconds=requeue_after)
-        conditions = [(Article.state == "pending") & (or_(Article.queued_at.is_(None), Article.queued_at < stale)),
-                      (Article.state == "processing") & (Article.lease_until < now)]
+        conditions = [(Article.state == State.PENDING) & (or_(Article.queued_at.is_(None), Article.queued_at < stale)),
+                      (Article.state == State.PROCESSING) & (Article.lease_until < now)]
         if forgotten:
-            conditions += [Article.state == "pending",
-                           (Article.state == "processing") & Article.lease_owner.is_(None)]
+            conditions += [Article.state == State.PENDING,
+                           (Article.state == State.PROCESSING) & Article.lease_owner.is_(None)]
         if force:
-            conditions += [Article.state.in_(("pending", "processing"))]
+            conditions += [Article.state.in_((State.PENDING, State.PROCESSING))]
         with self.session() as s:
             return list(s.execute(select(Article.id).where(or_(*conditions)).order_by(Article.id)).scalars())
 
@@ -392,7 +392,7 @@ class Store:
         since = utcnow() - timedelta(seconds=older_than)
         with self.session() as s:
             return list(s.execute(select(Article.id).where(
-                Article.state == "processing", Article.lease_owner.is_(None),
+                Article.state == State.PROCESSING, Article.lease_owner.is_(None),
                 Article.updated_at < since)).scalars())
 
     def expire(self, ids: Sequence[int], force: bool = False) -> int:
@@ -404,7 +404,7 @@ class Store:
         now = utcnow()
         with self.session() as s:
             rows = list(s.execute(update(Article).where(
-                Article.id.in_(ids), Article.state == "processing",
+                Article.id.in_(ids), Article.state == State.PROCESSING,
                 true() if force else Article.lease_owner.is_(None))
                 .values(lease_until=now - timedelta(seconds=1), lease_owner=None)
                 .returning(Article.id)).scalars())
@@ -427,12 +427,12 @@ class Store:
     def retry(self, ids: Sequence[int] | None = None) -> list[int]:
         """Put dead articles (the given ones, or all) back to pending with a fresh attempt count."""
         with self.session() as s:
-            query = select(Article).where(Article.state == "dead")
+            query = select(Article).where(Article.state == State.DEAD)
             if ids is not None:
                 query = query.where(Article.id.in_(ids))
             rows = list(s.execute(query.with_for_update()).scalars())
             for row in rows:
-                row.state, row.attempts, row.error, row.queued_at = "pending", 0, None, None
+                row.state, row.attempts, row.error, row.queued_at = State.PENDING, 0, None, None
                 s.add(Event(article_id=row.id, stage=None, message="retry requested"))
             return [r.id for r in rows]
 

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsqa.tasks import pipeline
 from newsqa.tasks.queue import enqueue, reconcile as reconcile_store
+from newsqa.tasks.models import State
 from newsqa.tasks.steps import BY_TASK
 from newsqa.tasks.store import Store
 from newsqa.worker.celery_app import app
@@ -50,7 +51,7 @@ def _run(task, article_id: int, stages: tuple[str, ...], last: bool = False) -> 
 
 
 def _failed(s: Store, article_id: int, stage: str | None, reason: str, revision: int | None) -> None:
-    if s.fail(article_id, stage, reason, final=False, revision=revision) == "pending":
+    if s.fail(article_id, stage, reason, final=False, revision=revision) == State.PENDING:
         article = s.get(article_id)
         enqueue(s, [article_id], countdown=min(2 ** article.attempts, 300))
     raise Ignore()
