@@ -95,6 +95,14 @@ class ArticleIn(BaseModel):
         check_metadata(value)
         return value
 
+    @field_validator("text")
+    @classmethod
+    def _some_text(cls, value: str) -> str:
+        # pydantic strips Unicode White_Space only; Python also counts the separators \x1c-\x1f as space.
+        if not value.strip():
+            raise ValueError("must contain some text, not only white space or separators")
+        return value
+
     @property
     def key(self) -> str:
         """The article's identity: its canonical URL, or its content when it has none."""

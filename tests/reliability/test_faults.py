@@ -22,8 +22,11 @@ from tests.reliability.harness import (Proxy, Redis, Workers, articles, dead_rea
                                        invariants, wait_final)
 from tests.services import PG_PORT, postgres_database
 
+pytestmark = pytest.mark.services
+
 SERBIAN_LONG = ("Izraelska vojska je napala položaje Hezbolaha u južnom Libanu, saopštio je Rojters, a vlada "
                 "u Bejrutu je zatražila hitnu sednicu Saveta bezbednosti.")
+
 ARTICLES = int(os.environ.get("NEWSQA_RELIABILITY_ARTICLES", "150"))
 
 
