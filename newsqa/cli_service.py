@@ -127,7 +127,10 @@ def submit(path: str, db: str | None, no_queue: bool) -> None:
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def status(article_id: int | None, db: str | None, state: str | None, limit: int, as_json: bool) -> None:
-    """Show articles and their stages, or one article in full (stages, events, flags)."""
+    """Show articles and their stages, or one article in full (stages, events, flags).
+
+    The list ends with when the reconciler last ran; the exit status is 1 when that is more than
+    three NEWSQA_RECONCILE_SECONDS ago, or when it never ran while articles are in flight."""
     store = open_store(db)
     if article_id is None:
         rows = store.articles(state=state, limit=limit)
