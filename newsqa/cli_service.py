@@ -16,6 +16,10 @@ from newsqa.cli_common import UserError, db_option, main, open_store, store_chec
 from newsqa.qa.errors import NewsqaError
 
 def _accept_all(store, path: str, quiet: bool = False) -> tuple[list[tuple[str, int, str]], list[str]]:
+    """Store every good item of PATH; each item has its own outcome, so one that fails (bad input, or
+    a database error on that item) is reported and the others are still stored."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from newsqa.tasks.articles import BadArticle
     from newsqa.tasks.loading import read_articles
 
@@ -24,7 +28,11 @@ def _accept_all(store, path: str, quiet: bool = False) -> tuple[list[tuple[str, 
         if isinstance(item, BadArticle):
             errors.append(str(item))
             continue
-        result = store.accept(item)
+        try:
+            result = store.accept(item)
+        except SQLAlchemyError as exc:
+            errors.append(f"{where}: not stored: {exc.__class__.__name__}: {str(exc).splitlines()[0][:200]}")
+            continue
         accepted.append((where, result.id, result.status))
     return accepted, errors
 
@@ -87,8 +95,9 @@ def submit(path: str, db: str | None, no_queue: bool) -> None:
     """Submit articles from PATH (a .json, .jsonl or .txt file, a folder, or - for stdin) to the queue.
 
     Each article is stored first, then queued for the workers; prints one JSON line per article
-    with its id and whether it was new, a duplicate or a revision. Bad items are reported on
-    standard error and the exit status is 1.
+    with its id and whether it was new, a duplicate or a revision. Every item has its own outcome:
+    a bad one (or one the database refused) is reported on standard error, the others are stored
+    and queued all the same, and the exit status is then 1.
 
     \b
     Example:
@@ -118,7 +127,10 @@ def submit(path: str, db: str | None, no_queue: bool) -> None:
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def status(article_id: int | None, db: str | None, state: str | None, limit: int, as_json: bool) -> None:
-    """Show articles and their stages, or one article in full (stages, events, flags)."""
+    """Show articles and their stages, or one article in full (stages, events, flags).
+
+    The list ends with when the reconciler last ran; the exit status is 1 when that is more than
+    three NEWSQA_RECONCILE_SECONDS ago, or when it never ran while articles are in flight."""
     store = open_store(db)
     if article_id is None:
         rows = store.articles(state=state, limit=limit)
@@ -131,6 +143,10 @@ def status(article_id: int | None, db: str | None, state: str | None, limit: int
             stages = " ".join(f"{k}:{v.get('status')}" for k, v in a.stages.items())
             click.echo(f"#{a.id:<6} {a.state:10} {a.language or '?':6} {a.attempts} att  {stages:45} "
                        f"{(a.title or '')[:40]}" + (f"  — {a.error[:60]}" if a.error else ""))
+        line, ok = _reconciler_health(store, counts.get("pending", 0) + counts.get("processing", 0))
+        click.echo(line, err=not ok)
+        if not ok:
+            raise SystemExit(1)
         return
     article = store.get(article_id)
     if article is None:
@@ -152,6 +168,24 @@ def status(article_id: int | None, db: str | None, state: str | None, limit: int
         click.echo(f"  {e.at:%Y-%m-%d %H:%M:%S} {e.stage or '':10} {e.message}")
     for f in flags:
         click.echo(f"  flag {f.kind:16} “{f.found or '—'}” -> “{f.suggestion}” [{f.confidence:.2f}]")
+
+
+def _reconciler_health(store, in_flight: int) -> tuple[str, bool]:
+    """A line on the reconciler's last run, and whether it is healthy: a run older than three
+    intervals is an error, and so is none at all while articles are in flight."""
+    from newsqa.tasks.models import utcnow
+
+    beat = store.last_beat("reconciler")
+    limit = 3 * config.RECONCILE_SECONDS.number(float, 0.1)
+    if beat is None:
+        ok = in_flight == 0
+        return (f"{'' if ok else 'error: '}reconciler: never ran (run one `newsqa worker --beat`, or "
+                f"`newsqa reconcile` from cron)", ok)
+    at = beat.at if beat.at.tzinfo else beat.at.replace(tzinfo=utcnow().tzinfo)
+    age = (utcnow() - at).total_seconds()
+    ok = age <= limit
+    return (f"{'' if ok else 'error: '}reconciler: last ran {age:.0f} s ago ({beat.detail})"
+            + ("" if ok else f"; stale (more than {limit:.0f} s): is the worker with --beat running?"), ok)
 
 
 def _summary(a) -> dict:
@@ -213,17 +247,19 @@ def recheck(db: str | None, use_queue: bool) -> None:
 @click.option("--after", type=float, default=None,
               help=f"Queue pending articles again when they were queued longer ago than this (seconds). "
                    f"Default: ${config.REQUEUE_AFTER.name} or {config.REQUEUE_AFTER.default}.")
-def reconcile(db: str | None, after: float | None) -> None:
-    """Queue what was never queued, or whose worker's lease ran out (also run by the worker's beat)."""
+@click.option("--force", is_flag=True,
+              help="Queue every pending and processing article now, live leases too: for when the "
+                   "workers that hold them are known to be gone.")
+def reconcile(db: str | None, after: float | None, force: bool) -> None:
+    """Queue what was never queued, whose worker's lease ran out, or whose message the broker lost
+    (also run by the worker started with --beat)."""
     from newsqa.tasks.queue import reconcile as run_reconcile
 
     if after is None:
         after = config.REQUEUE_AFTER.number(float, 0)
-    store = open_store(db)
-    due = store.due(after)
-    sent = run_reconcile(store, after)
-    click.echo(f"{len(due)} article(s) due, {sent} queued")
-    if due and sent < len(due):
+    result = run_reconcile(open_store(db), after, force=force)
+    click.echo(str(result))
+    if result.due and result.queued < result.due:
         raise UserError(f"the broker ({config.BROKER_URL.get()}) could not be reached")
 
 
@@ -231,7 +267,9 @@ def reconcile(db: str | None, after: float | None) -> None:
 @click.option("--queues", "-Q", default="default,translate", show_default=True,
               help="Queues to take tasks from: default (ingest, detect, check), translate.")
 @click.option("--concurrency", "-c", type=int, default=None, help="Worker processes (default: one per core).")
-@click.option("--beat", is_flag=True, help="Also run the reconciler on its schedule (run one such worker).")
+@click.option("--beat", is_flag=True,
+              help=f"Also run the reconciler every ${config.RECONCILE_SECONDS.name} seconds, in this worker's "
+                   f"main process (run one such worker).")
 @click.option("--loglevel", "-l", default="INFO", show_default=True)
 @click.argument("celery_args", nargs=-1, type=click.UNPROCESSED)
 def worker(queues: str, concurrency: int | None, beat: bool, loglevel: str, celery_args: tuple[str, ...]) -> None:
@@ -245,8 +283,31 @@ def worker(queues: str, concurrency: int | None, beat: bool, loglevel: str, cele
     if concurrency:
         argv += ["--concurrency", str(concurrency)]
     if beat:
-        argv += ["--beat", "--schedule", str(Path.cwd() / ".newsqa-beat-schedule")]
+        _reconcile_in_this_process()
     app.worker_main(argv + list(celery_args))
+
+
+def _reconcile_in_this_process() -> None:
+    """Start the reconciler thread once the worker is up (after its pool has forked), in the main
+    process: the reconciler lives exactly as long as the worker, and `newsqa status` shows its runs."""
+    import threading
+
+    from celery.signals import worker_ready, worker_shutdown
+
+    from newsqa.tasks.queue import reconciler_loop
+
+    stop = threading.Event()
+    interval = config.RECONCILE_SECONDS.number(float, 0.1)
+    requeue_after = config.REQUEUE_AFTER.number(float, 0)
+
+    @worker_ready.connect(weak=False)
+    def _start(**_kw) -> None:
+        threading.Thread(target=reconciler_loop, args=(stop, interval, requeue_after), name="reconciler",
+                         daemon=True).start()
+
+    @worker_shutdown.connect(weak=False)
+    def _stop(**_kw) -> None:
+        stop.set()
 
 
 @main.command()

@@ -47,16 +47,32 @@ DATABASE_URL = Setting("NEWSQA_DATABASE_URL", "sqlite:///newsqa.sqlite3",
 BROKER_URL = Setting("NEWSQA_BROKER_URL", "redis://127.0.0.1:6379/0", "Celery broker (Redis).")
 API_TOKENS = Setting("NEWSQA_API_TOKENS", "",
                      "Comma-separated bearer tokens accepted by POST /api/articles (none: API closed).")
+MAX_BODY_BYTES = Setting("NEWSQA_MAX_BODY_BYTES", "33554432",
+                         "Largest request body POST /api/articles reads (32 MiB: a maximum-size article and "
+                         "translation, JSON-escaped); a larger one is refused with 413 before it is read.")
+MAX_TRANSLATE_CHARS = Setting("NEWSQA_MAX_TRANSLATE_CHARS", "200000",
+                              "Longest text (after HTML is removed) sent to a translation engine, about 30,000 "
+                              "words; a longer article ends dead at once with the reason, before any engine time.")
 MAX_ATTEMPTS = Setting("NEWSQA_MAX_ATTEMPTS", "3",
                        "Attempts at an article before it is marked dead.")
-LEASE_SECONDS = Setting("NEWSQA_LEASE_SECONDS", "900",
-                        "How long a worker holds an article before the reconciler may hand it to another.")
+LEASE_SECONDS = Setting("NEWSQA_LEASE_SECONDS", "30",
+                        "Seconds a stage's lease lasts without renewal: a running stage renews it every third "
+                        "of that, so a dead worker's article is taken back within this (plus a reconciler run).")
 SOFT_TIME_LIMIT = Setting("NEWSQA_SOFT_TIME_LIMIT", "300", "Seconds a stage may run before it is asked to stop.")
 HARD_TIME_LIMIT = Setting("NEWSQA_HARD_TIME_LIMIT", "360", "Seconds a stage may run before its process is killed.")
-RECONCILE_SECONDS = Setting("NEWSQA_RECONCILE_SECONDS", "60",
-                            "How often the worker's beat runs the reconciler.")
+RECONCILE_SECONDS = Setting("NEWSQA_RECONCILE_SECONDS", "10",
+                            "How often the reconciler runs in the worker started with --beat; `newsqa status` "
+                            "calls it stale after three times this.")
 REQUEUE_AFTER = Setting("NEWSQA_REQUEUE_AFTER", "300",
-                        "Seconds after which the reconciler queues a pending article again (its message may be lost).")
+                        "Seconds after which the reconciler queues again a pending article, or one waiting between "
+                        "stages, whose message may be lost (a broker that lost its queues is noticed at once).")
+BROKER_TIMEOUT = Setting("NEWSQA_BROKER_TIMEOUT", "5",
+                         "Seconds to connect to the broker or send to it before giving up (the article stays "
+                         "stored, pending, for the reconciler).")
+DB_CONNECT_TIMEOUT = Setting("NEWSQA_DB_CONNECT_TIMEOUT", "5", "Seconds to connect to the store's database.")
+DB_STATEMENT_TIMEOUT = Setting("NEWSQA_DB_STATEMENT_TIMEOUT", "30",
+                               "Seconds one database statement may run or wait for a lock (PostgreSQL "
+                               "statement_timeout; SQLite's busy timeout) before it fails.")
 VISIBILITY_TIMEOUT = Setting("NEWSQA_VISIBILITY_TIMEOUT", "3600",
                              "Seconds Redis waits for an unacknowledged task before delivering it again.")
 LANGID_ACCURACY = Setting("NEWSQA_LANGID_ACCURACY", "low",
@@ -93,8 +109,9 @@ SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
                      "end when the server restarts).")
 SECURE_COOKIES = Setting("NEWSQA_SECURE_COOKIES", "0", "1 to send session cookies over HTTPS only.")
 
-SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_ATTEMPTS, LEASE_SECONDS,
-            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, VISIBILITY_TIMEOUT, LANGID_ACCURACY,
+SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_BODY_BYTES, MAX_TRANSLATE_CHARS, MAX_ATTEMPTS, LEASE_SECONDS,
+            SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, BROKER_TIMEOUT, DB_CONNECT_TIMEOUT,
+            DB_STATEMENT_TIMEOUT, VISIBILITY_TIMEOUT, LANGID_ACCURACY,
             HUNSPELL_DIR, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,
             MT_GLOSSARY, MT_CT2_MODEL, MT_CT2_COMPUTE, APERTIUM, REPORT,
             SECRET_KEY, SECURE_COOKIES]

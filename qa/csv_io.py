@@ -15,6 +15,20 @@ from newsqa.qa.errors import GlossaryError, GlossaryFormatError
 from newsqa.qa.model import Entity, Glossary, Status, Term
 
 BASE_COLUMNS = ["entity_id", "entity_type", "entity_note", "lang", "term", "status"]
+# A cell starting with one of these is a formula to a spreadsheet ("=cmd|' /C calc'!A0"): written
+# behind an apostrophe, which spreadsheets show as text, and read back without it (OWASP's advice).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """The cell as written: a formula-looking value, or one that already is apostrophes and then a
+    formula character, gets an apostrophe in front (so that :func:`restore` is its exact inverse)."""
+    return "'" + value if value.lstrip("'").startswith(FORMULA_START) else value
+
+
+def restore(value: str) -> str:
+    """The inverse of :func:`neutralise`; other apostrophes ("'s-Hertogenbosch") are kept."""
+    return value[1:] if value.startswith("'") and value.lstrip("'").startswith(FORMULA_START) else value
 
 
 def read_csv(text: str, source: str = "<csv>") -> Glossary:
@@ -31,8 +45,9 @@ def read_csv(text: str, source: str = "<csv>") -> Glossary:
                                   "(extra columns must start with 'entity.' or 'term.')")
     glossary = Glossary()
     try:
-        for row in reader:
+        for raw in reader:
             line = reader.line_num
+            row = {k: (restore(v) if isinstance(v, str) else v) for k, v in raw.items()}
             if None in row:
                 raise GlossaryFormatError(source, line, "more fields than the header has columns")
             entity_id = (row.get("entity_id") or "").strip()
@@ -75,9 +90,9 @@ def write_csv(glossary: Glossary) -> str:
         base = {"entity_id": entity.id, "entity_type": entity.type, "entity_note": entity.note or ""}
         base.update({f"entity.{k}": v for k, v in entity.fields.items()})
         if not entity.terms:
-            writer.writerow(base)
+            writer.writerow({k: neutralise(v) for k, v in base.items()})
         for term in entity.terms:
             row = dict(base, lang=term.lang, term=term.text, status=term.status.value)
             row.update({f"term.{k}": v for k, v in term.fields.items()})
-            writer.writerow(row)
+            writer.writerow({k: neutralise(v) for k, v in row.items()})
     return out.getvalue()

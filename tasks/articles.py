@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import math
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -13,12 +15,22 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from newsqa.qa.errors import NewsqaError
 
 MAX_TEXT_CHARS = 2_000_000  # about 300,000 words: far beyond any news article
+MAX_LANGUAGE_CHARS = 16     # the store's column; "sr-Latn-RS" is 10
+MAX_METADATA_BYTES = 65_536  # metadata as JSON: room for any scraper's fields, not for a second article
+MAX_METADATA_DEPTH = 16
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LANG_RE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_)")
 
 
 class BadArticle(NewsqaError):
-    """Input that cannot become an article; the message says what to fix."""
+    """Input that cannot become an article; the message says what to fix. ``errors`` has one entry
+    per problem (``loc``, ``msg``, ``type``, as FastAPI's 422 does; never the input itself, which may
+    be what cannot be encoded)."""
+
+    def __init__(self, message: str, errors: list[dict] | None = None) -> None:
+        super().__init__(message)
+        self.errors = errors or [{"loc": [], "msg": message, "type": "value_error"}]
 
 
 class ArticleIn(BaseModel):
@@ -37,6 +49,15 @@ class ArticleIn(BaseModel):
                                     description="The publisher's own English translation, checked too.")
     metadata: dict[str, Any] = Field(default_factory=dict)
 
+    @field_validator("text", "url", "outlet", "title", "language", "translation", mode="before")
+    @classmethod
+    def _plain_string(cls, value: Any) -> Any:
+        """No NUL characters (PostgreSQL's text cannot hold them) and no lone surrogates (they are not
+        Unicode and cannot be encoded) in any field; checked before anything else reads them."""
+        if isinstance(value, str):
+            _check_text(value)
+        return value
+
     @field_validator("url")
     @classmethod
     def _url(cls, value: str | None) -> str | None:
@@ -52,13 +73,26 @@ class ArticleIn(BaseModel):
     def _language(cls, value: str | None) -> str | None:
         if value and not _LANG_RE.match(value):
             raise ValueError("must be a language tag such as sr, sr-Cyrl, hr or mk")
+        if value and len(value) > MAX_LANGUAGE_CHARS:
+            raise ValueError(f"must be a language tag of at most {MAX_LANGUAGE_CHARS} characters")
         return value or None
 
-    @field_validator("text", "translation")
+    @field_validator("published_at")
     @classmethod
-    def _no_nul(cls, value: str | None) -> str | None:
-        if value is not None and "\x00" in value:
-            raise ValueError("must not contain NUL characters")
+    def _in_range(cls, value: datetime | None) -> datetime | None:
+        """A date the store can keep: it is stored in UTC, so 9999-12-31T23:59-14:00 (year 10000) is not."""
+        if value is None:
+            return None
+        try:
+            (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+        except OverflowError:
+            raise ValueError("must be a date between the years 1 and 9999 in UTC") from None
+        return value
+
+    @field_validator("metadata", mode="before")
+    @classmethod
+    def _plain_json(cls, value: Any) -> Any:
+        check_metadata(value)
         return value
 
     @field_validator("text")
@@ -81,6 +115,46 @@ class ArticleIn(BaseModel):
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
+def _check_text(value: str, where: str = "") -> None:
+    prefix = f"{where}: " if where else ""
+    if "\x00" in value:
+        raise ValueError(f"{prefix}must not contain NUL characters")
+    if _SURROGATE.search(value):
+        raise ValueError(f"{prefix}must not contain lone surrogates (text that is not Unicode)")
+
+
+def check_metadata(value: Any) -> None:
+    """Metadata must be plain JSON: objects with string keys, arrays, strings, finite numbers,
+    booleans and null; at most MAX_METADATA_DEPTH deep and MAX_METADATA_BYTES as JSON. Walked
+    without recursion, so a value nested 5,000 deep is an error message, not a RecursionError."""
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        raise ValueError("must be a JSON object")
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_METADATA_DEPTH:
+            raise ValueError(f"must be nested at most {MAX_METADATA_DEPTH} deep")
+        if isinstance(item, dict):
+            for key, child in item.items():
+                if not isinstance(key, str):
+                    raise ValueError("must have string keys")
+                _check_text(key, "metadata key")
+                stack.append((child, depth + 1))
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+        elif isinstance(item, str):
+            _check_text(item, "metadata value")
+        elif isinstance(item, float) and not math.isfinite(item):
+            raise ValueError("must not contain NaN or Infinity (not JSON)")
+        elif not (item is None or isinstance(item, (bool, int, float))):
+            raise ValueError(f"must be plain JSON; a {type(item).__name__} is not")
+    size = len(json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    if size > MAX_METADATA_BYTES:
+        raise ValueError(f"must be at most {MAX_METADATA_BYTES} bytes as JSON, not {size}")
+
+
 def parse_article(data: Any, where: str = "article") -> ArticleIn:
     """Validate one submitted object; errors name the field and the problem."""
     if not isinstance(data, dict):
@@ -88,8 +162,11 @@ def parse_article(data: Any, where: str = "article") -> ArticleIn:
     try:
         return ArticleIn.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'article'}: {e['msg']}" for e in exc.errors())
-        raise BadArticle(f"{where}: {problems}") from None
+        errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'article'}: {e['msg']}" for e in errors)
+        raise BadArticle(f"{where}: {problems}", errors) from None
+    except RecursionError:  # a field other than metadata nested beyond Python's stack
+        raise BadArticle(f"{where}: nested too deep") from None
 
 
 def canonical_url(url: str) -> str:

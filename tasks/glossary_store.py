@@ -85,9 +85,18 @@ class GlossaryStore:
         """An empty store takes the glossary file of ``NEWSQA_GLOSSARY``; True when it did."""
         if self.version() > 0:
             return False
+        from sqlalchemy.exc import IntegrityError
+
         from newsqa.qa import load_glossary
         path = config.glossary_path()
-        self.import_glossary(load_glossary(path), actor=actor, source="import", note=f"initial import of {path}")
+        try:
+            self.import_glossary(load_glossary(path), actor=actor, source="import", note=f"initial import of {path}")
+        except IntegrityError:
+            # Two processes found the store empty at once (workers starting on a fresh store): the
+            # other one's import won. Not an error, and not a failed attempt at an article.
+            if self.version() > 0:
+                return False
+            raise
         return True
 
     # ---- writing ----------------------------------------------------------------------------

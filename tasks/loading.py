@@ -67,6 +67,9 @@ def _parse_json(data: str, where: str) -> Iterator[tuple[str, ArticleIn | BadArt
     except json.JSONDecodeError as exc:
         yield where, BadArticle(f"{where}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
         return
+    except RecursionError:
+        yield where, BadArticle(f"{where}: JSON nested too deep")
+        return
     items = value if isinstance(value, list) else [value]
     for i, item in enumerate(items):
         yield _checked(f"{where}[{i}]" if isinstance(value, list) else where, item)

@@ -8,11 +8,22 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from enum import StrEnum
 
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, Index
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-STATES = ("pending", "processing", "processed", "dead")
+class State(StrEnum):
+    """An article's state: pending -> processing (a stage runs, or the next is queued) -> processed,
+    or dead with its reason. Values are the strings stored, so a State equals its string."""
+
+    PENDING = "pending"
+    PROCESSING = "processing"
+    PROCESSED = "processed"
+    DEAD = "dead"
+
+
+STATES = tuple(State)
 STAGES = ("ingest", "detect", "translate", "check")
 
 
@@ -46,6 +57,7 @@ class Article(Base):
     stages: Mapped[dict] = mapped_column(default=dict)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     lease_until: Mapped[datetime | None]
+    lease_owner: Mapped[str | None] = mapped_column(String(100))  # "host:pid" of the process running a stage
     queued_at: Mapped[datetime | None]
     error: Mapped[str | None] = mapped_column(Text)
     checked_glossary: Mapped[str | None] = mapped_column(String(100))  # glossary version of the current flags
@@ -110,6 +122,16 @@ class Event(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
     stage: Mapped[str | None] = mapped_column(String(16))
     message: Mapped[str] = mapped_column(Text)
+
+
+class ServiceBeat(Base):
+    """When a background service (the reconciler) last ran, so that its death is visible."""
+
+    __tablename__ = "service_beats"
+
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    at: Mapped[datetime]
+    detail: Mapped[str | None] = mapped_column(Text)
 
 
 # ---- the glossary, kept in the store so the CLI and the web edit one copy -------------------

@@ -15,6 +15,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsqa.tasks import pipeline
 from newsqa.tasks.queue import enqueue, reconcile as reconcile_store
+from newsqa.tasks.models import State
+from newsqa.tasks.steps import BY_TASK
 from newsqa.tasks.store import Store
 from newsqa.worker.celery_app import app
 
@@ -28,31 +30,28 @@ def store() -> Store:
 
 
 def _run(task, article_id: int, stages: tuple[str, ...], last: bool = False) -> str:
+    """Run the stages and map their :class:`pipeline.Outcome` onto Celery: Ignore ends the chain."""
     s = store()
-    stage = stages[0]
-    try:
-        for stage in stages:
-            pipeline.run_stage(s, article_id, stage)
-    except pipeline.NotMine:
-        raise Ignore() from None
-    except pipeline.BadInput as exc:
-        s.fail(article_id, stage, str(exc), final=True)
-        raise Ignore() from exc
-    except TRANSIENT as exc:
-        if task.request.retries < task.max_retries:
-            raise task.retry(exc=exc, countdown=min(2 ** task.request.retries, 300)) from exc
-        _failed(s, article_id, stage, f"{type(exc).__name__}: {exc}")
-    except SoftTimeLimitExceeded:
-        _failed(s, article_id, stage, f"the {stage} stage ran past its time limit")
-    except Exception as exc:  # noqa: BLE001 - one failed attempt, never a crashed worker
-        _failed(s, article_id, stage, f"{type(exc).__name__}: {exc}")
+    outcome = pipeline.run_stages(s, article_id, stages)
+    if outcome.kind == "not_mine":
+        raise Ignore()
+    if outcome.kind == "bad_input":
+        s.fail(article_id, outcome.stage, outcome.reason, final=True, revision=outcome.revision)
+        raise Ignore()
+    if outcome.kind == "error":
+        exc = outcome.exc
+        if isinstance(exc, TRANSIENT) and task.request.retries < task.max_retries:
+            raise task.retry(exc=exc, countdown=min(2 ** task.request.retries, 300))
+        reason = (f"the {outcome.stage} stage ran past its time limit" if isinstance(exc, SoftTimeLimitExceeded)
+                  else outcome.reason)
+        _failed(s, article_id, outcome.stage, reason, outcome.revision)
     if last:
-        s.finish(article_id)
-    return stage
+        s.finish(article_id, outcome.revision)
+    return outcome.stage or ""
 
 
-def _failed(s: Store, article_id: int, stage: str, reason: str) -> None:
-    if s.fail(article_id, stage, reason, final=False) == "pending":
+def _failed(s: Store, article_id: int, stage: str | None, reason: str, revision: int | None) -> None:
+    if s.fail(article_id, stage, reason, final=False, revision=revision) == State.PENDING:
         article = s.get(article_id)
         enqueue(s, [article_id], countdown=min(2 ** article.attempts, 300))
     raise Ignore()
@@ -66,20 +65,22 @@ def start(self, article_id: int) -> str:
         raise self.retry(exc=exc, countdown=min(2 ** self.request.retries, 300)) from exc
     if not claimed:
         raise Ignore()
-    return _run(self, article_id, ("ingest", "detect"))
+    return _run(self, article_id, BY_TASK["tasks.start"].stages)
 
 
 @app.task(name="tasks.translate", **RETRY)
 def translate(self, article_id: int) -> str:
-    return _run(self, article_id, ("translate",))
+    return _run(self, article_id, BY_TASK["tasks.translate"].stages)
 
 
 @app.task(name="tasks.check", **RETRY)
 def check(self, article_id: int) -> str:
-    return _run(self, article_id, ("check",), last=True)
+    return _run(self, article_id, BY_TASK["tasks.check"].stages, last=True)
 
 
 @app.task(name="tasks.reconcile")
 def reconcile() -> int:
+    """Kept so that queued messages of this name stay valid; the worker's ``--beat`` thread runs the
+    reconciler itself (``queue.reconciler_loop``)."""
     from newsqa import config
-    return reconcile_store(store(), config.REQUEUE_AFTER.number(float, 0))
+    return reconcile_store(store(), config.REQUEUE_AFTER.number(float, 0)).queued

@@ -93,6 +93,19 @@ def test_submit_reports_bad_items_with_exit_status_1(env):
     assert "<stdin>:2: text: Field required" in result.output
 
 
+def test_one_bad_line_does_not_abort_the_batch(env):
+    """A line nested 100,000 deep (a RecursionError in the JSON parser) between two good ones: both
+    good ones are stored, queued (or left to the reconciler) and printed; the bad one is reported."""
+    deep = '{"text": "x", "metadata": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    good = [json.dumps({"text": f"Vojska je ušla u Mosul {i}.", "url": f"https://ex.rs/m{i}"}) for i in range(2)]
+    result = run("submit", "-", input="\n".join([good[0], deep, good[1]]) + "\n")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert [r["status"] for r in rows] == ["new", "new"]
+    assert "<stdin>:2: JSON nested too deep" in result.output
+    assert len(Store().articles()) == 2
+
+
 def test_retry_brings_dead_articles_back(env):
     (env / "a.en.txt").write_text("   <p></p>")
     run("run", str(env / "a.en.txt"))

@@ -92,7 +92,7 @@ def test_the_seed_glossary_reads_and_has_what_it_promises():
 
 # ---- round trips ----------------------------------------------------------------------------
 
-_chars = st.sampled_from(list("abcdefghijkXYZ šđčćžŠĐабвгдђежзијклљЧЋ'’-ğışİ&<>\""))
+_chars = st.sampled_from(list("abcdefghijkXYZ šđčćžŠĐабвгдђежзијклљЧЋ'’-ğışİ&<>\"=+@|!"))
 _text = st.text(_chars, min_size=1, max_size=20).map(lambda s: " ".join(s.split())).filter(bool)
 _term = st.builds(
     Term, text=_text, lang=st.sampled_from(["en", "sr-Latn", "sr-Cyrl", "hr", "bs", "mk", "ru"]),
@@ -133,6 +133,29 @@ def test_tbx_round_trip_loses_nothing(g, dialect):
 @given(glossaries())
 def test_csv_round_trip_loses_nothing(g):
     assert read_csv(write_csv(g)).entities == g.entities
+
+
+@pytest.mark.parametrize("term", ["=cmd|' /C calc'!A0", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "'=already"])
+def test_csv_export_neutralises_formulas_and_reads_them_back(term):
+    g = Glossary()
+    g.add(Entity("x", "other", note="=HYPERLINK(\"http://evil\")", terms=[Term(term, "en", Status.PREFERRED)]))
+    out = write_csv(g)
+    cells = [cell for line in out.splitlines()[1:] for cell in line.split(",")]
+    assert not any(cell.lstrip('"').startswith(("=", "+", "-", "@")) for cell in cells), out
+    again = read_csv(out)
+    assert again.entities["x"].terms[0].text == term and again.entities["x"].note == g.entities["x"].note
+
+
+@given(st.text(max_size=12))
+def test_neutralise_and_restore_are_inverse(value):
+    from newsqa.qa.csv_io import FORMULA_START, neutralise, restore
+    assert restore(neutralise(value)) == value
+    assert not neutralise(value).startswith(FORMULA_START)
+
+
+def test_an_apostrophe_that_is_part_of_a_name_is_kept():
+    g = read_csv("entity_id,lang,term\nden-bosch,nl,'s-Hertogenbosch\n")
+    assert g.entities["den-bosch"].terms[0].text == "'s-Hertogenbosch"
 
 
 def test_save_and_load_by_suffix(tmp_path):

@@ -121,6 +121,16 @@ def test_an_engine_failure_is_one_attempt_then_dead(store, monkeypatch):
     assert "engine exploded" in store.get(aid).error
 
 
+def test_an_article_too_long_to_translate_is_refused_before_the_engine_runs(store, monkeypatch):
+    monkeypatch.setenv("NEWSQA_MT_ENGINE", "tests.engines:Broken")   # would say "engine exploded" if called
+    monkeypatch.setenv("NEWSQA_MAX_TRANSLATE_CHARS", "1000")
+    aid = store.accept(parse_article({"text": "Vojska je ušla u Kirkuk i Mosul tokom noći. " * 40,
+                                      "language": "sr"})).id
+    assert pipeline.process(store, aid) == "dead"
+    article = store.get(aid)
+    assert article.attempts == 1 and "1,759 characters" in article.error and "NEWSQA_MAX_TRANSLATE_CHARS" in article.error
+
+
 def test_html_is_reduced_to_text():
     body = ("<html><head><title>T</title><style>p{}</style></head><body><h1>Naslov</h1>"
             "<p>Prvi <b>pasus</b>.</p><script>evil()</script><p>Drugi&nbsp;pasus.</p></body></html>")

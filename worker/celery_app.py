@@ -2,8 +2,10 @@
 
 Late acknowledgement with reject-on-worker-lost, so a task whose worker dies is delivered again;
 one message prefetched per process, so a killed worker holds at most one; no result backend (the
-store is the source of truth); the translation stage on its own ``translate`` queue, so GPU workers
-can take only that; soft and hard time limits; the reconciler on the beat schedule.
+store is the source of truth); queues and priorities from ``tasks.steps`` (the translation stage on
+its own ``translate`` queue, so GPU workers can take only that; later stages before new articles); soft and hard time limits; timeouts on every broker connection and send. The
+reconciler is not a beat task: ``newsqa worker --beat`` runs it as a thread of the worker's main
+process (``tasks.queue.reconciler_loop``), so it cannot die while the worker lives.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from celery import Celery
 
 from newsqa import config
 
-QUEUES = ("default", "translate")
+from newsqa.tasks.steps import PRIORITY_STEPS, QUEUES, STEPS
 
 
 def make_app(broker_url: str | None = None) -> Celery:
+    timeout = config.BROKER_TIMEOUT.number(float, 0.1)
     app = Celery("newsqa", broker=broker_url or config.BROKER_URL.get(), include=["newsqa.tasks.tasks"])
     app.conf.update(
         task_acks_late=True,
@@ -25,16 +28,17 @@ def make_app(broker_url: str | None = None) -> Celery:
         worker_prefetch_multiplier=1,
         task_ignore_result=True,
         task_default_queue="default",
-        task_routes={"tasks.translate": {"queue": "translate"}},
+        task_routes={step.task: {"queue": step.queue, "priority": step.priority} for step in STEPS},
         task_soft_time_limit=config.SOFT_TIME_LIMIT.number(float, 1),
         task_time_limit=config.HARD_TIME_LIMIT.number(float, 1),
-        broker_transport_options={"visibility_timeout": config.VISIBILITY_TIMEOUT.number(int, 1)},
+        broker_transport_options={"visibility_timeout": config.VISIBILITY_TIMEOUT.number(int, 1),
+                                  "socket_timeout": timeout, "socket_connect_timeout": timeout,
+                                  "priority_steps": PRIORITY_STEPS, "queue_order_strategy": "priority"},
+        broker_connection_timeout=timeout,
         broker_connection_retry_on_startup=True,
         task_serializer="json",
         accept_content=["json"],
         worker_send_task_events=False,
-        beat_schedule={"reconcile": {"task": "tasks.reconcile",
-                                     "schedule": config.RECONCILE_SECONDS.number(float, 1)}},
     )
     return app
 

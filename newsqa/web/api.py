@@ -6,6 +6,7 @@ Bearer tokens from ``NEWSQA_API_TOKENS``. An article is committed to the store b
 
 from __future__ import annotations
 
+import json
 import secrets
 from typing import Annotated, Any
 
@@ -15,7 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
 from newsqa import config
-from newsqa.tasks.articles import ArticleIn
+from newsqa.tasks.articles import ArticleIn, BadArticle, parse_article
 from newsqa.tasks.store import Store
 
 router = APIRouter(prefix="/api")
@@ -63,16 +64,49 @@ class ArticleStatus(BaseModel):
 
 
 @router.post("/articles", status_code=status.HTTP_202_ACCEPTED, response_model=Submitted,
-             responses={401: {"description": "Missing or wrong token"}, 422: {"description": "Bad article"}})
-async def submit_article(article: ArticleIn, request: Request, store: Store = Depends(get_store),
+             responses={400: {"description": "Not JSON"}, 401: {"description": "Missing or wrong token"},
+                        413: {"description": "Body too large"}, 422: {"description": "Bad article"}},
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": ArticleIn.model_json_schema()}}}})
+async def submit_article(request: Request, store: Store = Depends(get_store),
                          _: str = Depends(require_token)) -> Submitted:
-    """Accept an article: stored once (the same URL or content again is a duplicate), then queued."""
+    """Accept an article: stored once (the same URL or content again is a duplicate), then queued.
+
+    The token is checked first, the body's size next (``NEWSQA_MAX_BODY_BYTES``, from
+    Content-Length before anything is read, and again while reading), and only then is it parsed
+    and validated (``tasks.articles.parse_article``, as the client and the CLI do)."""
+    data = await _json_body(request, config.MAX_BODY_BYTES.number(int, 1024))
+    try:
+        article = parse_article(data)
+    except BadArticle as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                            [{**e, "loc": ["body", *e["loc"]]} for e in exc.errors]) from None
     accepted = await run_in_threadpool(store.accept, article)
     if accepted.needs_processing:
         from newsqa.tasks.queue import enqueue
         await run_in_threadpool(enqueue, store, [accepted.id])
     return Submitted(id=accepted.id, status=accepted.status,
                      status_url=str(request.url_for("article_status", article_id=accepted.id)))
+
+
+async def _json_body(request: Request, limit: int) -> Any:
+    """The body as JSON, refusing one over ``limit`` bytes without reading it all."""
+    too_large = HTTPException(status.HTTP_413_CONTENT_TOO_LARGE,
+                              f"the body must be at most {limit} bytes ({config.MAX_BODY_BYTES.name})")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise too_large
+    try:
+        return json.loads(body)
+    except UnicodeDecodeError:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, "the body is not UTF-8") from None
+    except (ValueError, RecursionError) as exc:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, f"the body is not JSON: {str(exc)[:200]}") from None
 
 
 @router.get("/articles/{article_id}", response_model=ArticleStatus, name="article_status")

@@ -1,7 +1,7 @@
 """Real pieces for fault tests: PostgreSQL (behind a proxy that can cut it off), a private Redis
 that can be restarted on the same port, and `newsqa worker` processes that can be SIGKILLed.
 
-``invariants`` checks, in SQL against the store, the five promises of "nothing lost".
+``invariants`` checks, in SQL against the store, the promises of "nothing lost" and "nothing stale".
 """
 
 from __future__ import annotations
@@ -171,10 +171,17 @@ class Workers:
         return "\n".join(p.read_text()[-3000:] for p in sorted(self.cwd.glob("worker*.log")))
 
 
-def environment(db_url: str, redis_url: str, **extra) -> dict:
-    return dict(os.environ, NEWSQA_DATABASE_URL=db_url, NEWSQA_BROKER_URL=redis_url,
-                NEWSQA_GLOSSARY=str(SEED_GLOSSARY), PYTHONPATH=str(ROOT), NEWSQA_RECONCILE_SECONDS="1",
-                NEWSQA_REQUEUE_AFTER="4", NEWSQA_LEASE_SECONDS="6", NEWSQA_VISIBILITY_TIMEOUT="6", **extra)
+FAST = dict(NEWSQA_RECONCILE_SECONDS="1", NEWSQA_REQUEUE_AFTER="30", NEWSQA_LEASE_SECONDS="6",
+            NEWSQA_VISIBILITY_TIMEOUT="6")
+
+
+def environment(db_url: str, redis_url: str, settings: str = "fast", **extra) -> dict:
+    """The workers' environment: the fast test settings (short leases, a reconciler every second),
+    or ``settings="defaults"``: every lease, timeout and interval as a user runs it."""
+    chosen = FAST if settings == "fast" else {}
+    base = {k: v for k, v in os.environ.items() if k not in FAST}
+    return dict(base, NEWSQA_DATABASE_URL=db_url, NEWSQA_BROKER_URL=redis_url,
+                NEWSQA_GLOSSARY=str(SEED_GLOSSARY), PYTHONPATH=str(ROOT), **chosen, **extra)
 
 
 def wait_final(store: Store, ids: list[int], timeout: float, workers: Workers | None = None) -> float:
@@ -188,12 +195,18 @@ def wait_final(store: Store, ids: list[int], timeout: float, workers: Workers | 
                          f"{workers.logs() if workers else ''}")
 
 
+def dead_reasons(store: Store) -> dict[str, int]:
+    """How many articles died of each reason: the message of a failed "no dead articles" check."""
+    with store.engine.connect() as c:
+        return dict(c.execute(text("SELECT error, count(*) FROM articles WHERE state = 'dead' GROUP BY error")).all())
+
+
 def digest(text_: str) -> str:
     return hashlib.sha256(text_.encode()).hexdigest()
 
 
 def invariants(store: Store, submitted: dict[int, str]) -> dict[str, int]:
-    """The five promises, checked in SQL; returns the counts for the report."""
+    """The six promises, checked in SQL (PostgreSQL); returns the counts for the report."""
     with store.engine.connect() as c:
         q = lambda sql: c.execute(text(sql)).all()  # noqa: E731
         rows = {r[0]: r for r in q("SELECT id, state, error, body FROM articles")}
@@ -214,6 +227,14 @@ def invariants(store: Store, submitted: dict[int, str]) -> dict[str, int]:
         processed = sum(s == "processed" for s in states.values())
         dead = sum(s == "dead" for s in states.values())
         assert processed + dead == len(submitted)
+        # 6. every processed article has a translation and a check of its current revision
+        stale = q("SELECT a.id, a.revision, a.stages::text FROM articles a WHERE a.state = 'processed' AND ("
+                  " coalesce(a.stages->'check'->>'revision', '') <> a.revision::text"
+                  " OR coalesce(a.stages->'translate'->>'revision', '') <> a.revision::text"
+                  " OR (NOT EXISTS (SELECT 1 FROM translations t WHERE t.article_id = a.id"
+                  "                 AND t.revision = a.revision)"
+                  "     AND coalesce(a.stages->'translate'->>'detail', '') NOT LIKE 'untranslated%'))")
+        assert stale == [], f"processed without this revision's translation or check: {stale}"
         flags = q("SELECT count(*) FROM flags")[0][0]
         translations = q("SELECT count(*) FROM translations")[0][0]
     return {"submitted": len(submitted), "processed": processed, "dead": dead, "translations": translations,

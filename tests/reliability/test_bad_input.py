@@ -101,3 +101,64 @@ def test_a_glossary_term_full_of_regex_metacharacters_is_matched_literally():
     start = time.perf_counter()
     checker.check("y" * 2_000_000)
     assert time.perf_counter() - start < 30  # finishes (a generous bound, not a benchmark)
+
+
+def _deep(n: int) -> dict:
+    value: dict = {}
+    for _ in range(n):
+        value = {"a": value}
+    return value
+
+
+EDGES = {
+    "NUL in the title": {"text": "x", "title": "a\u0000b"},
+    "NUL in the outlet": {"text": "x", "outlet": "\u0000"},
+    "NUL in the url": {"text": "x", "url": "https://example.org/\u0000"},
+    "language tag longer than the column": {"text": "x", "language": "sr-Latn-RS-abcdefgh"},
+    "year 10000 in UTC": {"text": "x", "published_at": "9999-12-31T23:59:59-14:00"},
+    "lone surrogate": {"text": "a\ud800b"},
+}
+
+
+@pytest.mark.parametrize("name", list(EDGES))
+def test_edges_are_a_422_from_the_api_on_postgresql(pg, monkeypatch, name):  # noqa: F811
+    """Input that used to pass validation and fail in PostgreSQL (a 500), or fail while the 422 was
+    being built (a lone surrogate)."""
+    monkeypatch.setenv("NEWSQA_API_TOKENS", "t")
+    monkeypatch.setenv("NEWSQA_BROKER_URL", f"redis://127.0.0.1:{free_port()}/0")
+    body = json.dumps(EDGES[name]).encode()       # ensure_ascii: "\ud800" travels as an escape
+    with TestClient(create_app(pg), raise_server_exceptions=False) as client:
+        r = client.post("/api/articles", content=body, headers=AUTH)
+    assert r.status_code == 422, (r.status_code, r.text[:300])
+    assert r.json()["detail"]
+
+
+@pytest.mark.parametrize("body", [b'{"text": "x", "metadata": {"a": NaN}}', b'{"text": "x", "metadata": {"a": Infinity}}',
+                                  ('{"text": "x", "metadata": ' + "[" * 100_000 + "]" * 100_000 + "}").encode()])
+def test_not_json_metadata_is_refused(api, body):
+    r = api.post("/api/articles", content=body, headers=AUTH)
+    assert r.status_code in (400, 422), r.text[:300]
+
+
+@pytest.mark.parametrize("metadata, words", [
+    ({"when": __import__("datetime").datetime(2026, 1, 1)}, "plain JSON"),
+    ({"a": float("nan")}, "NaN"),
+    (_deep(5000), "nested at most"),
+    ({"blob": "x" * 100_000}, "bytes as JSON"),
+])
+def test_the_client_raises_bad_article_for_bad_metadata(tmp_path, monkeypatch, metadata, words):
+    monkeypatch.setenv("NEWSQA_DATABASE_URL", f"sqlite:///{tmp_path / 'm.sqlite3'}")
+    with pytest.raises(BadArticle, match=words):
+        submit("Vojska je ušla u Kirkuk.", metadata=metadata, queue=False)
+
+
+def test_the_body_is_bounded_and_the_token_checked_before_it_is_read(api, monkeypatch):
+    monkeypatch.setenv("NEWSQA_MAX_BODY_BYTES", "1024")
+    big = json.dumps({"text": "x" * 5000}).encode()
+    r = api.post("/api/articles", content=big, headers=AUTH)
+    assert r.status_code == 413 and "at most 1024 bytes" in r.json()["detail"]
+    r = api.post("/api/articles", content=b"{not json" + b" " * 5000, headers={"Content-Type": "application/json"})
+    assert r.status_code == 401                 # the token first: nothing was parsed
+    chunks = (b" " * 512 for _ in range(8))     # no Content-Length: counted while reading
+    r = api.post("/api/articles", content=chunks, headers=AUTH)
+    assert r.status_code == 413

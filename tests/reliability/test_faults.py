@@ -18,11 +18,14 @@ from newsqa.client import submit
 from newsqa.tasks.articles import parse_article
 from newsqa.tasks.queue import enqueue
 from newsqa.tasks.store import Store
-from tests.reliability.harness import (Proxy, Redis, Workers, articles, digest, environment, invariants,
-                                       wait_final)
+from tests.reliability.harness import (Proxy, Redis, Workers, articles, dead_reasons, digest, environment,
+                                       invariants, wait_final)
 from tests.services import PG_PORT, postgres_database
 
 pytestmark = pytest.mark.services
+
+SERBIAN_LONG = ("Izraelska vojska je napala položaje Hezbolaha u južnom Libanu, saopštio je Rojters, a vlada "
+                "u Bejrutu je zatražila hitnu sednicu Saveta bezbednosti.")
 
 ARTICLES = int(os.environ.get("NEWSQA_RELIABILITY_ARTICLES", "150"))
 
@@ -78,13 +81,17 @@ def test_worker_loss(cluster, capsys):
         procs[victim] = workers.start("--beat") if victim == 0 else workers.start()
     took = wait_final(store, list(submitted), 300, workers)
     numbers = invariants(store, submitted)
-    assert numbers["dead"] == 0
+    assert numbers["dead"] == 0, dead_reasons(store)
     report(capsys, "worker loss", {**numbers, "workers_killed": kills, "seconds_after_kills": round(took, 1)})
 
 
-def test_broker_loss(cluster, redis_server, capsys):
-    """Restart Redis (which keeps nothing) mid-run: queued messages vanish, the store does not."""
+@pytest.mark.parametrize("settings", ["fast", "defaults"])
+def test_broker_loss(cluster, redis_server, capsys, settings):
+    """Restart Redis (which keeps nothing) mid-run: queued messages vanish, the store does not.
+    With the default settings too: the reconciler notices the empty broker at its next run."""
     env, workers, store = cluster
+    if settings == "defaults":
+        workers.env = environment(env["NEWSQA_DATABASE_URL"], env["NEWSQA_BROKER_URL"], "defaults")
     workers.start("--beat")
     submitted = submit_all(articles(40, seed=2))
     time.sleep(2)
@@ -95,8 +102,11 @@ def test_broker_loss(cluster, redis_server, capsys):
     redis_server.start()                                     # same port, empty
     took = wait_final(store, list(submitted) + list(during), 300, workers)
     numbers = invariants(store, {**submitted, **during})
-    assert numbers["dead"] == 0
-    report(capsys, "broker loss", {**numbers, "submitted_during_outage": len(during), "seconds": round(took, 1)})
+    assert numbers["dead"] == 0, dead_reasons(store)
+    report(capsys, f"broker loss ({settings} settings)",
+           {**numbers, "submitted_during_outage": len(during), "seconds": round(took, 1)})
+    if settings == "defaults":
+        assert took < 60, "with the default settings every article is processed within 60 s"
 
 
 def test_database_loss(tmp_path, pg, redis_server, monkeypatch, capsys):
@@ -122,11 +132,39 @@ def test_database_loss(tmp_path, pg, redis_server, monkeypatch, capsys):
         proxy.restore()
         took = wait_final(store, list(submitted), 300, workers)
         numbers = invariants(store, submitted)
-        assert numbers["dead"] == 0
+        assert numbers["dead"] == 0, dead_reasons(store)
         report(capsys, "database loss", {**numbers, "states_during_cut": cut_counts, "seconds": round(took, 1)})
     finally:
         workers.stop_all()
         proxy.stop()
+
+
+def test_a_revision_submitted_during_translation_is_processed(cluster, tmp_path, capsys):
+    """One worker (-c 1) translating a long Serbian article; a changed text for the same URL arrives
+    while the translate stage runs. The new revision ends processed with its own translation and
+    flags, and revision 1's translation stays as history."""
+    env, workers, store = cluster
+    marker = tmp_path / "translating"
+    workers.start("--beat", NEWSQA_MT_ENGINE="tests.engines:Slow", NEWSQA_TEST_MARKER=str(marker),
+                  NEWSQA_TEST_DELAY="3")
+    url = "https://example.rs/vesti/revizija"
+    first = " ".join(SERBIAN_LONG for _ in range(20))
+    aid = submit(first, url=url, language="sr").id
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert marker.exists(), workers.logs()
+    second = first + " Vojska je ušla u Kirkuk i Mosul tokom noći, a Katiab Hezbollah se povukao."
+    assert submit(second, url=url, language="sr").status == "revised"
+    took = wait_final(store, [aid], 120, workers)
+    numbers = invariants(store, {aid: digest(parse_article({"text": second}).text)})
+    article = store.get(aid)
+    assert article.revision == 2 and article.state == "processed"
+    assert [t.revision for t in store.translations(aid, 2)] != []
+    assert "Kirkuk" in store.translations(aid, 2)[-1].text
+    assert {f.translation.revision for f in store.flags(aid)} <= {2}
+    report(capsys, "revision mid-flight", {**numbers, "seconds": round(took, 1),
+                                           "revision_1_translations": len(store.translations(aid, 1))})
 
 
 @pytest.mark.parametrize("engine, words", [
