@@ -144,10 +144,10 @@ def test_a_missing_name_is_resolved_by_editing_the_whole_sentence(site):
     assert 'id="sentence"' in page and "Hezbollah said that Sergei Kissel arrived." in page
     token = csrf(client, f"/flags/{missing.id}")
     client.post(f"/flags/{missing.id}/decide", data={
-        "action": "sentence", "replacement": "Hezbollah said that Sergei Kisel arrived in Hama.", "csrf": token})
+        "action": "sentence", "sentence": "Hezbollah said that Sergei Kisel arrived in Hama.", "csrf": token})
     hamenei = flag_by(store, "Hamenei")
     client.post(f"/flags/{hamenei.id}/decide", data={
-        "action": "sentence", "replacement": "Ayatollah Khamenei spoke in Tehran.", "csrf": token})
+        "action": "sentence", "sentence": "Ayatollah Khamenei spoke in Tehran.", "csrf": token})
     data = client.get(f"/articles/{aid}/export.json").json()
     assert data["published"]["text"] == "Hezbollah said that Sergei Kisel arrived in Hama. Ayatollah Khamenei spoke in Tehran."
     # The Kissel flag lies inside the sentence already rewritten: accepting it now would overlap.
