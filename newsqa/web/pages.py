@@ -104,6 +104,7 @@ async def flag_page(request: Request, flag_id: Id, user: SessionUser = Depends(c
     return page(request, "flag.html", user, flag=flag, article=article, translation=translation, rows=rows,
                 trimmed=trimmed, has_source=source is not None, ctx=ctx, decided=decided,
                 sentence=translation.text[a:b], draft=draft_for(request), back_query=back_query,
+                back_suffix=f"?{back_query}" if back_query else "",
                 decisions=ctx.decisions, entity=entity, version=version, entity_types=ENTITY_TYPES)
 
 

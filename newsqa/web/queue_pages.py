@@ -23,6 +23,11 @@ PER_PAGE = 50
 VIEWS = ("flags", "groups")
 
 
+def suffix(params: dict[str, str]) -> str:
+    """``?a=b`` for a link, or nothing when there are no parameters."""
+    return f"?{urlencode(params)}" if params else ""
+
+
 def parse_filter(params: dict[str, str]) -> QueueFilter:
     """A queue filter from query parameters; ValueError names the parameter a person got wrong.
     A decimal comma is read as a point (“0,9”)."""
@@ -66,7 +71,7 @@ async def queue(request: Request, user: SessionUser = Depends(current_user)):
     if view != "flags":
         query["view"] = view
     return page(request, "queue.html", user, result=result, rows=result.rows, counts=result.counts, facets=facets,
-                f=f, query=query, flag_query=urlencode(f.params(page=1)), total=result.total, view=view,
+                f=f, query=query, flag_suffix=suffix(f.params(page=1)), total=result.total, view=view,
                 groups=groups, sorts=SORTS, urlencode=urlencode)
 
 
