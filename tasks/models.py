@@ -26,6 +26,9 @@ class Base(DeclarativeBase):
 
 class Article(Base):
     __tablename__ = "articles"
+    # The review queue joins every flag to its article's current revision and check: this index
+    # answers that without reading the article's row (its long texts come first on disk).
+    __table_args__ = (Index("ix_articles_current", "id", "revision", "checked_glossary", "outlet", "language"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)
@@ -78,7 +81,10 @@ class FlagRow(Base):
     __tablename__ = "flags"
     __table_args__ = (UniqueConstraint("translation_id", "glossary_version", "entity", "kind", "span",
                                        name="uq_flag"),
-                      Index("ix_flags_article", "article_id"))
+                      Index("ix_flags_article", "article_id"),
+                      # Covers the queue's counts per kind (and its filters) without reading flag rows.
+                      Index("ix_flags_queue", "article_id", "glossary_version", "translation_id", "kind", "rule",
+                            "confidence", "entity"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))

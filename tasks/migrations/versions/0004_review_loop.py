@@ -14,6 +14,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('articles', schema=None) as batch_op:
+        batch_op.create_index('ix_articles_current', ['id', 'revision', 'checked_glossary', 'outlet', 'language'],
+                              unique=False)
+    with op.batch_alter_table('flags', schema=None) as batch_op:
+        batch_op.create_index('ix_flags_queue', ['article_id', 'glossary_version', 'translation_id', 'kind', 'rule',
+                                                 'confidence', 'entity'], unique=False)
     with op.batch_alter_table('decisions', schema=None) as batch_op:
         batch_op.add_column(sa.Column('start', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('end', sa.Integer(), nullable=True))
@@ -81,3 +87,7 @@ def downgrade() -> None:
         batch_op.drop_column('carried_from')
         batch_op.drop_column('end')
         batch_op.drop_column('start')
+    with op.batch_alter_table('flags', schema=None) as batch_op:
+        batch_op.drop_index('ix_flags_queue')
+    with op.batch_alter_table('articles', schema=None) as batch_op:
+        batch_op.drop_index('ix_articles_current')
