@@ -76,15 +76,19 @@ def _store_of(ctx: click.Context):
 @glossary.command("import")
 @click.argument("file")
 @click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
+@click.option("--force", is_flag=True, help="Also apply entities edited in the store since FILE was exported.")
 @_actor
 @click.pass_context
-def import_(ctx, file: str, dry_run: bool, actor: str) -> None:
-    """Merge FILE (TBX 2019 or 2008, or CSV) into the glossary and report what changed."""
+def import_(ctx, file: str, dry_run: bool, force: bool, actor: str) -> None:
+    """Merge FILE (TBX 2019 or 2008, or CSV) into the glossary and report what changed.
+
+    An entity edited in the store after FILE was exported from it is left out and reported as a
+    conflict (an old export does not revert newer edits), unless --force."""
     from newsqa.qa import load_glossary
 
     incoming = _guard(lambda: load_glossary(file))
     report = _guard(lambda: _store_of(ctx).import_glossary(incoming, actor=actor, dry_run=dry_run,
-                                                           note=f"import of {file}"))
+                                                           note=f"import of {file}", force=force))
     for line in report.lines():
         click.echo(line)
     click.echo(("would change: " if dry_run else "") + report.summary())
@@ -98,7 +102,7 @@ def export(ctx, file: str, fmt: str | None) -> None:
     """Write the glossary to FILE as TBX (2019 or 2008) or CSV."""
     from newsqa.qa import save_glossary
 
-    g = _store_of(ctx).load()
+    g = _store_of(ctx).export()
     _guard(lambda: save_glossary(g, file, fmt))
     click.echo(f"{len(g)} entities written to {file}")
 

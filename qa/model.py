@@ -46,6 +46,9 @@ class Status(str, enum.Enum):
 
 
 ENTITY_TYPES = ("person", "organization", "place", "event", "other")
+# The data category an export from the store writes on each entity: the entity's version there, so
+# that importing the file later can tell an old copy from a newer edit. Not part of the content.
+EXPORTED_VERSION = "admin:newsqa-version"
 
 
 @dataclass
@@ -121,7 +124,7 @@ class Glossary:
     def version(self) -> str:
         """A content hash, so a flag can say which glossary produced it (provenance)."""
         payload = [
-            [e.id, e.type, e.note, sorted(e.fields.items()),
+            [e.id, e.type, e.note, sorted((k, v) for k, v in e.fields.items() if k != EXPORTED_VERSION),
              [[t.text, t.lang, t.status.value, sorted(t.fields.items())] for t in e.terms]]
             for e in self.entities.values()
         ]
