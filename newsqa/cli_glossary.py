@@ -309,10 +309,15 @@ def candidates(ctx, min_articles: int, limit: int, as_json: bool) -> None:
     their inflected and cross-script forms and the English renderings they received."""
     from newsqa.tasks.discovery import candidates as find
 
-    found = find(_store_of(ctx).store, min_articles)[:limit]
+    every = find(_store_of(ctx).store)
+    found = [c for c in every if len(c.articles) >= min_articles][:limit]
     if as_json:
         click.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
         return
+    if not found:
+        click.echo(f"no name is used in {min_articles} or more articles; {len(every)} unknown name(s) in fewer"
+                   + (" (try --min-articles 1)" if every and min_articles > 1 else "")
+                   if every else "no unknown names in the processed source articles")
     for c in found:
         renderings = ", ".join(f"“{r}” ×{n}" for r, n in c.renderings.most_common()) or "—"
         click.echo(f"{c.name:30} {len(c.articles):3} articles {len(c.outlets):3} outlets  key: {c.key}"

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from newsqa import config
 from newsqa.qa.errors import GlossaryError
 from newsqa.qa.merge import MergeReport, merge
-from newsqa.qa.model import ENTITY_TYPES, EXPORTED_VERSION, Entity, Glossary, Status, Term
+from newsqa.qa.model import ENTITY_TYPES, EXPORTED_VERSION, Entity, Glossary, Status, Term, valid_language_tag
 from newsqa.qa.validate import folded
 from newsqa.tasks.models import GlossaryChange, GlossaryEntity, GlossaryState, GlossaryTerm, utcnow
 from newsqa.tasks.store import Store
@@ -191,6 +191,8 @@ class GlossaryStore:
         text = " ".join(text.split())
         if not text or not lang:
             raise GlossaryError("a term needs a language and a text")
+        if not valid_language_tag(lang):
+            raise GlossaryError(f"“{lang}” is not a valid language tag (write it as en, sr-Latn, sr-Cyrl, hr, mk, …)")
         with self.store.session() as s:
             row = self._locked(s, entity_id, if_version)
             if any(t.lang == lang and t.text == text for t in row.terms):
