@@ -94,7 +94,7 @@ def test_a_days_queue_groups_and_ignore_rules(site, page):  # noqa: F811
     page.click("button:has-text('Filter')")
     expect(page.locator("table.queue tbody tr").first).to_be_visible()
     page.goto(s.base + "/")
-    shot(page, "queue")
+    shot(page, "queue-day")
     # One decision for a group of identical findings in one outlet.
     page.goto(s.base + "/?view=groups&outlet=Danas")
     row = page.locator("table.groups tr", has_text="Sergei Kissel")
@@ -108,16 +108,34 @@ def test_a_days_queue_groups_and_ignore_rules(site, page):  # noqa: F811
     hamah = next(f for f, _ in queue_rows(store) if f.found == "Hamah")
     page.goto(f"{s.base}/flags/{hamah.id}")
     page.select_option("#ignore-scope", "all")
-    page.fill("input[name=reason][placeholder^=why]", "the outlets' spelling")
+    page.fill("form.ignore input[name=reason]", "the outlets' spelling")
     page.locator("form.ignore").scroll_into_view_if_needed()
     shot(page, "ignore-rule")
     page.click("#ignore")
     expect(page.locator(".flash")).to_contain_text("is fine for hama everywhere")
     assert not [f for f, _ in queue_rows(store) if f.found == "Hamah"]
     page.goto(s.base + "/rules")
-    expect(page.locator("table.ignores")).to_contain_text("Hamah")
+    expect(page.locator("table.ignores")).to_contain_text("the outlets' spelling")
     expect(page.locator("table.audit")).to_contain_text("ignore-add")
     page.locator("#rule-near-miss button").click()
     expect(page.locator("#rule-near-miss .state")).to_contain_text("off")
     shot(page, "rules")
+    assert not page.errors
+
+
+def test_create_a_new_entity_with_its_english_name_from_a_flag(site, page):  # noqa: F811
+    s, store = site
+    aid = published_article(store)
+    hamenei = next(f for f in store.flags(aid) if f.found == "Hamenei")
+    log_in(page, s.base, "ana")
+    page.goto(f"{s.base}/flags/{hamenei.id}")
+    expect(page.locator("#new-english")).to_have_value("Hamenei")
+    page.fill("input[name=new_entity]", "ali-hamenei-cleric")
+    page.locator("select[name=new_type]").select_option("person")
+    page.fill("#new-english", "Ali Hamenei")
+    page.click("#teach-entity")
+    expect(page.locator(".flash")).to_contain_text("new entity ali-hamenei-cleric created with “Ali Hamenei”")
+    entity, _ = GlossaryStore(store).entity("ali-hamenei-cleric")
+    assert {(t.lang, t.text, t.status.value) for t in entity.terms} == {
+        ("en", "Ali Hamenei", "preferred"), ("en", "Hamenei", "admitted")}
     assert not page.errors

@@ -102,6 +102,12 @@ def test_an_ignore_rule_carries_across_articles_and_is_audited(site):
     entry = audit.entries(store)[0]
     assert entry.action == "ignore-add" and entry.actor == "ana" and entry.detail["closed"] == len(hamah)
     assert "the town" in client.get("/rules").text
+    # Removed, the rule stays on record and the form is flagged again in articles checked anew.
+    rule_id = entry.detail["rule"]
+    r = client.post(f"/rules/ignore/{rule_id}/remove", data={"csrf": csrf(client, "/rules")})
+    assert f"ignore rule {rule_id} removed" in r.text and audit.entries(store)[0].action == "ignore-remove"
+    pipeline.recheck(store, aid)
+    assert {f.found for f in store.flags(aid)} == {"Sergei Kissel", "Hamah"}
 
 
 def test_an_ignore_rule_for_one_outlet(site):
