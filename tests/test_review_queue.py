@@ -165,3 +165,29 @@ def test_after_a_decision_the_next_item_follows_the_filter(site):
     r = client.post(f"/flags/{first.id}/decide", data={"action": "reject", "back_query": "outlet=Nova&kind=transliteration",
                                                        "csrf": csrf(client, "/")})
     assert str(r.url).endswith(f"/flags/{second.id}?outlet=Nova&kind=transliteration")
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from newsqa.web.queue_pages import parse_filter  # noqa: E402
+
+PARAM = st.sampled_from(["outlet", "language", "entity", "kind", "q", "min_confidence", "state", "sort", "desc",
+                         "page", "view", "other"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(PARAM, st.text(max_size=12)))
+def test_any_queue_parameters_are_a_filter_or_a_clear_error(params):
+    try:
+        f = parse_filter(params)
+    except ValueError as exc:
+        assert str(exc).split(":")[0] in ("min_confidence", "state", "sort", "page")
+        return
+    assert 0.0 <= f.min_confidence <= 1.0 and f.page >= 1
+    assert parse_filter(f.params()) == f                 # the filter survives a round trip through a link
+
+
+@given(st.text(max_size=20))
+def test_no_exported_cell_starts_a_formula(text):
+    cell = csv_safe(text)
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) and cell in (text, "'" + text)
