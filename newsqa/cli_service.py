@@ -53,7 +53,7 @@ def run(path: str | None, db: str | None, report: str | None) -> None:
     from newsqa.tasks.glossary_store import GlossaryStore
 
     path = path or str(SEED_ARTICLES)
-    store = openopen_store(db)
+    store = open_store(db)
     store_checker(store)
     accepted, errors = _accept_all(store, path)
     for error in errors:
@@ -96,7 +96,7 @@ def submit(path: str, db: str | None, no_queue: bool) -> None:
     """
     from newsqa.tasks.queue import enqueue
 
-    store = openopen_store(db)
+    store = open_store(db)
     accepted, errors = _accept_all(store, path)
     fresh = [article_id for _, article_id, status in accepted if status != "duplicate"]
     sent = 0 if no_queue else enqueue(store, fresh)
@@ -119,7 +119,7 @@ def submit(path: str, db: str | None, no_queue: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def status(article_id: int | None, db: str | None, state: str | None, limit: int, as_json: bool) -> None:
     """Show articles and their stages, or one article in full (stages, events, flags)."""
-    store = openopen_store(db)
+    store = open_store(db)
     if article_id is None:
         rows = store.articles(state=state, limit=limit)
         if as_json:
@@ -177,7 +177,7 @@ def retry(article_ids: tuple[int, ...], db: str | None, all_failed: bool, no_que
 
     if bool(article_ids) == all_failed:
         raise UserError("give article IDs or --failed")
-    store = openopen_store(db)
+    store = open_store(db)
     ids = store.retry(None if all_failed else list(article_ids))
     sent = 0 if no_queue else enqueue(store, ids)
     click.echo(f"{len(ids)} article(s) back to pending" + ("" if no_queue else f", {sent} queued"))
@@ -190,7 +190,7 @@ def recheck(db: str | None, use_queue: bool) -> None:
     """Run only the check stage again on processed articles checked with another glossary version."""
     from newsqa.tasks import pipeline
 
-    store = openopen_store(db)
+    store = open_store(db)
     version = store_checker(store).glossary.version
     stale = [a.id for a in store.articles(state="processed", limit=10**9)
              if (a.stages.get("check") or {}).get("glossary") != version]
@@ -219,7 +219,7 @@ def reconcile(db: str | None, after: float | None) -> None:
 
     if after is None:
         after = config.REQUEUE_AFTER.number(float, 0)
-    store = openopen_store(db)
+    store = open_store(db)
     due = store.due(after)
     sent = run_reconcile(store, after)
     click.echo(f"{len(due)} article(s) due, {sent} queued")
@@ -353,5 +353,5 @@ def user_list(db: str | None) -> None:
     """List the accounts."""
     from newsqa.tasks.accounts import users
 
-    for u in users(openopen_store(db)):
+    for u in users(open_store(db)):
         click.echo(f"{u.username:20} {u.role:11} {'active' if u.active else 'disabled'}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from click.testing import CliRunner
 
 from newsqa.cli import main
@@ -69,6 +70,7 @@ def test_each_form_gets_its_own_language_and_script():
     assert form_tag("Naim Kasem", Counter({"cnr": 1})) == "cnr-Latn"
 
 
+@pytest.mark.apertium
 def test_a_promoted_name_with_a_macedonian_form_leaves_the_list(env):  # noqa: F811
     store = env
     for text, lang in (("Лидерот на Хезболах Наим Касем зборуваше во Бејрут.", "mk"),
@@ -86,12 +88,14 @@ def test_a_promoted_name_with_a_macedonian_form_leaves_the_list(env):  # noqa: F
     assert "naim kasem" not in {c.key for c in candidates(store)}
 
 
+@pytest.mark.apertium
 def test_candidates_say_why_the_list_is_empty(env):  # noqa: F811
     out = CliRunner().invoke(main, ["glossary", "candidates", "--min-articles", "50"])
     assert out.exit_code == 0 and "no name is used in 50 or more articles" in out.output
     assert "--min-articles 1" in out.output
 
 
+@pytest.mark.apertium
 def test_an_invalid_language_tag_is_refused(env):  # noqa: F811
     out = CliRunner().invoke(main, ["glossary", "add-term", "hama", "xx-Foo", "Hamah"])
     assert out.exit_code == 2 and "“xx-Foo” is not a valid language tag" in out.output

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from newsqa.qa import Status
@@ -16,7 +17,10 @@ from tests.test_review_loop import published_article
 from tests.test_web_browser import log_in, page, shot, site  # noqa: F401  (fixtures)
 from tests.web_fixtures import PASSWORD, fill_day
 
+pytestmark = pytest.mark.browser
 
+
+@pytest.mark.apertium
 def test_work_is_kept_and_stale_pages_cannot_act(site, page):  # noqa: F811
     s, store = site
     aid = published_article(store)
@@ -123,6 +127,7 @@ def test_a_days_queue_groups_and_ignore_rules(site, page):  # noqa: F811
     assert not page.errors
 
 
+@pytest.mark.apertium
 def test_create_a_new_entity_with_its_english_name_from_a_flag(site, page):  # noqa: F811
     s, store = site
     aid = published_article(store)

@@ -97,6 +97,7 @@ def test_decisions_survive_recheck_a_glossary_edit_and_a_worker_restart(site):
     assert review.flag_context(store, current_kissel.id).decisions[0].action == "accept"
 
 
+@pytest.mark.apertium
 def test_text_export_is_the_corrected_publisher_translation(site):
     client, store = site
     login(client)
@@ -135,6 +136,7 @@ def test_a_stale_or_decided_flag_page_shows_its_state_and_cannot_act(site):
     assert "not done" in r.text and "already decided" in r.text
 
 
+@pytest.mark.apertium
 def test_a_missing_name_is_resolved_by_editing_the_whole_sentence(site):
     client, store = site
     login(client)

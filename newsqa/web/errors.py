@@ -8,6 +8,8 @@ from fastapi.exception_handlers import http_exception_handler, request_validatio
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 
+from newsqa.web.render import page
+
 TITLES = {400: "Bad request", 401: "Not logged in", 403: "Not allowed", 404: "Not found",
           405: "Not a page to open", 422: "Cannot read the request"}
 HINTS = {405: "This address takes a form, not a visit: go back to the page the form was on.",
@@ -19,7 +21,6 @@ def _for_people(request: Request) -> bool:
 
 
 def error_page(request: Request, status: int, message: str):
-    from newsqa.web.pages import page
     response = page(request, "error.html", None, status=status, title=TITLES.get(status, "Error"),
                     message=message, hint=HINTS.get(status))
     response.status_code = status

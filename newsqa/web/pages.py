@@ -1,4 +1,4 @@
-"""The editors' review pages: queue, flag in context, article, statistics, API tokens, login.
+"""The editors' review pages: login, a flag in context, article, statistics, API tokens, new names.
 
 Thin: every action calls ``tasks.review`` or ``tasks.glossary_store`` and redirects (POST, then
 GET), so reloading never repeats an action.
@@ -10,14 +10,14 @@ from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
-from fastapi.templating import Jinja2Templates
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from newsqa.web.api import Id
-from newsqa.web.auth import SessionUser, check_csrf, csrf_token, current_user, draft_for, maintainer
+from newsqa.web.auth import SessionUser, check_csrf, current_user, draft_for, maintainer
+from newsqa.web.queue_pages import parse_filter
+from newsqa.web.render import back, page, store_of
 from newsqa.web.text import around_focus, marked, side_by_side
 from newsqa.qa.errors import NewsqaError
-from newsqa.qa.flags import KINDS
 from newsqa.qa.model import ENTITY_TYPES, Status
 from newsqa.tasks import accounts, review
 from newsqa.tasks.review_queue import QueueFilter, next_open
@@ -25,22 +25,6 @@ from newsqa.tasks.glossary_store import GlossaryStore
 from newsqa.tasks.store import Store
 
 router = APIRouter()
-templates = Jinja2Templates(directory=str(__import__("pathlib").Path(__file__).parent / "templates"))
-
-
-def store_of(request: Request) -> Store:
-    return request.app.state.store
-
-
-def page(request: Request, name: str, user: SessionUser | None, status_code: int = 200, **context) -> HTMLResponse:
-    context.update(user=user, csrf=csrf_token(request), kinds=KINDS, flash=request.session.pop("flash", None))
-    return templates.TemplateResponse(request, name, context, status_code=status_code)
-
-
-def back(request: Request, url: str, flash: str | None = None) -> RedirectResponse:
-    if flash:
-        request.session["flash"] = flash
-    return RedirectResponse(url, status_code=303)
 
 
 # ---- login ---------------------------------------------------------------------------------
@@ -110,7 +94,6 @@ async def flag_page(request: Request, flag_id: Id, user: SessionUser = Depends(c
 
 def _filter_of(params) -> QueueFilter:
     """The queue filter carried by a page (bad values fall back to the default: it only picks the next item)."""
-    from newsqa.web.queue_pages import parse_filter
     try:
         return parse_filter(dict(params))
     except ValueError:

@@ -16,7 +16,7 @@ from newsqa.tasks import review, review_queue
 from newsqa.tasks.review_queue import EXPORT_COLUMNS, SORTS, QueueFilter, csv_safe
 from newsqa.web.auth import SessionUser, check_csrf, current_user
 from newsqa.web.errors import error_page
-from newsqa.web.pages import back, page, store_of
+from newsqa.web.render import back, page, store_of
 
 router = APIRouter()
 PER_PAGE = 50

@@ -11,7 +11,7 @@ from newsqa.qa.errors import NewsqaError
 from newsqa.tasks import audit, review, review_rules
 from newsqa.web.api import Id
 from newsqa.web.auth import SessionUser, check_csrf, maintainer
-from newsqa.web.pages import back, page, store_of
+from newsqa.web.render import back, page, store_of
 
 router = APIRouter()
 
