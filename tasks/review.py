@@ -29,6 +29,9 @@ from newsqa.tasks.store import Store
 
 ACTIONS = ("accept", "reject", "edit", "sentence")
 CORRECTING = ("accept", "edit", "sentence")
+# Recorded on the open flags inside a sentence an editor rewrote: their text is gone, so they are
+# closed too, but they were not judged (statistics leave them out).
+COVERED = "covered"
 DONE_WORDS = {"accept": "accepted", "reject": "rejected", "edit": "corrected", "sentence": "corrected"}
 
 
@@ -85,6 +88,17 @@ def sentence_of(flag: FlagRow, translation: str, source: str | None) -> tuple[in
     return len(translation), len(translation)
 
 
+def current_sentence(store: Store, flag: FlagRow, source: str | None) -> str:
+    """The flag's sentence as it reads now, with the corrections already made inside it (what an
+    editor rewriting it starts from)."""
+    with store.session() as s:
+        text = s.get(Translation, flag.translation_id).text
+        a, b = sentence_of(flag, text, source)
+        inside = [Correction(c.flag_id, c.start - a, c.end - a, c.replacement)
+                  for c in _corrections(s, flag.translation_id) if a <= c.start and c.end <= b]
+    return apply(text[a:b], inside)[0]
+
+
 @dataclass(frozen=True)
 class Correction:
     flag_id: int
@@ -102,12 +116,13 @@ def _corrections(s, translation_id: int) -> list[Correction]:
         start, end = (d.start, d.end) if d.start is not None else (flag.start, flag.end)
         if start is not None:
             out.append(Correction(flag.id, start, end, d.replacement or ""))
-    return sorted(out, key=lambda c: (c.start, c.end, c.flag_id))
+    return sorted(out, key=lambda c: (c.start, -c.end, c.flag_id))  # a rewritten sentence before what it holds
 
 
 def apply(text: str, corrections: list[Correction]) -> tuple[str, dict[int, tuple[int, int]]]:
     """The text with the corrections applied left to right, and where each replacement now lies.
-    A correction overlapping one already applied is left out (decide() refuses to make one)."""
+    A correction inside a rewritten sentence is left out (the sentence was written with it in view);
+    decide() refuses any other overlap."""
     out, where, pos = [], {}, 0
     length = 0
     for c in corrections:
@@ -172,18 +187,31 @@ def decide(store: Store, flag_id: int, action: str, actor: str, replacement: str
         if action in CORRECTING:
             a, b = (start, end) if start is not None else (flag.start, flag.end)
             for c in _corrections(s, flag.translation_id):
-                if c.start < b and a < c.end or a == b == c.start:
+                inside = action == "sentence" and a <= c.start and c.end <= b and a < b
+                if (c.start < b and a < c.end or a == b == c.start) and not inside:
                     raise ReviewError(f"this text was already corrected (flag {c.flag_id}: “{c.replacement}”)")
         decision = Decision(flag_id=flag_id, article_id=flag.article_id, action=action, replacement=replacement,
                             reason=(reason or "").strip() or None, actor=actor, at=utcnow(), start=start, end=end,
                             carried_from=carried_from)
         s.add(decision)
+        if action == "sentence":
+            _cover(s, flag, start, end, actor)
         if action == "reject" and flag.found:
             _suppress(s, flag.article_id, flag.entity, flag.found, actor)
         translation_id = flag.translation_id
     if action in CORRECTING:
         save_corrected(store, translation_id)
     return decision
+
+
+def _cover(s, flag: FlagRow, start: int, end: int, actor: str) -> None:
+    """Close the other open flags of the current check whose span lies in the rewritten sentence."""
+    inside = s.execute(select(FlagRow).where(
+        FlagRow.translation_id == flag.translation_id, FlagRow.glossary_version == flag.glossary_version,
+        FlagRow.id != flag.id, FlagRow.start >= start, FlagRow.end <= end, undecided())).scalars()
+    for other in inside:
+        s.add(Decision(flag_id=other.id, article_id=other.article_id, action=COVERED, actor=actor, at=utcnow(),
+                       reason=f"inside the sentence rewritten for flag {flag.id}"))
 
 
 def _suppress(s, article_id: int, entity: str, found: str, actor: str) -> None:
@@ -286,7 +314,7 @@ def stats(store: Store) -> dict:
         per_rule = s.execute(
             select(FlagRow.rule, func.count(Decision.id),
                    func.sum(case((Decision.action.in_(CORRECTING), 1), else_=0)))
-            .join(Decision, Decision.flag_id == FlagRow.id).where(in_force())
+            .join(Decision, Decision.flag_id == FlagRow.id).where(in_force(), Decision.action != COVERED)
             .group_by(FlagRow.rule)).all()
         kinds = dict(s.execute(current(select(FlagRow.kind, func.count())).group_by(FlagRow.kind)).all())
         entities = s.execute(current(select(FlagRow.entity, func.count())).group_by(FlagRow.entity)

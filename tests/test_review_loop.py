@@ -141,10 +141,13 @@ def test_a_missing_name_is_resolved_by_editing_the_whole_sentence(site):
     client, store = site
     login(client)
     aid = published_article(store)
+    token = csrf(client, "/")
+    kissel = flag_by(store, "Sergei Kissel", "Danas")
+    client.post(f"/flags/{kissel.id}/decide", data={"action": "accept", "csrf": token})
     missing = next(f for f in store.flags(aid) if f.kind == "missing")
     page = client.get(f"/flags/{missing.id}").text
-    assert 'id="sentence"' in page and "Hezbollah said that Sergei Kissel arrived." in page
-    token = csrf(client, f"/flags/{missing.id}")
+    # The sentence to rewrite reads as corrected so far (the accepted Kisel in it).
+    assert re.search(r'<textarea name="sentence" id="sentence"[^>]*>Hezbollah said that Sergei Kisel arrived.</textarea>', page)
     client.post(f"/flags/{missing.id}/decide", data={
         "action": "sentence", "sentence": "Hezbollah said that Sergei Kisel arrived in Hama.", "csrf": token})
     hamenei = flag_by(store, "Hamenei")
@@ -152,10 +155,29 @@ def test_a_missing_name_is_resolved_by_editing_the_whole_sentence(site):
         "action": "sentence", "sentence": "Ayatollah Khamenei spoke in Tehran.", "csrf": token})
     data = client.get(f"/articles/{aid}/export.json").json()
     assert data["published"]["text"] == "Hezbollah said that Sergei Kisel arrived in Hama. Ayatollah Khamenei spoke in Tehran."
-    # The Kissel flag lies inside the sentence already rewritten: accepting it now would overlap.
-    kissel = flag_by(store, "Sergei Kissel", "Danas")
-    r = client.post(f"/flags/{kissel.id}/decide", data={"action": "accept", "csrf": token})
-    assert "not done" in r.text and "already corrected" in r.text
+    assert not [f for f, a in open_flags(store, QueueFilter())[0] if a.id == aid]   # every flag closed
+    r = client.post(f"/flags/{hamenei.id}/decide", data={"action": "edit", "replacement": "x", "csrf": token})
+    assert "not done" in r.text and "already decided" in r.text
+
+
+@pytest.mark.apertium
+def test_a_rewritten_sentence_supersedes_the_corrections_inside_it_only(site):
+    client, store = site
+    login(client)
+    aid = published_article(store)
+    token = csrf(client, "/")
+    hamenei = flag_by(store, "Hamenei")
+    client.post(f"/flags/{hamenei.id}/decide", data={"action": "edit", "replacement": "Khamenei", "csrf": token})
+    missing = next(f for f in store.flags(aid) if f.kind == "missing")
+    r = client.post(f"/flags/{missing.id}/decide", data={
+        "action": "sentence", "sentence": "Hezbollah said that Sergei Kisel arrived in Hama.", "csrf": token})
+    assert f"flag {missing.id} corrected" in r.text
+    data = client.get(f"/articles/{aid}/export.json").json()
+    assert data["published"]["text"] == "Hezbollah said that Sergei Kisel arrived in Hama. But Khamenei spoke in Tehran."
+    # In the order the store gives them (a sentence before what it holds), the held one is superseded.
+    text, where = review.apply("one two. three", [review.Correction(1, 0, 8, "ONE TWO."),
+                                                  review.Correction(2, 4, 7, "2")])
+    assert text == "ONE TWO. three" and list(where) == [1]
 
 
 def test_errors_a_person_sees_are_pages(site):

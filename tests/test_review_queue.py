@@ -191,3 +191,40 @@ def test_any_queue_parameters_are_a_filter_or_a_clear_error(params):
 def test_no_exported_cell_starts_a_formula(text):
     cell = csv_safe(text)
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) and cell in (text, "'" + text)
+
+
+def test_the_review_queries_on_sqlite_and_postgresql(store_url, monkeypatch):
+    """Carried decisions, the queue, groups, the resolved view and the export, on both databases."""
+    from newsqa.qa import Status
+    from newsqa.tasks import review
+    from newsqa.tasks.articles import parse_article
+    from newsqa.tasks.glossary_store import GlossaryStore
+    from newsqa.tasks.review_queue import export_rows, groups
+    from newsqa.tasks.review_rules import add_ignore_rule, switch_rule
+    from newsqa.tasks.store import Store
+
+    monkeypatch.setenv("NEWSQA_GLOSSARY", str(SEED_GLOSSARY))
+    store = Store(store_url)
+    fill_day(store, 6)
+    rows = queue(store, QueueFilter(limit=10**6)).rows
+    kissel = [f for f, _, _ in rows if f.found == "Sergei Kissel"]
+    review.decide(store, kissel[0].id, "accept", "ana")
+    review.decide(store, kissel[1].id, "sentence", "ana", "Fighters loyal to Sergei Kisel left Hama.")
+    GlossaryStore(store).add_term("homs", "en", "Hims", Status.ADMITTED, "ana")
+    for article in {f.article_id for f in kissel[:2]}:
+        pipeline.recheck(store, article)
+    assert queue(store, QueueFilter()).total == len(rows) - 3    # two decided, one inside a rewritten sentence
+    assert sum(r["decided"] for r in review.stats(store)["by_rule"]) == 2
+    resolved = queue(store, QueueFilter(state="resolved", sort="confidence", desc=False))
+    assert resolved.total == 3 and {d.carried_from is not None for _, _, d in resolved.rows} == {True}
+    [group] = [g for g in groups(store, QueueFilter(q="fighters")) if g.found == "Hamah"]
+    assert group.flags == 5 and group.articles == 5      # the rewritten sentence closed its Hamah flag too
+    assert {d.action for _, _, d in queue(store, QueueFilter(state="resolved")).rows} == {"accept", "sentence",
+                                                                                          "covered"}
+    assert sum(r["decided"] for r in review.stats(store)["by_rule"]) == 2     # "covered" was not a judgement
+    rule_id, closed = add_ignore_rule(store, "hama", "hamah", "Nova", None, "ana")
+    assert closed >= 1 and not [f for f, a, _ in queue(store, QueueFilter(limit=10**6)).rows
+                                if a.outlet == "Nova" and f.found == "Hamah"]
+    switch_rule(store, "near-miss", False, "ana")
+    assert {r["kind"] for r in export_rows(store, QueueFilter())} == {"transliteration"}
+    store.engine.dispose()

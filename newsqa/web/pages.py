@@ -78,7 +78,7 @@ async def flag_page(request: Request, flag_id: Id, user: SessionUser = Depends(c
         text, where = await run_in_threadpool(review.corrected, store, translation.id)
         mark = where.get(flag.id, mark if text == translation.text else None)
     rows, trimmed = around_focus(side_by_side(source, text, mark, source_mark))
-    a, b = review.sentence_of(flag, translation.text, source)
+    sentence = await run_in_threadpool(review.current_sentence, store, flag, source)
     glossary = GlossaryStore(store)
     try:
         entity, version = await run_in_threadpool(glossary.entity, flag.entity)
@@ -87,7 +87,7 @@ async def flag_page(request: Request, flag_id: Id, user: SessionUser = Depends(c
     back_query = urlencode(_filter_of(request.query_params).params())
     return page(request, "flag.html", user, flag=flag, article=article, translation=translation, rows=rows,
                 trimmed=trimmed, has_source=source is not None, ctx=ctx, decided=decided,
-                sentence=translation.text[a:b], draft=draft_for(request), back_query=back_query,
+                sentence=sentence, draft=draft_for(request), back_query=back_query,
                 back_suffix=f"?{back_query}" if back_query else "",
                 decisions=ctx.decisions, entity=entity, version=version, entity_types=ENTITY_TYPES)
 
