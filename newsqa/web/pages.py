@@ -48,7 +48,7 @@ async def login(request: Request, username: str = Form(...), password: str = For
     if draft:
         request.session["draft"] = draft  # a form the last session left open
     request.session["sid"] = await run_in_threadpool(accounts.open_session, store_of(request), user.id)
-    return back(request, next if next.startswith("/") and not next.startswith("//") else "/")
+    return back(request, next if next.startswith("/") and not next.startswith(("//", "/\\")) else "/")
 
 
 @router.post("/logout")
