@@ -65,10 +65,10 @@ class Candidate:
     @property
     def english(self) -> str:
         """What to pre-fill as the English name: the commonest rendering that is only a name (no
-        ordinary English word in it, as "Neck" for šija), else the shortest source form in Latin
+        ordinary English word in it, as "Neck" for šija, and no Cyrillic left), else the shortest source form in Latin
         letters (usually the nominative)."""
         names = [r for r, _ in self.renderings.most_common()
-                 if not any(is_common_word(t.norm) for t in tokenize(r, "en"))]
+                 if not has_cyrillic(r) and not any(is_common_word(t.norm) for t in tokenize(r, "en"))]
         if names:
             return names[0]
         latin = [f for f in self.forms if not has_cyrillic(f)] or [to_latin(f) for f in self.forms]

@@ -59,6 +59,8 @@ def test_pre_filled_english_names_are_names():
     c = Candidate("naim kasem", forms=Counter({"Наим Касем": 2}), renderings=Counter({"Naim Qassem": 1}))
     assert c.english == "Naim Qassem"
     assert Candidate("naim kasem", forms=Counter({"Наим Касем": 2})).english == "Naim Kasem"
+    assert Candidate("dejr ez zor", forms=Counter({"Dejr ez Zor": 1}),
+                     renderings=Counter({"Дејр ез Zor": 2})).english == "Dejr ez Zor"     # Cyrillic is not English
 
 
 def test_each_form_gets_its_own_language_and_script():

@@ -144,3 +144,31 @@ def test_create_a_new_entity_with_its_english_name_from_a_flag(site, page):  # n
     assert {(t.lang, t.text, t.status.value) for t in entity.terms} == {
         ("en", "Ali Hamenei", "preferred"), ("en", "Hamenei", "admitted")}
     assert not page.errors
+
+
+@pytest.mark.apertium
+def test_new_names_without_titles_grouped_and_tagged_by_script(site, page):  # noqa: F811
+    s, store = site
+    from newsqa.tasks.articles import parse_article
+    for text, lang in (("Premijer Mohamed Šia je rekao da borbe traju. Vojska je ušla u Dejr ez Zor.", "sr"),
+                       ("Portparol vlade Mohamed Šia je potvrdio napad kod Dejr ez Zora.", "sr"),
+                       ("Лидерот Мохамед Шиа зборуваше за Дејр ез Зор.", "mk")):
+        pipeline.process(store, store.accept(parse_article({"text": text, "language": lang})).id)
+    log_in(page, s.base, "ana")
+    page.goto(s.base + "/candidates")
+    table = page.locator("table.candidates")
+    expect(table).not_to_contain_text("Premijer")
+    expect(table).not_to_contain_text("Portparol")
+    dejr = page.locator("tr", has_text="Dejr ez Zora")
+    expect(dejr.locator("input[name=english]")).to_have_value("Dejr ez Zor")
+    row = page.locator("tr", has_text="Мохамед Шиа")
+    expect(row.locator("input[name=english]")).to_have_value("Mohamed Šia")
+    row.locator("input[name=entity_id]").fill("mohamed-shia")
+    row.locator("select[name=etype]").select_option("person")
+    row.locator("input[name=english]").fill("Mohammed Shia")
+    row.get_by_role("button", name="Add").click()
+    expect(page.locator(".flash")).to_contain_text("mohamed-shia added to the glossary")
+    expect(table).not_to_contain_text("Мохамед Шиа")
+    entity, _ = GlossaryStore(store).entity("mohamed-shia")
+    assert {(t.lang, t.text) for t in entity.terms} >= {("mk", "Мохамед Шиа"), ("en", "Mohammed Shia")}
+    assert not page.errors
