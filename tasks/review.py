@@ -39,6 +39,10 @@ class ReviewError(NewsqaError):
     """A review action that cannot be done (unknown flag, bad correction, no permission)."""
 
 
+class NotFound(ReviewError):
+    """No such flag or article (the web pages answer 404)."""
+
+
 def is_current(s, flag: FlagRow) -> bool:
     article = s.get(Article, flag.article_id)
     translation = s.get(Translation, flag.translation_id)
@@ -59,7 +63,7 @@ def flag_context(store: Store, flag_id: int) -> FlagContext:
     with store.session() as s:
         flag = s.get(FlagRow, flag_id)
         if flag is None:
-            raise ReviewError(f"no flag {flag_id}")
+            raise NotFound(f"no flag {flag_id}")
         decisions = list(s.execute(select(Decision).where(Decision.flag_id == flag_id)
                                    .order_by(Decision.id.desc())).scalars())
         now = is_current(s, flag)
@@ -160,7 +164,7 @@ def decide(store: Store, flag_id: int, action: str, actor: str, replacement: str
     with store.session() as s:
         flag = s.get(FlagRow, flag_id)
         if flag is None:
-            raise ReviewError(f"no flag {flag_id}")
+            raise NotFound(f"no flag {flag_id}")
         if not is_current(s, flag):
             raise ReviewError(f"flag {flag_id} was replaced by a newer check of the article: open the current one")
         done = s.execute(select(Decision).where(Decision.flag_id == flag_id).order_by(Decision.id.desc())
@@ -260,7 +264,7 @@ def carry_decisions(store: Store, translation_id: int, glossary_version: str) ->
 def article_view(store: Store, article_id: int) -> tuple[Article, list[FlagRow], dict[int, Decision], list[Translation]]:
     article = store.get(article_id)
     if article is None:
-        raise ReviewError(f"no article {article_id}")
+        raise NotFound(f"no article {article_id}")
     flags = store.flags(article_id)
     with store.session() as s:
         decisions = {d.flag_id: d for d in s.execute(select(Decision).where(Decision.article_id == article_id)

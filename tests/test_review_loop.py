@@ -194,8 +194,10 @@ def test_errors_a_person_sees_are_pages(site):
     assert r.status_code == 200 and 'value="0.9"' in r.text
     r = client.get("/?min_confidence=lots")
     assert r.status_code == 422 and r.headers["content-type"].startswith("text/html") and "min_confidence" in r.text
-    r = client.get("/flags/99999999")
-    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    for path in ("/flags/99999999", "/articles/99999999", "/articles/99999999/export.txt",
+                 "/articles/99999999/export.json"):
+        r = client.get(path)
+        assert r.status_code == 404 and r.headers["content-type"].startswith("text/html"), path
     # The API keeps JSON errors.
     assert client.get("/api/articles/1").headers["content-type"].startswith("application/json")
 

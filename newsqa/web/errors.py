@@ -47,3 +47,8 @@ async def validation_error(request: Request, exc: RequestValidationError):
     if not _for_people(request):
         return await request_validation_exception_handler(request, exc)
     return error_page(request, 422, explain(exc.errors()))
+
+
+async def not_found(request: Request, exc: Exception):
+    """An unknown flag or article asked of the review functions."""
+    return error_page(request, 404, str(exc))

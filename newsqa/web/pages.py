@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
@@ -65,10 +65,7 @@ async def logout(request: Request, _: None = Depends(check_csrf)):
 @router.get("/flags/{flag_id}", response_class=HTMLResponse)
 async def flag_page(request: Request, flag_id: Id, user: SessionUser = Depends(current_user)):
     store = store_of(request)
-    try:
-        ctx = await run_in_threadpool(review.flag_context, store, flag_id)
-    except NewsqaError as exc:
-        raise HTTPException(404, str(exc)) from None
+    ctx = await run_in_threadpool(review.flag_context, store, flag_id)
     flag, article, translation = ctx.flag, ctx.article, ctx.translation
     source = None if translation.engine == "passthrough" else article.text
     source_mark = (flag.source_start, flag.source_end) if flag.source_start is not None else None
