@@ -89,7 +89,10 @@ def test_decisions_survive_recheck_a_glossary_edit_and_a_worker_restart(site):
     unchanged()
     GlossaryStore(store).add_term("homs", "en", "Hims", Status.ADMITTED, "ana")  # another edit, CLI side
     checking._cache.clear()                               # a worker restart: the checker is built anew
-    pipeline.recheck(store, seed_id)
+    from click.testing import CliRunner
+    from newsqa.cli import main
+    r = CliRunner().invoke(main, ["recheck", "--db", store.url])   # newsqa recheck: every article
+    assert r.exit_code == 0 and "re-checked" in r.output, r.output
     unchanged()
     # The carried decisions are on the current flags, and an editor may still change one.
     current_kissel = next(f for f in store.flags(seed_id) if f.found == "Sergei Kissel")
