@@ -113,6 +113,12 @@ def test_an_ignore_rule_carries_across_articles_and_is_audited(site):
 def test_an_ignore_rule_for_one_outlet(site):
     client, store = site
     login(client)
+    any_flag = queue(store, QueueFilter(limit=1)).rows[0][0]
+    r = client.post(f"/flags/{any_flag.id}/ignore", data={"scope": "galaxy", "csrf": csrf(client, "/")})
+    assert "not done: where: “galaxy”" in r.text
+    r = client.post("/groups/decide", data={"action": "edit", "entity": "hama", "kind": "transliteration",
+                                            "csrf": csrf(client, "/")})
+    assert "not done: a group can be accepted or rejected" in r.text
     rows = queue(store, QueueFilter(limit=10**6)).rows
     flag = next(f for f, a, _ in rows if f.found == "Hamah" and a.outlet == "Vijesti")
     client.post(f"/flags/{flag.id}/ignore", data={"scope": "outlet", "csrf": csrf(client, "/")})

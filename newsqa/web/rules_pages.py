@@ -41,6 +41,8 @@ async def ignore(request: Request, flag_id: Id, scope: str = Form("all"), reason
     """“This form is fine for this entity”, from a flag: everywhere, or in this outlet's articles."""
     store = store_of(request)
     try:
+        if scope not in ("all", "outlet"):
+            raise review_rules.RuleError(f"where: “{scope}” is neither every outlet (all) nor this outlet (outlet)")
         ctx = await run_in_threadpool(review.flag_context, store, flag_id)
         outlet = ctx.article.outlet if scope == "outlet" else None
         if scope == "outlet" and not outlet:
