@@ -114,6 +114,8 @@ def test_text_export_is_the_corrected_publisher_translation(site):
     assert data["published"]["engine"] == "publisher" and data["published"]["corrections"] == 2
     assert text == data["published"]["text"] + "\n"
     assert "Sergei Kisel arrived" in text and "Khamenei spoke" in text
+    page = client.get(f"/articles/{aid}").text              # the article page says which text is exported
+    assert re.search(r"<h2>publisher <span[^>]*>-</span> <span class=\"exported\">the exported text</span></h2>", page)
 
 
 def test_a_stale_or_decided_flag_page_shows_its_state_and_cannot_act(site):

@@ -176,7 +176,9 @@ async def article_page(request: Request, article_id: Id, user: SessionUser = Dep
         corrected, applied = await run_in_threadpool(review.corrected_text, store, t.id)
         shown.append((t, marked(t.text, own), own,
                       corrected, applied))
-    return page(request, "article.html", user, article=article, shown=shown, decisions=decisions)
+    exported = (await run_in_threadpool(review.export, store, article_id))["published"]
+    return page(request, "article.html", user, article=article, shown=shown, decisions=decisions,
+                exported=exported["engine"] if exported else None)
 
 
 @router.get("/articles/{article_id}/export.json")
