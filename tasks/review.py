@@ -120,7 +120,9 @@ def _corrections(s, translation_id: int) -> list[Correction]:
         start, end = (d.start, d.end) if d.start is not None else (flag.start, flag.end)
         if start is not None:
             out.append(Correction(flag.id, start, end, d.replacement or ""))
-    return sorted(out, key=lambda c: (c.start, -c.end, c.flag_id))  # a rewritten sentence before what it holds
+    # A rewritten sentence before what it holds; of two corrections of one span (an older check's,
+    # not carried because the suggestion changed, and the current one) the newer.
+    return sorted(out, key=lambda c: (c.start, -c.end, -c.flag_id))
 
 
 def apply(text: str, corrections: list[Correction]) -> tuple[str, dict[int, tuple[int, int]]]:
@@ -192,7 +194,8 @@ def decide(store: Store, flag_id: int, action: str, actor: str, replacement: str
             a, b = (start, end) if start is not None else (flag.start, flag.end)
             for c in _corrections(s, flag.translation_id):
                 inside = action == "sentence" and a <= c.start and c.end <= b and a < b
-                if (c.start < b and a < c.end or a == b == c.start) and not inside:
+                superseded = (c.start, c.end) == (a, b) and not is_current(s, s.get(FlagRow, c.flag_id))
+                if (c.start < b and a < c.end or a == b == c.start) and not inside and not superseded:
                     raise ReviewError(f"this text was already corrected (flag {c.flag_id}: “{c.replacement}”)")
         decision = Decision(flag_id=flag_id, article_id=flag.article_id, action=action, replacement=replacement,
                             reason=(reason or "").strip() or None, actor=actor, at=utcnow(), start=start, end=end,

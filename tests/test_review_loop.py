@@ -101,6 +101,25 @@ def test_decisions_survive_recheck_a_glossary_edit_and_a_worker_restart(site):
 
 
 @pytest.mark.apertium
+def test_a_changed_suggestion_asks_again_and_the_new_answer_wins(site):
+    client, store = site
+    login(client)
+    token = csrf(client, "/")
+    kissel = flag_by(store, "Sergei Kissel", "Vijesti")
+    client.post(f"/flags/{kissel.id}/decide", data={"action": "accept", "csrf": token})
+    glossary = GlossaryStore(store)
+    glossary.add_term("sergei-kisel", "en", "Sergei Kiselev", Status.PREFERRED, "ana", force=True)
+    glossary.set_status("sergei-kisel", "en", "Sergei Kisel", Status.ADMITTED, "ana")
+    pipeline.recheck(store, kissel.article_id)
+    again = flag_by(store, "Sergei Kissel", "Vijesti")       # open again: the suggestion is new
+    assert again.suggestion == "Sergei Kiselev" and again.id != kissel.id
+    assert "Sergei Kisel, the general" in review.corrected_text(store, kissel.translation_id)[0]  # kept meanwhile
+    r = client.post(f"/flags/{again.id}/decide", data={"action": "accept", "csrf": token})
+    assert f"flag {again.id} accepted" in r.text
+    text, applied = review.corrected_text(store, kissel.translation_id)
+    assert "Sergei Kiselev, the general" in text and applied == 1
+
+
 def test_text_export_is_the_corrected_publisher_translation(site):
     client, store = site
     login(client)
