@@ -75,15 +75,19 @@ def _store_of(ctx: click.Context):
 @glossary.command("import")
 @click.argument("file")
 @click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
+@click.option("--force", is_flag=True, help="Also apply entities edited in the store since FILE was exported.")
 @_actor
 @click.pass_context
-def import_(ctx, file: str, dry_run: bool, actor: str) -> None:
-    """Merge FILE (TBX 2019 or 2008, or CSV) into the glossary and report what changed."""
+def import_(ctx, file: str, dry_run: bool, force: bool, actor: str) -> None:
+    """Merge FILE (TBX 2019 or 2008, or CSV) into the glossary and report what changed.
+
+    An entity edited in the store after FILE was exported from it is left out and reported as a
+    conflict (an old export does not revert newer edits), unless --force."""
     from newsqa.qa import load_glossary
 
     incoming = _guard(lambda: load_glossary(file))
     report = _guard(lambda: _store_of(ctx).import_glossary(incoming, actor=actor, dry_run=dry_run,
-                                                           note=f"import of {file}"))
+                                                           note=f"import of {file}", force=force))
     for line in report.lines():
         click.echo(line)
     click.echo(("would change: " if dry_run else "") + report.summary())
@@ -97,7 +101,7 @@ def export(ctx, file: str, fmt: str | None) -> None:
     """Write the glossary to FILE as TBX (2019 or 2008) or CSV."""
     from newsqa.qa import save_glossary
 
-    g = _store_of(ctx).load()
+    g = _store_of(ctx).export()
     _guard(lambda: save_glossary(g, file, fmt))
     click.echo(f"{len(g)} entities written to {file}")
 
@@ -304,10 +308,15 @@ def candidates(ctx, min_articles: int, limit: int, as_json: bool) -> None:
     their inflected and cross-script forms and the English renderings they received."""
     from newsqa.tasks.discovery import candidates as find
 
-    found = find(_store_of(ctx).store, min_articles)[:limit]
+    every = find(_store_of(ctx).store)
+    found = [c for c in every if len(c.articles) >= min_articles][:limit]
     if as_json:
         click.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
         return
+    if not found:
+        click.echo(f"no name is used in {min_articles} or more articles; {len(every)} unknown name(s) in fewer"
+                   + (" (try --min-articles 1)" if every and min_articles > 1 else "")
+                   if every else "no unknown names in the processed source articles")
     for c in found:
         renderings = ", ".join(f"“{r}” ×{n}" for r, n in c.renderings.most_common()) or "—"
         click.echo(f"{c.name:30} {len(c.articles):3} articles {len(c.outlets):3} outlets  key: {c.key}"

@@ -336,24 +336,83 @@ def user() -> None:
 @db_option
 def user_add(username: str, role: str, password_stdin: bool, db: str | None) -> None:
     """Create an account (the password is asked for, or read with --password-stdin)."""
-    from newsqa.tasks.review import add_user
+    from newsqa.tasks.accounts import add_user
 
-    if password_stdin:
-        password = click.get_text_stream("stdin").readline().rstrip("\n")
-    else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    password = _password(password_stdin)
+    _account(lambda: add_user(open_store(db), username, password, role))
+    click.echo(f"{username} ({role}) can now log in")
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return click.get_text_stream("stdin").readline().rstrip("\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+def _account(action) -> None:
     try:
-        add_user(open_store(db), username, password, role)
+        action()
     except NewsqaError as exc:
         raise UserError(str(exc)) from None
-    click.echo(f"{username} ({role}) can now log in")
+
+
+def _who() -> str:
+    from newsqa.cli_glossary import _actor_default
+    return _actor_default()
+
+
+@user.command("passwd")
+@click.argument("username")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input (for scripts).")
+@db_option
+def user_passwd(username: str, password_stdin: bool, db: str | None) -> None:
+    """Set a new password; the user's open sessions end and a login lock is lifted."""
+    from newsqa.tasks.accounts import set_password
+
+    password = _password(password_stdin)
+    _account(lambda: set_password(open_store(db), username, password, _who()))
+    click.echo(f"{username} has a new password; their sessions have ended")
+
+
+@user.command("disable")
+@click.argument("username")
+@db_option
+def user_disable(username: str, db: str | None) -> None:
+    """Stop an account from logging in; its open sessions end at once."""
+    from newsqa.tasks.accounts import set_active
+
+    _account(lambda: set_active(open_store(db), username, False, _who()))
+    click.echo(f"{username} is disabled")
+
+
+@user.command("enable")
+@click.argument("username")
+@db_option
+def user_enable(username: str, db: str | None) -> None:
+    """Let a disabled account log in again."""
+    from newsqa.tasks.accounts import set_active
+
+    _account(lambda: set_active(open_store(db), username, True, _who()))
+    click.echo(f"{username} is enabled")
+
+
+@user.command("role")
+@click.argument("username")
+@click.argument("role", type=click.Choice(["editor", "maintainer"]))
+@db_option
+def user_role(username: str, role: str, db: str | None) -> None:
+    """Change an account's role; it applies to its open sessions at their next page."""
+    from newsqa.tasks.accounts import set_role
+
+    _account(lambda: set_role(open_store(db), username, role, _who()))
+    click.echo(f"{username} is now {role}")
 
 
 @user.command("list")
 @db_option
 def user_list(db: str | None) -> None:
     """List the accounts."""
-    from newsqa.tasks.review import users
+    from newsqa.tasks.accounts import users
 
     for u in users(open_store(db)):
         click.echo(f"{u.username:20} {u.role:11} {'active' if u.active else 'disabled'}")

@@ -108,13 +108,17 @@ SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
                      "Key that signs the review page's session cookies (none: a random key, so logins "
                      "end when the server restarts).")
 SECURE_COOKIES = Setting("NEWSQA_SECURE_COOKIES", "0", "1 to send session cookies over HTTPS only.")
+LOGIN_LOCK_AFTER = Setting("NEWSQA_LOGIN_LOCK_AFTER", "5",
+                           "Wrong passwords in a row after which a review account is locked for a while.")
+LOGIN_LOCK_SECONDS = Setting("NEWSQA_LOGIN_LOCK_SECONDS", "30",
+                             "First lock after too many wrong passwords; it doubles with each further one (at most an hour).")
 
 SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_BODY_BYTES, MAX_TRANSLATE_CHARS, MAX_ATTEMPTS, LEASE_SECONDS,
             SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, BROKER_TIMEOUT, DB_CONNECT_TIMEOUT,
             DB_STATEMENT_TIMEOUT, VISIBILITY_TIMEOUT, LANGID_ACCURACY,
             HUNSPELL_DIR, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,
             MT_GLOSSARY, MT_CT2_MODEL, MT_CT2_COMPUTE, APERTIUM, REPORT,
-            SECRET_KEY, SECURE_COOKIES]
+            SECRET_KEY, SECURE_COOKIES, LOGIN_LOCK_AFTER, LOGIN_LOCK_SECONDS]
 
 
 def glossary_path() -> str:

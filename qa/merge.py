@@ -20,6 +20,7 @@ class MergeReport:
     added_terms: list[tuple[str, str, str, str]] = field(default_factory=list)      # entity, lang, text, status
     status_changes: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # entity, lang, text, old, new
     unchanged: int = 0
+    conflicts: list[str] = field(default_factory=list)   # entities left out: edited since the file was exported
 
     @property
     def changed(self) -> bool:
@@ -30,12 +31,14 @@ class MergeReport:
         out += [f"~ entity {e} (type, note or data categories)" for e in self.changed_entities]
         out += [f"+ term {e} [{lang}] “{text}” ({status})" for e, lang, text, status in self.added_terms]
         out += [f"~ term {e} [{lang}] “{text}”: {old} -> {new}" for e, lang, text, old, new in self.status_changes]
+        out += [f"! conflict {c}" for c in self.conflicts]
         return out
 
     def summary(self) -> str:
         return (f"{len(self.added_entities)} entities added, {len(self.changed_entities)} changed, "
                 f"{len(self.added_terms)} terms added, {len(self.status_changes)} statuses changed, "
-                f"{self.unchanged} entities unchanged")
+                f"{self.unchanged} entities unchanged"
+                + (f", {len(self.conflicts)} left out as conflicts (--force to apply them)" if self.conflicts else ""))
 
 
 def merge(base: Glossary, incoming: Glossary) -> tuple[Glossary, MergeReport]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 
 from newsqa.qa.errors import GlossaryError
@@ -46,6 +47,24 @@ class Status(str, enum.Enum):
 
 
 ENTITY_TYPES = ("person", "organization", "place", "event", "other")
+_TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$", re.IGNORECASE)
+
+
+def valid_language_tag(tag: str) -> bool:
+    """A BCP 47 tag of the shape glossaries use: a registered language, then optionally a registered
+    script and a region (``sr``, ``sr-Latn``, ``sr-Cyrl-RS``, ``en-GB``); not ``xx-Foo``."""
+    import langcodes
+
+    if not _TAG.match(tag or "") or not langcodes.tag_is_valid(tag):
+        return False
+    parts = tag.split("-")
+    script = next((p for p in parts[1:] if len(p) == 4), None)
+    return script is None or langcodes.Language.get(tag).script == script.title()
+
+
+# The data category an export from the store writes on each entity: the entity's version there, so
+# that importing the file later can tell an old copy from a newer edit. Not part of the content.
+EXPORTED_VERSION = "admin:newsqa-version"
 
 
 @dataclass
@@ -121,7 +140,7 @@ class Glossary:
     def version(self) -> str:
         """A content hash, so a flag can say which glossary produced it (provenance)."""
         payload = [
-            [e.id, e.type, e.note, sorted(e.fields.items()),
+            [e.id, e.type, e.note, sorted((k, v) for k, v in e.fields.items() if k != EXPORTED_VERSION),
              [[t.text, t.lang, t.status.value, sorted(t.fields.items())] for t in e.terms]]
             for e in self.entities.values()
         ]

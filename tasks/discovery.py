@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from sqlalchemy import select
 
-from newsqa.qa.discovery import Candidate, discover
+from newsqa.qa.discovery import Candidate, discover, form_tag
 from newsqa.qa.errors import NewsqaError
 from newsqa.qa.model import Status
-from newsqa.qa.normalize import has_cyrillic
+from newsqa.qa.validate import folded
 from newsqa.tasks.checking import checker_for
 from newsqa.tasks.glossary_store import GlossaryStore
 from newsqa.tasks.models import Article, Translation
@@ -32,9 +34,13 @@ def _items(store: Store):
 
 
 def candidates(store: Store, min_articles: int = 1) -> list[Candidate]:
+    """Unknown names, most used first; a name whose every form the glossary now has is left out
+    (promoted, or added by hand) even where the checker cannot read it in some article."""
     checker = checker_for(store)
     known = lambda source, lang: [(a, b) for _, a, b in checker.source_entities(source, lang)]  # noqa: E731
-    return [c for c in discover(_items(store), known) if len(c.articles) >= min_articles]
+    terms = {folded(t.text, t.lang) for e in checker.glossary for t in e.terms}
+    return [c for c in discover(_items(store), known) if len(c.articles) >= min_articles
+            and not all(folded(f, form_tag(f, c.languages.get(f, Counter()))) in terms for f in c.forms)]
 
 
 def promote(store: Store, key: str, entity_id: str, etype: str, english: str, actor: str, source: str = "cli") -> int:
@@ -46,20 +52,12 @@ def promote(store: Store, key: str, entity_id: str, etype: str, english: str, ac
     glossary = GlossaryStore(store)
     glossary.add_entity(entity_id, etype, f"added from name discovery ({len(found.articles)} articles)", actor,
                         source=source, english=english)
-    languages = _languages(store, found)
     added = 1
     for form in found.forms:
-        tag = f"{languages}-{'Cyrl' if has_cyrillic(form) else 'Latn'}" if languages in ("sr", "bs", "cnr") else languages
+        tag = form_tag(form, found.languages.get(form) or Counter())  # each form in its own articles' language
         try:
             glossary.add_term(entity_id, tag, form, Status.ADMITTED, actor, source=source, force=True)
             added += 1
         except NewsqaError:
             pass  # the same form twice
     return added
-
-
-def _languages(store: Store, candidate: Candidate) -> str:
-    with store.session() as s:
-        langs = [lang for lang in s.execute(select(Article.language).where(Article.id.in_(candidate.articles)))
-                 .scalars() if lang]
-    return max(set(langs), key=langs.count) if langs else "sr"

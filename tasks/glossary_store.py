@@ -9,13 +9,15 @@ takes effect without a restart.
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from newsqa import config
 from newsqa.qa.errors import GlossaryError
 from newsqa.qa.merge import MergeReport, merge
-from newsqa.qa.model import ENTITY_TYPES, Entity, Glossary, Status, Term
+from newsqa.qa.model import ENTITY_TYPES, EXPORTED_VERSION, Entity, Glossary, Status, Term, valid_language_tag
 from newsqa.qa.validate import folded
 from newsqa.tasks.models import GlossaryChange, GlossaryEntity, GlossaryState, GlossaryTerm, utcnow
 from newsqa.tasks.store import Store
@@ -48,6 +50,16 @@ class GlossaryStore:
             for row in rows:
                 glossary.add(_entity(row))
             return glossary
+
+    def export(self) -> Glossary:
+        """The glossary to write to a file: each entity carries its version here (``EXPORTED_VERSION``),
+        so importing the file after newer edits reports a conflict instead of reverting them."""
+        with self.store.session() as s:
+            versions = dict(s.execute(select(GlossaryEntity.id, GlossaryEntity.version)).all())
+        glossary = self.load()
+        for entity in glossary:
+            entity.fields[EXPORTED_VERSION] = str(versions[entity.id])
+        return glossary
 
     def entity(self, entity_id: str) -> tuple[Entity, int]:
         """An entity and its version (what an editor must send back with an edit)."""
@@ -102,10 +114,17 @@ class GlossaryStore:
     # ---- writing ----------------------------------------------------------------------------
 
     def import_glossary(self, incoming: Glossary, actor: str, dry_run: bool = False, source: str = "import",
-                        note: str | None = None) -> MergeReport:
-        """Merge a glossary file into the store; with ``dry_run`` only report what would change."""
+                        note: str | None = None, force: bool = False) -> MergeReport:
+        """Merge a glossary file into the store; with ``dry_run`` only report what would change.
+
+        An entity the file says it exported at version N, edited here since (now above N), is left
+        out and reported as a conflict when the file would change it: an older export never silently
+        reverts newer edits. ``force`` merges it all the same.
+        """
         current = self.load()
+        incoming, conflicts = self._without_conflicts(current, incoming, force)
         merged, report = merge(current, incoming)
+        report.conflicts = conflicts
         if dry_run or not report.changed:
             return report
         touched = set(report.added_entities) | set(report.changed_entities) | \
@@ -136,6 +155,27 @@ class GlossaryStore:
             self._bump(s)
         return report
 
+    def _without_conflicts(self, current: Glossary, incoming: Glossary, force: bool) -> tuple[Glossary, list[str]]:
+        """The incoming entities to merge (export versions taken off), and the conflicts left out."""
+        with self.store.session() as s:
+            versions = dict(s.execute(select(GlossaryEntity.id, GlossaryEntity.version)).all())
+        kept, conflicts = Glossary(title=incoming.title), []
+        for entity in incoming:
+            fields = dict(entity.fields)
+            raw = fields.pop(EXPORTED_VERSION, "")
+            entity = dataclasses.replace(entity, fields=fields)
+            seen = int(raw) if raw.strip().isdigit() else None
+            now = versions.get(entity.id)
+            if not force and seen is not None and now is not None and now > seen:
+                _, changes = merge(Glossary(entities={entity.id: current[entity.id]}),
+                                   Glossary(entities={entity.id: entity}))
+                if changes.changed:
+                    conflicts.append(f"{entity.id}: changed in the store since the file was exported (the file "
+                                     f"has version {seen}, the store {now}); left out: {'; '.join(changes.lines())}")
+                    continue
+            kept.add(entity)
+        return kept, conflicts
+
     def add_entity(self, entity_id: str, etype: str, note: str | None, actor: str, source: str = "cli",
                    english: str | None = None) -> None:
         if etype not in ENTITY_TYPES:
@@ -160,6 +200,8 @@ class GlossaryStore:
         text = " ".join(text.split())
         if not text or not lang:
             raise GlossaryError("a term needs a language and a text")
+        if not valid_language_tag(lang):
+            raise GlossaryError(f"“{lang}” is not a valid language tag (write it as en, sr-Latn, sr-Cyrl, hr, mk, …)")
         with self.store.session() as s:
             row = self._locked(s, entity_id, if_version)
             if any(t.lang == lang and t.text == text for t in row.terms):

@@ -37,6 +37,9 @@ class Base(DeclarativeBase):
 
 class Article(Base):
     __tablename__ = "articles"
+    # The review queue joins every flag to its article's current revision and check: this index
+    # answers that without reading the article's row (its long texts come first on disk).
+    __table_args__ = (Index("ix_articles_current", "id", "revision", "checked_glossary", "outlet", "language"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)
@@ -90,7 +93,10 @@ class FlagRow(Base):
     __tablename__ = "flags"
     __table_args__ = (UniqueConstraint("translation_id", "glossary_version", "entity", "kind", "span",
                                        name="uq_flag"),
-                      Index("ix_flags_article", "article_id"))
+                      Index("ix_flags_article", "article_id"),
+                      # Covers the queue's counts per kind (and its filters) without reading flag rows.
+                      Index("ix_flags_queue", "article_id", "glossary_version", "translation_id", "kind", "rule",
+                            "confidence", "entity"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
@@ -204,6 +210,8 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16), default="editor")   # editor | maintainer
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)   # wrong passwords in a row
+    locked_until: Mapped[datetime | None]                             # no login before this (throttling)
 
 
 class Decision(Base):
@@ -219,6 +227,13 @@ class Decision(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     actor: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The span of the translation replaced, when it is not the flag's own (a whole sentence edited,
+    # text inserted for a missing name).
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    # A decision copied onto the same finding of a newer check (recheck, glossary edit): the one
+    # it copies. Statistics and corrections count the newest link of each chain only.
+    carried_from: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class Suppression(Base):
@@ -245,4 +260,57 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]
+
+
+class IgnoreRule(Base):
+    """"This form is fine for this entity": the checker's findings of ``found`` for ``entity`` are
+    dropped in every article (or only in one outlet's). Removing a rule keeps its row (audit)."""
+
+    __tablename__ = "ignore_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(200), index=True)
+    found: Mapped[str] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))        # None: every outlet
+    reason: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    removed_by: Mapped[str | None] = mapped_column(String(100))
+    removed_at: Mapped[datetime | None]
+
+
+class RuleSetting(Base):
+    """A checker rule switched off (or on again) for this newsroom; workers read it before each check."""
+
+    __tablename__ = "rule_settings"
+
+    rule: Mapped[str] = mapped_column(String(32), primary_key=True)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who changed a review setting and when: rules switched, ignore rules, accounts."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[dict] = mapped_column(default=dict)
+
+
+class WebSession(Base):
+    """A login on the review pages. The cookie names it; logging out (or disabling the user, or a
+    new password) revokes it on the server, so a copied cookie stops working."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)     # SHA-256 of the cookie's secret
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]

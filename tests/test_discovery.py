@@ -48,7 +48,7 @@ def test_forms_of_one_name_group_and_rank(known):
 def test_stems_and_spans():
     assert stem("kasemom") == stem("kasema") == stem("kasem") == "kasem"
     spans = name_spans("Juče je Ilija Perić rekao. Ministar Marko Ćirić takođe.", "sr", [], set())
-    assert [" ".join(t.text for t in run) for run in spans] == ["Ilija Perić", "Ministar Marko Ćirić"]
+    assert [" ".join(t.text for t in run) for run in spans] == ["Ilija Perić", "Marko Ćirić"]  # a title is not a name
 
 
 @pytest.fixture

@@ -62,3 +62,18 @@ def wait(predicate, timeout=10):
             return True
         time.sleep(0.1)
     return False
+
+
+DAY_OUTLETS = ("Danas", "Vijesti", "Nova", "=cmd|' /C calc'!A0")
+
+
+def fill_day(store: Store, articles: int) -> None:
+    """A newsroom's day in small: short English articles repeating the same few wrong names
+    (Sergei Kissel, Hamah, Katiab Hezbollah) across outlets, so groups and ignore rules have work."""
+    for i in range(articles):
+        outlet = DAY_OUTLETS[i % len(DAY_OUTLETS)]
+        text = (f"Report {i}. Fighters loyal to Sergei Kissel left Hamah on day {i}."
+                + (" Katiab Hezbollah denied it." if i % 3 == 0 else "")
+                + (" Convoys reached Idlib." if i % 5 == 0 else ""))
+        pipeline.process(store, store.accept(parse_article({"text": text, "language": "en", "outlet": outlet,
+                                                            "title": f"Day report {i}"})).id)

@@ -8,14 +8,20 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from newsqa import __version__, config
 from newsqa.web.api import router as api_router
 from newsqa.web.auth import LoginRequired
+from newsqa.web.errors import http_error, not_found, validation_error
 from newsqa.web.pages import router as pages_router
+from newsqa.web.queue_pages import router as queue_router
+from newsqa.web.rules_pages import router as rules_router
+from newsqa.tasks.review import NotFound
 from newsqa.tasks.store import Store
 
 log = logging.getLogger(__name__)
@@ -48,6 +54,11 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.include_router(api_router)
     app.include_router(pages_router)
+    app.include_router(queue_router)
+    app.include_router(rules_router)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(NotFound, not_found)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

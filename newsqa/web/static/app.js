@@ -20,6 +20,7 @@ document.addEventListener("keydown", (event) => {
     if (event.key === "a") click("accept");
     else if (event.key === "r") { event.preventDefault(); document.getElementById("reason").focus(); }
     else if (event.key === "e") { event.preventDefault(); const el = document.getElementById("replacement"); if (el) el.select(); }
-    else if (event.key === "q") window.location = "/";
+    else if (event.key === "s") { event.preventDefault(); const el = document.getElementById("sentence"); if (el) el.focus(); }
+    else if (event.key === "q") window.location = "/" + window.location.search;
   }
 });
