@@ -1,14 +1,14 @@
 """review loop: decisions carried across checks, ignore rules, rule switches, audit, sessions, throttling
 
-Revision ID: 0004v
-Revises: 0003
+Revision ID: 0005
+Revises: 0004r
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0004v'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004r'
 branch_labels = None
 depends_on = None
 
