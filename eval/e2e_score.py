@@ -64,7 +64,7 @@ def run_chain(cases_path: Path, glossary: str, step: bool) -> dict[str, dict]:
         out = subprocess.run([sys.executable, "-m", "newsqa", "run", "--jsonl", str(articles), "--json",
                               "--glossary", glossary], check=True, capture_output=True, text=True, cwd=ROOT,
                              env=env).stdout
-    return {row["id"]: row for row in map(json.loads, out.splitlines()) if row.strip()}
+    return {row["id"]: row for row in map(json.loads, filter(str.strip, out.splitlines()))}
 
 
 def english_forms(glossary_path: str) -> dict[str, list[str]]:
