@@ -35,7 +35,7 @@ from newsqa.qa.index import ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryInde
 from newsqa.qa.inflect import base_forms, inflects
 from newsqa.qa.model import Glossary, Status
 from newsqa.qa.normalize import NAME_GAP_RE, Token, has_cyrillic, sound_key, tokenize
-from newsqa.qa.rules import select_rules
+from newsqa.qa.rules import PRIORITY, RULE_OF, confidence, select_rules
 
 CHECKER_VERSION = "1"
 MAX_NAME_WORD = 40
@@ -70,9 +70,6 @@ class Match:
         return self.start < other.end and other.start < self.end
 
 
-_PRIORITY = {"deprecated": 0, "source_form": 1, "transliteration": 2, "near_miss": 3}
-
-
 def edit_limit(key: str) -> int:
     """How many edits a word of this length may differ by and still be the same name."""
     if len(key) < MIN_FUZZY_KEY:
@@ -97,8 +94,9 @@ class Checker:
         tokens = tokenize(text, "en")
         gaps = [bool(NAME_GAP_RE.match(text[a.end:b.start])) for a, b in zip(tokens, tokens[1:])]
         exact = self._exact_pass(tokens, gaps)
-        found = self._sound_pass(tokens, gaps, exact)
-        found += self._near_miss_pass(tokens, gaps, exact, found)
+        found = self._sound_pass(tokens, gaps, exact) if self.rules & {"transliteration", "near-miss"} else []
+        if "near-miss" in self.rules:
+            found += self._near_miss_pass(tokens, gaps, exact, found)
         chosen, accepted = self._resolve(exact, found)
         flags = [self._flag(text, tokens, m) for m in chosen]
         if source and source.strip() and "source-entity" in self.rules:
@@ -294,7 +292,7 @@ class Checker:
 
     def _resolve(self, exact: list[Match], found: list[Match]) -> tuple[list[Match], list[Match]]:
         flagged = [m for m in exact if m.kind != "accepted"] + found
-        flagged.sort(key=lambda m: (-(m.end - m.start), _PRIORITY[m.kind], -m.score, m.start))
+        flagged.sort(key=lambda m: (-(m.end - m.start), PRIORITY[m.kind], -m.score, m.start))
         chosen: list[Match] = []
         for m in flagged:
             if not any(m.overlaps(c) for c in chosen):
@@ -326,22 +324,25 @@ class Checker:
             inner = self._accepted_inside(tokens, m)
             if inner:
                 reason += f"; it contains “{inner}”, the name of a different entity"
-            return Flag(m.item.entity, "deprecated", start, end, found, suggestion, 0.95, reason, "deprecated-form")
+            return Flag(m.item.entity, "deprecated", start, end, found, suggestion, confidence("deprecated"), reason,
+                        RULE_OF["deprecated"])
         if m.kind == "source_form":
             if m.item.term.base_lang == "en":
                 reason = f"“{found}” is “{suggestion}” ({label}) left in Cyrillic"
             else:
                 reason = f"“{found}” is the {m.item.term.lang} spelling of “{suggestion}” ({label}), left untranslated"
-            return Flag(m.item.entity, "source_form", start, end, found, suggestion, 0.9, reason, "source-form")
+            return Flag(m.item.entity, "source_form", start, end, found, suggestion, confidence("source_form"), reason,
+                        RULE_OF["source_form"])
         if m.kind == "transliteration":
             reason = f"“{found}” is another romanisation of “{suggestion}” ({label})"
-            return Flag(m.item.entity, "transliteration", start, end, found, suggestion, 0.85, reason, "transliteration")
+            return Flag(m.item.entity, "transliteration", start, end, found, suggestion, confidence("transliteration"),
+                        reason, RULE_OF["transliteration"])
         reason = f"“{found}” looks like a misspelling of “{m.item.term.text}” ({label})"
         if m.swallowed:
             other = m.swallowed[0]
             reason += f", not a mention of {other.item.entity}"
-        confidence = round(0.5 + 0.45 * m.score, 3)
-        return Flag(m.item.entity, "near_miss", start, end, found, suggestion, confidence, reason, "near-miss")
+        score = round(0.5 + (confidence("near_miss") - 0.5) * m.score, 3)
+        return Flag(m.item.entity, "near_miss", start, end, found, suggestion, score, reason, RULE_OF["near_miss"])
 
     def _accepted_inside(self, tokens: list[Token], m: Match) -> str | None:
         for i in range(m.start, m.end):
@@ -422,12 +423,12 @@ class Checker:
                 found = text[start:end]
                 reason = (f"the source names {entity_id} (“{src}”) but the translation has “{found}”, "
                           f"the name of {stand_in.item.entity}")
-                out.append(Flag(entity_id, "wrong_entity", start, end, found, suggestion, 0.8, reason,
-                                "source-entity", s_start, s_end))
+                out.append(Flag(entity_id, "wrong_entity", start, end, found, suggestion, confidence("wrong_entity"),
+                                reason, RULE_OF["wrong_entity"], s_start, s_end))
             else:
                 reason = f"the source names {entity_id} (“{src}”) but the translation has no accepted name for it"
-                out.append(Flag(entity_id, "missing", None, None, None, suggestion, 0.6, reason,
-                                "source-entity", s_start, s_end))
+                out.append(Flag(entity_id, "missing", None, None, None, suggestion, confidence("missing"), reason,
+                                RULE_OF["missing"], s_start, s_end))
         return out
 
     def _stand_ins(self, absent: list[str], unexplained: list[Match]) -> dict[str, Match]:

@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass
 
 from newsqa.qa.checker import Checker, SourceName
 from newsqa.qa.normalize import tokenize
+from newsqa.qa.rules import REPLACEABLE
 
 PLACEHOLDER = "Zqx"
 _PLACEHOLDER_RE = re.compile(r"\b[Zz][Qq][Xx]([a-z]+)\b")
@@ -36,8 +37,6 @@ _ADJ_ENDING = "(?:a|o|e|i|u|og|oga|om|ome|oj|im|ima|ih)?"
 _POSSESSIVE = re.compile(f"(?:ov|ev){_ADJ_ENDING}")
 _POSSESSIVE_IN = re.compile(f"in{_ADJ_ENDING}")
 _ADJECTIVE_SHAPED = ("ska", "cka")
-# Flags whose span is the engine's rendering of a source entity, which the preferred name replaces.
-REPLACEABLE = frozenset({"deprecated", "source_form", "transliteration", "near_miss", "wrong_entity"})
 
 
 @dataclass(frozen=True)
