@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -34,13 +34,17 @@ from newsqa.qa.flags import Flag
 from newsqa.qa.index import ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, IndexedTerm, family
 from newsqa.qa.inflect import base_forms, inflects
 from newsqa.qa.model import Glossary, Status
+from newsqa.qa.name_rules import name_flags
+from newsqa.qa.names import Name, Reading, find_names
 from newsqa.qa.normalize import NAME_GAP_RE, Token, has_cyrillic, sound_key, tokenize
 from newsqa.qa.rules import PRIORITY, RULE_OF, confidence, select_rules
 
-CHECKER_VERSION = "1"
+CHECKER_VERSION = "2"
+NAME_RULES = frozenset({"name-source-form", "name-common-word", "source-acronym", "unverified-name"})
 MAX_NAME_WORD = 40
 NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "di"})
 _DOUBLES = re.compile(r"(.)\1+")
+_ARTICLE_START = re.compile(r"(?:[AaEe]l|[Аа]л|[Ее]л)[\s\-‐‑]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class SourceName:
     end: int
     item: IndexedTerm
     last_word: str
+    sister: bool = False  # read through a sister language's form (lower confidence)
 
 
 @dataclass
@@ -102,6 +107,11 @@ class Checker:
         if source and source.strip() and "source-entity" in self.rules:
             flags = self._source_pass(text, tokens, accepted, flags, source, source_lang)
         flags = [f for f in flags if f.rule in self.rules]
+        if self.rules & NAME_RULES:
+            skip = [(s, e) for _, s, e in self.source_entities(source, source_lang)] if source else []
+            taken = [(tokens[m.start].start, tokens[m.end - 1].end) for m in accepted]
+            taken += [(f.start, f.end) for f in flags if f.start is not None]
+            flags += name_flags(text, source, source_lang, self.rules, skip, taken)
         return sorted(flags, key=lambda f: (f.start is None, f.start or 0, f.entity))
 
     def mentions(self, text: str) -> set[str]:
@@ -286,6 +296,9 @@ class Checker:
                 m.start <= k < m.end for m in accepted)
         if start > 0 and gaps[start - 1] and unknown_name_word(start - 1):
             return True
+        if start > 0 and gaps[start - 1] and tokens[start].has_article and tokens[start - 1].cap \
+                and not any(m.start <= start - 1 < m.end for m in accepted):
+            return True  # "Ain al-Asad": a word with the article after another capitalised word
         return end < len(tokens) and gaps[end - 1] and unknown_name_word(end)
 
     # ---- choosing among overlapping readings ------------------------------------------------
@@ -361,9 +374,11 @@ class Checker:
         """(entity id, start, end) for every glossary entity named in a source text."""
         return [(m.entity, m.start, m.end) for m in self.source_names(source, source_lang)]
 
-    def source_names(self, source: str, source_lang: str | None = None) -> list["SourceName"]:
+    def source_names(self, source: str, source_lang: str | None = None,
+                     analyses: Mapping[str, Reading] | None = None) -> list["SourceName"]:
         """Every glossary entity named in a source text, with the term it was read as and the word
-        as written, so a translator can render it in the same form (a surname, a possessive)."""
+        as written, so a translator can render it in the same form (a surname, a possessive).
+        A glossary name that is only part of a longer name is not one (see :meth:`_inside_other_name`)."""
         tokens = tokenize(source, source_lang)
         gaps = [bool(NAME_GAP_RE.match(source[a.end:b.start])) for a, b in zip(tokens, tokens[1:])]
         fam = family(source_lang)
@@ -371,26 +386,51 @@ class Checker:
         i = 0
         while i < len(tokens):
             best: tuple[int, IndexedTerm] | None = None
-            for base in base_forms(tokens[i].norm):
-                for item in self.index.source_first.get((fam, base), ()):
-                    n = len(item)
-                    if best and n <= best[0]:
-                        continue
-                    window = tokens[i:i + n]
-                    if len(window) == n and all(gaps[i:i + n - 1]) and _case_fits(window, item, strict=True) \
-                            and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)):
-                        best = (n, item)
+            sister = False
+            # The language's own forms first; then a sister language's (a Serbian Cyrillic form
+            # serves Macedonian text, a Croatian one Bosnian), read at a lower confidence.
+            for fam_key in ((fam, None) if fam is not None else (None,)):
+                for base in base_forms(tokens[i].norm):
+                    for item in self.index.source_first.get((fam_key, base), ()):
+                        n = len(item)
+                        if best and n <= best[0]:
+                            continue
+                        window = tokens[i:i + n]
+                        if len(window) == n and all(gaps[i:i + n - 1]) and _case_fits(window, item, strict=True) \
+                                and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)):
+                            best = (n, item)
+                if best:
+                    sister = fam_key is None and fam is not None
+                    break
             english = self._exact_at(tokens, gaps, i, allow_inflected=False)
             if english and english.kind == "accepted" and (not best or english.end - i > best[0]):
-                best = (english.end - i, english.item)
+                best, sister = (english.end - i, english.item), False
             if best:
                 n, item = best
                 found.append(SourceName(item.entity, tokens[i].start, tokens[i + n - 1].end, item,
-                                        tokens[i + n - 1].norm))
+                                        tokens[i + n - 1].norm, sister))
                 i += n
             else:
                 i += 1
-        return found
+        if not found:
+            return found
+        names = find_names(source, source_lang, analyses)
+        return [n for n in found if not self._inside_other_name(n, names, source)]
+
+    def _inside_other_name(self, name: SourceName, names: list[Name], source: str) -> bool:
+        """A glossary name that is only part of a longer name of someone or something else: a surname
+        after another first name ("Jahja Sari" is not al-Sharaa), a first name before a surname ("Asad
+        Hasan el-Šejbani"), a word with the Arabic article after another word ("Ain al-Asad" is an air
+        base, "Abdul Malik el Huti" a man, not the Houthis)."""
+        for other in names:
+            if other.acronym or not (other.start <= name.start and name.end <= other.end) \
+                    or (other.start, other.end) == (name.start, name.end):
+                continue
+            person = self.glossary[name.entity].type == "person"
+            with_article = bool(_ARTICLE_START.match(source[name.start:name.end]))
+            if (person and name.item.implicit) or (with_article and other.start < name.start):
+                return True
+        return False
 
     def _source_pass(self, text: str, tokens: list[Token], accepted: list[Match], flags: list[Flag],
                      source: str, source_lang: str | None) -> list[Flag]:

@@ -26,8 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from typing import Mapping
+
+from rapidfuzz.distance import OSA
+
 from newsqa.qa.checker import Checker, SourceName
-from newsqa.qa.normalize import tokenize
+from newsqa.qa.names import PARTICLES, Name, Reading, find_names
+from newsqa.qa.normalize import fold, sound_key, tokenize
 from newsqa.qa.rules import REPLACEABLE
 
 PLACEHOLDER = "Zqx"
@@ -37,6 +42,7 @@ _ADJ_ENDING = "(?:a|o|e|i|u|og|oga|om|ome|oj|im|ima|ih)?"
 _POSSESSIVE = re.compile(f"(?:ov|ev){_ADJ_ENDING}")
 _POSSESSIVE_IN = re.compile(f"in{_ADJ_ENDING}")
 _ADJECTIVE_SHAPED = ("ska", "cka")
+_CASE_ENDING = re.compile(r"[-‐‑](?:a|u|om|em|e|i|ov|ovi|ova|ove|ima|ju|ja|ot|ta|to|а|у|ом|ем|е|и|от|та|то)\b")
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ class Rendering:
     entity: str
     source: str
     english: str
-    how: str  # placeholder | post-edit
+    how: str  # placeholder | variant | name | post-edit
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -107,19 +113,136 @@ def render(checker: Checker, name: SourceName) -> str | None:
                         owner=possessive(name.last_word, lemma))
 
 
-def protect(checker: Checker, source: str, lang: str | None) -> Protected:
-    """The source with each protectable entity name replaced by a placeholder."""
-    pieces, slots, at = [], [], 0
-    for name in checker.source_names(source, lang):
+def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[str, Reading] | None = None,
+            style: str = "diacritics") -> Protected:
+    """The source with each name replaced by a placeholder: glossary entities (also in variant
+    spellings and as acronyms) and the names the glossary does not know (``qa.names``)."""
+    found: list[tuple[int, int, Rendering]] = []
+    glossary = checker.source_names(source, lang, analyses)
+    for name in glossary:
         english = render(checker, name)
         if english is None or _adjective_shaped(name, source):
             continue
-        pieces.append(source[at:name.start])
+        end = name.end
+        written = source[name.start:name.end]
+        if written.isupper() and len(written) <= 6:  # an acronym: HTS-om, SAD-a
+            english = acronym_for(checker, name.entity, written) or english
+            m = _CASE_ENDING.match(source, end)
+            end = m.end() if m else end
+        found.append((name.start, end, Rendering(name.entity, source[name.start:end], english, "placeholder")))
+    taken = [(a, b) for a, b, _ in found]
+    for name in find_names(source, lang, analyses, skip=taken, style=style):
+        entity = variant_of(checker, name)
+        if entity is not None:
+            english = english_name(checker, entity, surname=len(name.parts) == 1 and not name.acronym,
+                                   owner=name.owner)
+            if name.acronym:
+                english = acronym_for(checker, entity, name.lemma) or english
+            if english:
+                found.append((name.start, name.end, Rendering(entity, name.text, english, "variant")))
+            continue
+        english = name.english + ("'s" if name.owner else "")
+        found.append((name.start, name.end, Rendering("", name.text, english, "name")))
+    pieces, slots, at = [], [], 0
+    for start, end, rendering in sorted(found, key=lambda f: f[0]):
+        if start < at:
+            continue
+        pieces.append(source[at:start])
         pieces.append(placeholder(len(slots)))
-        slots.append(Rendering(name.entity, source[name.start:name.end], english, "placeholder"))
-        at = name.end
+        slots.append(rendering)
+        at = end
     pieces.append(source[at:])
     return Protected("".join(pieces), tuple(slots))
+
+
+def variant_of(checker: Checker, name: Name) -> str | None:
+    """The glossary entity a name not found as listed is a spelling variant of (Halep, Hizbulah, Esad,
+    Hašd al Šabi, Bešar el-Esad), or an acronym of (HTS-om, SDS-a for Sirijske demokratske snage, ИД)."""
+    if name.acronym:
+        return glossary_acronyms(checker).get(fold(name.lemma, "sr"))
+    words = [t.norm for t in tokenize(name.lemma, "sr") if t.norm not in PARTICLES]
+    if not words:
+        return None
+    for item in _source_terms(checker):
+        norms = [n for n in item.norms if n not in PARTICLES]
+        if len(norms) != len(words):
+            continue
+        person = checker.glossary[item.entity].type == "person"
+        if len(words) == 1 and len(words[0]) < 5 and not (person and item.implicit):
+            continue
+        if all(_close(a, b, person) for a, b in zip(words, norms)):
+            return item.entity
+    return None
+
+
+def _close(a: str, b: str, person: bool) -> bool:
+    if a == b or sound_key(a) == sound_key(b):
+        return True
+    shortest = min(len(a), len(b))
+    distance = OSA.distance(a, b)
+    if shortest >= 4 and distance == 1 and len(a) != len(b):
+        return True  # one letter more or less: Halep for Alep
+    if shortest >= 8:
+        return distance <= 2 and a[0] == b[0]  # Hizbulah for Hezbolah; not Jemenski for Zelenski
+    if shortest >= 5:
+        return distance <= 1
+    # four letters: only a vowel written otherwise, in a person's name (Esad for Asad)
+    return person and len(a) == len(b) == 4 and distance == 1 and all(
+        x == y or (x in "aeiou" and y in "aeiou") for x, y in zip(a, b))
+
+
+_SOURCE_TERMS: dict[int, list] = {}
+_ACRONYMS: dict[int, dict[str, str]] = {}
+
+
+def _source_terms(checker: Checker) -> list:
+    key = id(checker)
+    if key not in _SOURCE_TERMS:
+        seen, out = set(), []
+        for (fam, _), items in checker.index.source_first.items():
+            if fam is None:
+                for item in items:
+                    if id(item) not in seen:
+                        seen.add(id(item))
+                        out.append(item)
+        for items in checker.index.english.values():
+            out.extend(it for it in items if it.accepted)
+        _SOURCE_TERMS[key] = out
+    return _SOURCE_TERMS[key]
+
+
+def glossary_acronyms(checker: Checker) -> dict[str, str]:
+    """Folded acronym -> entity: the glossary's own acronyms (HTS, SAD, САД) and the initials of its
+    multi-word source forms (SDS for Sirijske demokratske snage, ИД for Исламска држава)."""
+    key = id(checker)
+    if key in _ACRONYMS:
+        return _ACRONYMS[key]
+    out: dict[str, str] = {}
+    for entity in checker.glossary.entities.values():
+        for term in entity.terms:
+            words = [w for w in re.split(r"[\s-]+", term.text) if w]
+            if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+                out.setdefault(fold(words[0], term.lang), entity.id)
+            elif len(words) >= 2 and term.base_lang != "en" and term.status.accepted:
+                initials = "".join(w[0] for w in words if w.lower() not in PARTICLES)
+                if len(initials) >= 2:
+                    out.setdefault(fold(initials, term.lang), entity.id)
+    _ACRONYMS[key] = out
+    return out
+
+
+def acronym_for(checker: Checker, entity_id: str, written: str) -> str | None:
+    """The English acronym to put for a source acronym: the same one where English uses it (HTS),
+    else the entity's English acronym (SDF for SDS), else none (the preferred name is used)."""
+    entity = checker.glossary.entities.get(entity_id)
+    if entity is None:
+        return None
+    english = [t.text for t in entity.terms if t.base_lang == "en" and t.status.accepted and t.text.isupper()]
+    folded = fold(written, "sr")
+    same = [a for a in english if fold(a) == folded]
+    if same:
+        return same[0]
+    return min(english, key=len) if english else None
 
 
 def restore(translation: str, protected: Protected) -> tuple[str, list[Rendering]]:

@@ -8,8 +8,10 @@ glossary step never costs a name.
 
 from __future__ import annotations
 
+from newsqa import config
 from newsqa.qa import Checker
 from newsqa.qa.terms import is_placeholder, post_edit, protect, restore
+from newsqa.worker.analyser import analyse
 from newsqa.worker.engines.base import Engine, MTResult
 
 
@@ -33,7 +35,8 @@ class GlossaryAware:
         terms: list[list] = [[] for _ in texts]
         plain = list(range(len(texts)))
         if self.copies_unknown_words:
-            protected = [protect(self.checker, text, lang) for text in texts]
+            style = config.NAME_STYLE.get()
+            protected = [protect(self.checker, text, lang, analyse(text, lang), style) for text in texts]
             plain = []
             for i, (p, result) in enumerate(zip(protected, self.engine.translate([p.text for p in protected],
                                                                                lang, script))):
