@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -35,8 +35,8 @@ from newsqa.qa.index import ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryInde
 from newsqa.qa.inflect import base_forms, inflects
 from newsqa.qa.model import Glossary, Status
 from newsqa.qa.name_rules import name_flags
-from newsqa.qa.names import Name, Reading, find_names
-from newsqa.qa.normalize import NAME_GAP_RE, Token, has_cyrillic, sound_key, tokenize
+from newsqa.qa.names import PARTICLES, Name, Reading, find_names
+from newsqa.qa.normalize import NAME_GAP_RE, Token, fold, has_cyrillic, sound_key, tokenize
 from newsqa.qa.rules import PRIORITY, RULE_OF, confidence, select_rules
 
 CHECKER_VERSION = "2"
@@ -86,10 +86,14 @@ class Checker:
     """Checks English translations against one glossary; build once, reuse for many articles."""
 
     def __init__(self, glossary: Glossary, rules: Iterable[str] | None = None,
-                 exclude: Iterable[str] = ()) -> None:
+                 exclude: Iterable[str] = (), known_word: Callable[[str, str | None], bool] | None = None) -> None:
+        """``known_word(word, lang)``: whether the source language's dictionary knows a word in lower
+        case (the worker passes hunspell's); it tells a sentence's first word from a name."""
         self.glossary = glossary
         self.index = GlossaryIndex(glossary)
         self.rules = select_rules(rules, exclude)
+        self.known_word = known_word
+        self.acronyms = _glossary_acronyms(glossary)
         self.version = f"checker {CHECKER_VERSION}; glossary {glossary.version}"
 
     # ---- public API -------------------------------------------------------------------------
@@ -111,7 +115,8 @@ class Checker:
             skip = [(s, e) for _, s, e in self.source_entities(source, source_lang)] if source else []
             taken = [(tokens[m.start].start, tokens[m.end - 1].end) for m in accepted]
             taken += [(f.start, f.end) for f in flags if f.start is not None]
-            flags += name_flags(text, source, source_lang, self.rules, skip, taken)
+            flags += [self._acronym_entity(f) for f in
+                      name_flags(text, source, source_lang, self.rules, skip, taken, self.known_word)]
         return sorted(flags, key=lambda f: (f.start is None, f.start or 0, f.entity))
 
     def mentions(self, text: str) -> set[str]:
@@ -192,6 +197,8 @@ class Checker:
                 if not items and window[-1].norm.endswith("s") and len(window[-1].norm) > 3:
                     items = list(self.index.sounds.get(keys[:-1] + (sound_key(window[-1].norm[:-1]),), ()))
                 items = [it for it in items if _case_fits(window, it) and self._plausible(window, it)]
+                if items and window[0].has_article and self._inside_longer_name(tokens, gaps, accepted, i, i + n):
+                    items = []  # "Ain al-Asad" is a place, not a misspelt al-Assad
                 for item in items:
                     same = {i + j for j, (t, norm) in enumerate(zip(window, item.norms)) if t.norm == norm}
                     swallowed = _swallowed(accepted, item, i, i + n, set(range(i, i + n)), same)
@@ -414,8 +421,30 @@ class Checker:
                 i += 1
         if not found:
             return found
-        names = find_names(source, source_lang, analyses)
+        names = find_names(source, source_lang, analyses, known_word=self.known_word)
         return [n for n in found if not self._inside_other_name(n, names, source)]
+
+    def _acronym_entity(self, flag: Flag) -> Flag:
+        """A source acronym the glossary knows (SDS-a for the SDF) is that entity's flag."""
+        if flag.kind != "source_acronym" or not flag.found:
+            return flag
+        entity = self.acronyms.get(fold(re.split(r"[-‐‑]", flag.found)[0], "sr"))
+        if entity is None:
+            return flag
+        suggestion = self.acronym_for(entity, flag.found.split("-")[0]) or self._suggestion_for(entity)
+        return dataclasses.replace(flag, entity=entity, suggestion=suggestion)
+
+    def acronym_for(self, entity_id: str, written: str) -> str | None:
+        """The English acronym to put for a source acronym: the same one where English uses it (HTS),
+        else the entity's English acronym (SDF for SDS), else none (the preferred name is used)."""
+        entity = self.glossary.entities.get(entity_id)
+        if entity is None:
+            return None
+        english = [t.text for t in entity.terms if t.base_lang == "en" and t.status.accepted and t.text.isupper()]
+        same = [a for a in english if fold(a) == fold(written, "sr")]
+        if same:
+            return same[0]
+        return min(english, key=len) if english else None
 
     def _inside_other_name(self, name: SourceName, names: list[Name], source: str) -> bool:
         """A glossary name that is only part of a longer name of someone or something else: a surname
@@ -522,6 +551,22 @@ class Checker:
     def _suggestion_for(self, entity_id: str) -> str | None:
         preferred = self.glossary[entity_id].preferred_english
         return preferred.text if preferred else None
+
+
+def _glossary_acronyms(glossary: Glossary) -> dict[str, str]:
+    """Folded acronym -> entity: the glossary's own acronyms (HTS, SAD, САД) and the initials of its
+    multi-word source forms (SDS for Sirijske demokratske snage, ИД for Исламска држава)."""
+    out: dict[str, str] = {}
+    for entity in glossary.entities.values():
+        for term in entity.terms:
+            words = [w for w in re.split(r"[\s-]+", term.text) if w]
+            if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+                out.setdefault(fold(words[0], term.lang), entity.id)
+            elif len(words) >= 2 and term.base_lang != "en" and term.status.accepted:
+                initials = "".join(w[0] for w in words if w.lower() not in PARTICLES)
+                if len(initials) >= 2:
+                    out.setdefault(fold(initials, term.lang), entity.id)
+    return out
 
 
 def _english_variants(norms: tuple[str, ...]) -> list[tuple[str, ...]]:

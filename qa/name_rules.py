@@ -20,7 +20,7 @@ Doha); South Slavic names in either of the house style's spellings; names inside
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 
@@ -36,7 +36,8 @@ NAME_ENTITY = "name:"
 
 
 def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset[str],
-               skip: Iterable[tuple[int, int]] = (), taken: Iterable[tuple[int, int]] = ()) -> list[Flag]:
+               skip: Iterable[tuple[int, int]] = (), taken: Iterable[tuple[int, int]] = (),
+               known_word: Callable[[str, str | None], bool] | None = None) -> list[Flag]:
     """Flags for names outside the glossary; ``skip``: the glossary's spans in the source, ``taken``:
     spans of the translation other rules flagged or accepted already."""
     tokens = tokenize(text, "en")
@@ -49,7 +50,7 @@ def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset
 
     if "source-acronym" in rules:
         flags += [f for f in _acronyms(text, tokens) if free(f.start, f.end)]
-    names = find_names(source, lang, skip=skip) if source and source.strip() else []
+    names = find_names(source, lang, skip=skip, known_word=known_word) if source and source.strip() else []
     names = [n for n in names if not n.acronym]
     if "name-source-form" in rules:
         for f in _source_forms(text, tokens, names):
@@ -166,10 +167,20 @@ def _unverified(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]
             continue
         words = [fold(w) for w in re.split(r"[\s\-]+", n.english) if w and fold(w) not in PARTICLES]
         bad = {w for w in words if not _attested(w)}
-        for t in tokens:
-            if t.norm not in bad:
+        k = 0
+        while k < len(tokens):
+            if tokens[k].norm not in bad:
+                k += 1
                 continue
-            start, end = t.start, t.end  # the unattested word alone: "Entoni" of Entoni Blinken
+            j = k  # one flag for a run of the name's words with an unattested one in it
+            while j + 1 < len(tokens) and tokens[j + 1].norm in words and \
+                    re.fullmatch(r"[ \-]", text[tokens[j].end:tokens[j + 1].start]):
+                j += 1
+            run = [t for t in tokens[k:j + 1]]
+            while run and run[-1].norm not in bad:
+                run.pop()  # "Entoni" of Entoni Blinken: the attested surname is not flagged
+            start, end = run[0].start, run[-1].end
+            k = j + 1
             if (start, end) in seen:
                 continue
             seen.add((start, end))

@@ -35,7 +35,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from newsqa.qa.english import zipf
 from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, tokenize
@@ -156,12 +156,12 @@ def english_spelling(word: str) -> str | None:
     """An English spelling of a romanised name word that sounds the same and that English text uses
     where the romanisation is unattested or far rarer (Grosi -> Grossi, Husein -> Hussein, Kac -> Katz)."""
     folded = fold(word)
-    if len(folded) < 3:
-        return None
+    own = zipf(folded)
+    if len(folded) < 3 or (len(folded) < 4 and own >= MIN_ATTESTED):
+        return None  # Tel stays Tel
     found = _english_index().get(name_key(folded))
     if found is None or found[0] == folded:
         return None
-    own = zipf(folded)
     if own >= MIN_ATTESTED and found[1] < own + 0.8:
         return None
     if found[1] < 1.3:
@@ -198,11 +198,14 @@ def _reading(analyses: Mapping[str, Reading] | None, word: str) -> Reading:
 
 
 def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | None = None,
-               skip: Iterable[tuple[int, int]] = (), style: str = "diacritics") -> list[Name]:
+               skip: Iterable[tuple[int, int]] = (), style: str = "diacritics",
+               known_word: Callable[[str, str | None], bool] | None = None) -> list[Name]:
     """Every name in ``text`` outside the ``skip`` spans (the glossary's), in order.
 
     ``analyses`` maps each word as written to the analyser's reading; without it, every capitalised
-    word not starting a sentence is a name candidate.
+    word not starting a sentence is a name candidate, and a sentence's first word of a longer
+    sequence is one unless the language writes it often in lower case or ``known_word`` (a
+    dictionary of the language) knows it.
     """
     skip = list(skip)
     tokens = [t for t in tokenize(text, lang) if not any(a < t.end and t.start < b for a, b in skip)]
@@ -228,7 +231,9 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 break
         words = tokens[i:j]
         readings = [_reading(analyses, w.text[w.word_start - w.start:]) for w in words]
-        if _sentence_start(text, t.start) and (analyses is None and (len(words) == 1 or frequent_word(words[0].text, lang))
+        if _sentence_start(text, t.start) and (analyses is None and (
+                len(words) == 1 or frequent_word(words[0].text, lang)
+                or (known_word is not None and known_word(to_latin(words[0].text, lang or "sr"), lang)))
                                                or readings[0].kind == "common" or readings[0].frequent):
             words, readings = words[1:], readings[1:]  # a sentence's first word, an ordinary one
             while words and words[0].norm in PARTICLES:
@@ -360,7 +365,9 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
         return word, False
     candidates: list[str] = []
     if case == "gen":
-        if low.endswith("a"):
+        if low.endswith("ija"):
+            candidates = [word[:-3] + "i", word[:-1]]   # kod Kobanija -> Kobani
+        elif low.endswith("a"):
             candidates = [word[:-1]]            # iz Omana, do Kirkuka
         elif low.endswith("e"):
             candidates = [word[:-1] + "a"]      # iz Rafe, kod Nabatije

@@ -126,18 +126,18 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         end = name.end
         written = source[name.start:name.end]
         if written.isupper() and len(written) <= 6:  # an acronym: HTS-om, SAD-a
-            english = acronym_for(checker, name.entity, written) or english
+            english = checker.acronym_for(name.entity, written) or english
             m = _CASE_ENDING.match(source, end)
             end = m.end() if m else end
         found.append((name.start, end, Rendering(name.entity, source[name.start:end], english, "placeholder")))
     taken = [(a, b) for a, b, _ in found]
-    for name in find_names(source, lang, analyses, skip=taken, style=style):
+    for name in find_names(source, lang, analyses, skip=taken, style=style, known_word=checker.known_word):
         entity = variant_of(checker, name)
         if entity is not None:
             english = english_name(checker, entity, surname=len(name.parts) == 1 and not name.acronym,
                                    owner=name.owner)
             if name.acronym:
-                english = acronym_for(checker, entity, name.lemma) or english
+                english = checker.acronym_for(entity, name.lemma) or english
             if english:
                 found.append((name.start, name.end, Rendering(entity, name.text, english, "variant")))
             continue
@@ -159,7 +159,7 @@ def variant_of(checker: Checker, name: Name) -> str | None:
     """The glossary entity a name not found as listed is a spelling variant of (Halep, Hizbulah, Esad,
     Hašd al Šabi, Bešar el-Esad), or an acronym of (HTS-om, SDS-a for Sirijske demokratske snage, ИД)."""
     if name.acronym:
-        return glossary_acronyms(checker).get(fold(name.lemma, "sr"))
+        return checker.acronyms.get(fold(name.lemma, "sr"))
     words = [t.norm for t in tokenize(name.lemma, "sr") if t.norm not in PARTICLES]
     if not words:
         return None
@@ -192,7 +192,6 @@ def _close(a: str, b: str, person: bool) -> bool:
 
 
 _SOURCE_TERMS: dict[int, list] = {}
-_ACRONYMS: dict[int, dict[str, str]] = {}
 
 
 def _source_terms(checker: Checker) -> list:
@@ -209,40 +208,6 @@ def _source_terms(checker: Checker) -> list:
             out.extend(it for it in items if it.accepted)
         _SOURCE_TERMS[key] = out
     return _SOURCE_TERMS[key]
-
-
-def glossary_acronyms(checker: Checker) -> dict[str, str]:
-    """Folded acronym -> entity: the glossary's own acronyms (HTS, SAD, САД) and the initials of its
-    multi-word source forms (SDS for Sirijske demokratske snage, ИД for Исламска држава)."""
-    key = id(checker)
-    if key in _ACRONYMS:
-        return _ACRONYMS[key]
-    out: dict[str, str] = {}
-    for entity in checker.glossary.entities.values():
-        for term in entity.terms:
-            words = [w for w in re.split(r"[\s-]+", term.text) if w]
-            if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
-                out.setdefault(fold(words[0], term.lang), entity.id)
-            elif len(words) >= 2 and term.base_lang != "en" and term.status.accepted:
-                initials = "".join(w[0] for w in words if w.lower() not in PARTICLES)
-                if len(initials) >= 2:
-                    out.setdefault(fold(initials, term.lang), entity.id)
-    _ACRONYMS[key] = out
-    return out
-
-
-def acronym_for(checker: Checker, entity_id: str, written: str) -> str | None:
-    """The English acronym to put for a source acronym: the same one where English uses it (HTS),
-    else the entity's English acronym (SDF for SDS), else none (the preferred name is used)."""
-    entity = checker.glossary.entities.get(entity_id)
-    if entity is None:
-        return None
-    english = [t.text for t in entity.terms if t.base_lang == "en" and t.status.accepted and t.text.isupper()]
-    folded = fold(written, "sr")
-    same = [a for a in english if fold(a) == folded]
-    if same:
-        return same[0]
-    return min(english, key=len) if english else None
 
 
 def restore(translation: str, protected: Protected) -> tuple[str, list[Rendering]]:

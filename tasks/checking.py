@@ -11,8 +11,10 @@ import threading
 from newsqa.qa import Checker
 from newsqa.tasks.glossary_store import GlossaryStore
 from newsqa.tasks.store import Store
+from newsqa.worker.lexicon import knows_lowercase
 
 _lock = threading.Lock()
+
 _cache: dict[str, tuple[int, Checker]] = {}
 
 
@@ -24,7 +26,7 @@ def checker_for(store: Store) -> Checker:
         cached = _cache.get(store.url)
         if cached and cached[0] == version:
             return cached[1]
-    checker = Checker(glossary.load())
+    checker = Checker(glossary.load(), known_word=knows_lowercase)
     with _lock:
         _cache[store.url] = (version, checker)
     return checker

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from newsqa.qa.names import Reading, frequent_word
 from newsqa.qa.normalize import has_cyrillic, to_latin
+from newsqa.worker.lexicon import knows_lowercase
 
 DATA = Path("/usr/share/apertium")
 PAIRS = {"sr": "hbs-eng", "hr": "hbs-eng", "bs": "hbs-eng", "cnr": "hbs-eng", "sh": "hbs-eng", "mk": "mkd-eng"}
@@ -47,13 +48,14 @@ def analyse(text: str, lang: str | None) -> dict[str, Reading]:
     if not words:
         return {}
     latin = [to_latin(w, "sr") if lang != "mk" and has_cyrillic(w) else w for w in words]
+    latin_of = dict(zip(words, latin))
     units = _run(["lt-proc", "-w", str(morph)], "\n".join(f"{w} ." for w in latin))
     readings: dict[str, Reading] = {}
     analysed = [u for u in _UNIT.findall(units) if u[0] not in (".",)]
     nps: list[tuple[str, str]] = []
     for word, (surface, analyses) in zip(words, analysed):
         if analyses.startswith("*"):
-            readings[word] = Reading("unknown", frequent=frequent_word(word, lang))
+            readings[word] = Reading("unknown", frequent=frequent_word(word, lang) or knows_lowercase(latin_of[word], lang))
             continue
         options = analyses.split("/")
         np = next((o for o in options if "<np>" in o), None)
