@@ -35,7 +35,7 @@ from newsqa.qa.index import ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryInde
 from newsqa.qa.inflect import base_forms, inflects
 from newsqa.qa.model import Glossary, Status
 from newsqa.qa.name_rules import name_flags
-from newsqa.qa.names import PARTICLES, Name, Reading, find_names
+from newsqa.qa.names import PARTICLES, Name, Reading, find_names, sentence_start
 from newsqa.qa.normalize import NAME_GAP_RE, Token, fold, has_cyrillic, sound_key, tokenize
 from newsqa.qa.rules import PRIORITY, RULE_OF, confidence, select_rules
 
@@ -455,6 +455,9 @@ class Checker:
             if other.acronym or not (other.start <= name.start and name.end <= other.end) \
                     or (other.start, other.end) == (name.start, name.end):
                 continue
+            before = source[other.start:name.start].split()
+            if len(before) == 1 and name.end == other.end and sentence_start(source, other.start):
+                continue  # "Portparol Netanjahuove vlade": a sentence's first capital says nothing
             person = self.glossary[name.entity].type == "person"
             with_article = bool(_ARTICLE_START.match(source[name.start:name.end]))
             if (person and name.item.implicit) or (with_article and other.start < name.start):

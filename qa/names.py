@@ -187,7 +187,7 @@ def frequent_word(word: str, lang: str | None) -> bool:
 _ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|j)(?:i|a|e|o|u|og|om|oj|im|ih|ima)$")
 
 
-def _sentence_start(text: str, start: int) -> bool:
+def sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[:start]))
 
 
@@ -231,7 +231,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 break
         words = tokens[i:j]
         readings = [_reading(analyses, w.text[w.word_start - w.start:]) for w in words]
-        if _sentence_start(text, t.start) and (analyses is None and (
+        if sentence_start(text, t.start) and (analyses is None and (
                 len(words) == 1 or frequent_word(words[0].text, lang)
                 or (known_word is not None and known_word(to_latin(words[0].text, lang or "sr"), lang)))
                                                or readings[0].kind == "common" or readings[0].frequent):
