@@ -31,7 +31,7 @@ from typing import Mapping
 from rapidfuzz.distance import OSA
 
 from newsqa.qa.checker import Checker, SourceName
-from newsqa.qa.names import PARTICLES, Name, Reading, find_names
+from newsqa.qa.names import PARTICLES, Name, Reading, find_names, lemma_candidates
 from newsqa.qa.normalize import fold, sound_key, tokenize
 from newsqa.qa.rules import REPLACEABLE
 
@@ -160,17 +160,19 @@ def variant_of(checker: Checker, name: Name) -> str | None:
     Hašd al Šabi, Bešar el-Esad), or an acronym of (HTS-om, SDS-a for Sirijske demokratske snage, ИД)."""
     if name.acronym:
         return checker.acronyms.get(fold(name.lemma, "sr"))
-    words = [t.norm for t in tokenize(name.lemma, "sr") if t.norm not in PARTICLES]
+    words = [t.norm for t in tokenize(name.lemma, "sr") if t.norm not in _ARTICLES]
     if not words:
         return None
+    # the word as written may be the declined form the lemma guess kept (Bešara el-Esada, a genitive)
+    options = [{w} | {t for c in lemma_candidates(w) for t in [fold(c)]} for w in words]
     for item in _source_terms(checker):
-        norms = [n for n in item.norms if n not in PARTICLES]
+        norms = [n for n in item.norms if n not in _ARTICLES]
         if len(norms) != len(words):
-            continue
+            continue  # "Ramali" is no Abu Kamal: only the article may be left out
         person = checker.glossary[item.entity].type == "person"
         if len(words) == 1 and len(words[0]) < 5 and not (person and item.implicit):
             continue
-        if all(_close(a, b, person) for a, b in zip(words, norms)):
+        if all(any(_close(a, b, person) for a in opts) for opts, b in zip(options, norms)):
             return item.entity
     return None
 
@@ -185,13 +187,14 @@ def _close(a: str, b: str, person: bool) -> bool:
     if shortest >= 8:
         return distance <= 2 and a[0] == b[0]  # Hizbulah for Hezbolah; not Jemenski for Zelenski
     if shortest >= 5:
-        return distance <= 1
+        return distance <= 1 and a[0] == b[0]
     # four letters: only a vowel written otherwise, in a person's name (Esad for Asad)
     return person and len(a) == len(b) == 4 and distance == 1 and all(
         x == y or (x in "aeiou" and y in "aeiou") for x, y in zip(a, b))
 
 
 _SOURCE_TERMS: dict[int, list] = {}
+_ARTICLES = frozenset({"al", "el", "ал", "ел"})
 
 
 def _source_terms(checker: Checker) -> list:
