@@ -233,12 +233,19 @@ def is_placeholder(word: str) -> bool:
     return bool(_PLACEHOLDER_RE.fullmatch(word))
 
 
-def post_edit(checker: Checker, translation: str, source: str, lang: str | None) -> tuple[str, list[Rendering]]:
-    """Replace the engine's flagged renderings of source entities by their preferred English names."""
+def post_edit(checker: Checker, translation: str, source: str, lang: str | None,
+              names: tuple[Rendering, ...] = ()) -> tuple[str, list[Rendering]]:
+    """Replace the engine's flagged renderings of source entities by their preferred English names;
+    never inside a name the step itself put there for a name outside the glossary (``names``: "Abdul
+    Malik al-Huti" keeps its al-Huti, which is not the Houthis)."""
     in_source = {n.entity: n for n in checker.source_names(source, lang)}
+    kept = [(m.start(), m.end()) for r in names if r.how == "name" and r.english
+            for m in re.finditer(re.escape(r.english), translation)]
     edits = []
     for flag in checker.check(translation, source, lang):
         if flag.kind not in REPLACEABLE or flag.start is None or flag.entity not in in_source:
+            continue
+        if any(a <= flag.start and flag.end <= b for a, b in kept):
             continue
         found = translation[flag.start:flag.end]
         english = _english_for(checker, flag.entity, found, in_source[flag.entity], lang)

@@ -51,6 +51,6 @@ class GlossaryAware:
                 results[i] = result
         out = []
         for i, (text, result) in enumerate(zip(texts, results)):
-            edited, edits = post_edit(self.checker, result.text, text, lang)
+            edited, edits = post_edit(self.checker, result.text, text, lang, tuple(terms[i]))
             out.append(MTResult(edited, result.unknown_words, [r.to_dict() for r in terms[i] + edits]))
         return out
