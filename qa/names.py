@@ -43,7 +43,6 @@ from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, 
 # Lower-case words that join the parts of one name (Hamad bin Jassim, Abdul Malik el Huti).
 PARTICLES = frozenset({"el", "al", "ez", "es", "ed", "ad", "as", "ash", "ul", "bin", "ibn", "bint", "abu", "ben",
                        "ал", "ел", "бин", "ибн", "абу", "ез"})
-SOUTH_SLAVIC_ENDINGS = ("ić", "ic", "ски", "ски", "ski", "ska", "cki", "čki", "ška", "čka", "ић", "ска", "цки")
 # Oblique endings: a word ending so is not a nominative (Blinkenom, Aragčijem, Sinvarovu).
 _OBLIQUE = ("om", "em", "ijem", "ovu", "ovoj", "ovom", "ovog", "ovoga", "ovim", "ovih", "evu", "evom", "evog",
             "inu", "inom", "inog")
@@ -317,7 +316,9 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
 
 
 def _slavic(lemmas: list[str], readings: list[Reading]) -> bool:
-    if any(fold(x).endswith(("ic", "ski", "ska", "cki")) for x in lemmas):
+    # -ić is South Slavic; -ič (Smotrič, a Hebrew name written the Serbian way) is not
+    if any(x.lower().endswith(("ić", "ski", "ska", "cki", "čki", "ški")) or
+           (fold(x).endswith("ic") and x.isascii()) for x in lemmas):
         return True
     nps = [r for r in readings if r.kind == "np"]
     return bool(nps) and len(nps) == len([x for x in lemmas if x not in PARTICLES]) \
