@@ -4,7 +4,7 @@ the checker's name rules. Cases written for these tests (not taken from eval/e2e
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsqa.qa import Checker
@@ -185,3 +185,24 @@ def test_a_switched_off_rule_does_not_run(seed_checker, monkeypatch):
     monkeypatch.setattr(quiet, "_sound_pass", lambda *a: pytest.fail("the sound pass ran"))
     monkeypatch.setattr(quiet, "_near_miss_pass", lambda *a: pytest.fail("the near-miss pass ran"))
     assert [f.kind for f in quiet.check("Hashd al-Shabaab and Netanjahu.")] == ["deprecated"]
+
+
+def test_the_end_to_end_set_is_built_from_its_annotated_source():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    ROOT = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, str(ROOT / "eval" / "e2e_build.py"), "--check"], capture_output=True)
+    assert done.returncode == 0, "eval/e2e.jsonl is not what eval/e2e.txt gives: run python eval/e2e_build.py"
+
+
+@settings(deadline=None, max_examples=80)  # the first call builds the English spelling index (seconds)
+@given(st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Zs", "Pd", "Po", "Nd")), max_size=80),
+       st.sampled_from(["sr", "hr", "bs", "mk", None]))
+def test_any_text_gives_names_inside_it_and_a_protected_text_that_restores(seed_checker, text, lang):
+    for name in find_names(text, lang):
+        assert 0 <= name.start < name.end <= len(text) and text[name.start:name.end] == name.text
+    protected = protect(seed_checker, text, lang)
+    restored, lost = restore(protected.text, protected)
+    assert not lost and "Zqx" not in restored.replace("Zqx", "", text.count("Zqx"))
