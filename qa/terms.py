@@ -114,9 +114,11 @@ def render(checker: Checker, name: SourceName) -> str | None:
 
 
 def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[str, Reading] | None = None,
-            style: str = "diacritics") -> Protected:
+            style: str = "diacritics", spellings: Mapping[str, str] | None = None) -> Protected:
     """The source with each name replaced by a placeholder: glossary entities (also in variant
-    spellings and as acronyms) and the names the glossary does not know (``qa.names``)."""
+    spellings and as acronyms) and the names the glossary does not know (``qa.names``), whose
+    house-style words take the English an editor chose for them before (``spellings``)."""
+    spellings = spellings or {}
     found: list[tuple[int, int, Rendering]] = []
     glossary = checker.source_names(source, lang, analyses)
     for name in glossary:
@@ -141,7 +143,7 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
             if english:
                 found.append((name.start, name.end, Rendering(entity, name.text, english, "variant")))
             continue
-        english = name.english + ("'s" if name.owner else "")
+        english = " ".join(spellings.get(w, w) for w in name.english.split()) + ("'s" if name.owner else "")
         found.append((name.start, name.end, Rendering("", name.text, english, "name")))
     pieces, slots, at = [], [], 0
     for start, end, rendering in sorted(found, key=lambda f: f[0]):

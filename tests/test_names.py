@@ -206,3 +206,28 @@ def test_any_text_gives_names_inside_it_and_a_protected_text_that_restores(seed_
     protected = protect(seed_checker, text, lang)
     restored, lost = restore(protected.text, protected)
     assert not lost and "Zqx" not in restored.replace("Zqx", "", text.count("Zqx"))
+
+
+def test_an_editor_s_spelling_of_a_name_is_used_in_later_articles(seed_checker, tmp_path):
+    from sqlalchemy import select
+
+    from newsqa.qa.flags import Flag
+    from newsqa.tasks.articles import parse_article
+    from newsqa.tasks.models import FlagRow
+    from newsqa.tasks.review import decide, name_spellings
+    from newsqa.tasks.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'names.sqlite3'}")
+    article = store.accept(parse_article({"text": "Ministar Abas Aragči je stigao.", "language": "sr"})).id
+    store.save_translation(article, 1, "apertium", "test", "sr", "Minister Abas Aragchi arrived.")
+    translation = store.translations(article)[0].id
+    store.save_flags(article, translation, [Flag("name:Abas Aragchi", "unverified_name", 14, 21, "Aragchi", None,
+                                                 0.4, "unattested", "unverified-name")], "1", "checker 2")
+    with store.session() as s:
+        flag_id = s.execute(select(FlagRow.id)).scalar_one()
+    assert name_spellings(store) == {}
+    decide(store, flag_id, "edit", "ana", replacement="Araghchi")
+    spellings = name_spellings(store)
+    assert spellings == {"Aragchi": "Araghchi"}
+    slots = protect(seed_checker, "Sastao se sa Abasom Aragčijem.", "sr", spellings=spellings).slots
+    assert [r.english for r in slots] == ["Abbas Araghchi"]

@@ -8,6 +8,8 @@ glossary step never costs a name.
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from newsqa import config
 from newsqa.qa import Checker
 from newsqa.qa.terms import is_placeholder, post_edit, protect, restore
@@ -16,9 +18,11 @@ from newsqa.worker.engines.base import Engine, MTResult
 
 
 class GlossaryAware:
-    def __init__(self, engine: Engine, checker: Checker) -> None:
+    def __init__(self, engine: Engine, checker: Checker, spellings: Mapping[str, str] | None = None) -> None:
+        """``spellings``: editors' English for words of names outside the glossary (Aragchi -> Araghchi)."""
         self.engine = engine
         self.checker = checker
+        self.spellings = dict(spellings or {})
         self.name = engine.name
         self.copies_unknown_words = getattr(engine, "copies_unknown_words", False)
 
@@ -36,7 +40,8 @@ class GlossaryAware:
         plain = list(range(len(texts)))
         if self.copies_unknown_words:
             style = config.NAME_STYLE.get()
-            protected = [protect(self.checker, text, lang, analyse(text, lang), style) for text in texts]
+            protected = [protect(self.checker, text, lang, analyse(text, lang), style, self.spellings)
+                         for text in texts]
             plain = []
             for i, (p, result) in enumerate(zip(protected, self.engine.translate([p.text for p in protected],
                                                                                lang, script))):
