@@ -44,8 +44,9 @@ def check(translation: str | None, glossary: str | None, source: str | None, sou
       newsqa check -g glossary.tbx --jsonl cases.jsonl > flags.jsonl
     """
     if list_rules:
-        for name, text in RULES.items():
-            click.echo(f"{name:16} {text}")
+        for rule in RULES.values():
+            kinds = ", ".join(f"{k.kind} ({k.confidence:g}{', replaceable' if k.replaceable else ''})" for k in rule.kinds)
+            click.echo(f"{rule.id:17} {rule.description}\n{'':17} kinds: {kinds}")
         return
     if (translation is None) == (jsonl is None):
         raise UserError("give either a TRANSLATION file or --jsonl CASES (see newsqa check --help)")

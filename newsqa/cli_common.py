@@ -52,10 +52,11 @@ def read_text(path: str) -> str:
 def load_checker(glossary: str | None, rules: tuple[str, ...] = (), exclude: tuple[str, ...] = ()):
     """A checker over a glossary file (``--glossary``, else the configured or starter glossary)."""
     from newsqa.qa import Checker, load_glossary
+    from newsqa.worker.lexicon import knows_lowercase  # as the pipeline's check stage reads sources
 
     path = glossary or config.glossary_path()
     try:
-        return Checker(load_glossary(path), rules=rules or None, exclude=exclude)
+        return Checker(load_glossary(path), rules=rules or None, exclude=exclude, known_word=knows_lowercase)
     except NewsqaError as exc:
         raise UserError(str(exc)) from None
 

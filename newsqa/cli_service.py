@@ -41,7 +41,15 @@ def _accept_all(store, path: str, quiet: bool = False) -> tuple[list[tuple[str, 
 @click.argument("path", required=False)
 @db_option
 @click.option("--report", metavar="FILE", help=f"HTML report. Default: ${config.REPORT.name} or {config.REPORT.default}.")
-def run(path: str | None, db: str | None, report: str | None) -> None:
+@click.option("--jsonl", metavar="ARTICLES", help="Batch: one article a JSON line ({\"id\", \"text\", "
+              "\"language\"?, ...} as for submit) instead of PATH.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON line per article, in input order: "
+              "{\"id\", \"language\", \"script\", \"engine\", \"translation\", \"flags\"} (flags as in "
+              "check --jsonl); no HTML report.")
+@click.option("--glossary", "-g", metavar="FILE", help="Use this glossary (.tbx or .csv), in a private temporary "
+              "store that is discarded afterwards (not with --db).")
+def run(path: str | None, db: str | None, report: str | None, jsonl: str | None, as_json: bool,
+        glossary: str | None) -> None:
     """Process the articles under PATH in this process (no broker) and report their flags.
 
     PATH is a file or a folder of .txt (one article each; a language tag before the extension,
@@ -50,41 +58,121 @@ def run(path: str | None, db: str | None, report: str | None) -> None:
     store first imports $NEWSQA_GLOSSARY, or the starter glossary shipped with newsqa); the
     report names it.
 
+    With --jsonl and --json, the whole chain as a batch contract: each input line gives one output
+    line, in input order, with the article's id (its "id", or its line number), the detected
+    language and script, the engine, the translation readers would see and its flags; a bad line
+    gives {"id", "error"}.
+
     \b
     Examples:
       newsqa run
       newsqa run scraped/
+      newsqa run --jsonl articles.jsonl --json --glossary glossary.tbx > flags.jsonl
     """
+    if jsonl and path:
+        raise UserError("give either PATH or --jsonl ARTICLES, not both")
+    if glossary and db:
+        raise UserError("--glossary runs in a private temporary store; it cannot be used with --db")
+    if glossary:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="newsqa-run-") as tmp:
+            store = open_store(f"sqlite:///{Path(tmp) / 'run.sqlite3'}")
+            _import_glossary(store, glossary)
+            _run(store, path, report, jsonl, as_json)
+            store.engine.dispose()
+        return
+    _run(open_store(db), path, report, jsonl, as_json)
+
+
+def _import_glossary(store, path: str) -> None:
+    from newsqa.qa.glossary_io import load_glossary
+    from newsqa.tasks.glossary_store import GlossaryStore
+
+    try:
+        GlossaryStore(store).import_glossary(load_glossary(path), actor="newsqa run")
+    except (OSError, NewsqaError) as exc:
+        raise UserError(f"cannot load the glossary: {exc}") from None
+
+
+def _run(store, path: str | None, report: str | None, jsonl: str | None, as_json: bool) -> None:
     from newsqa.report import ArticleReport, html_report, text_report
     from newsqa.seeds import SEED_ARTICLES
     from newsqa.tasks import pipeline
     from newsqa.tasks.glossary_store import GlossaryStore
 
-    path = path or str(SEED_ARTICLES)
-    store = open_store(db)
     store_checker(store)
-    accepted, errors = _accept_all(store, path)
+    if jsonl:
+        accepted, errors = _accept_lines(store, jsonl)
+    else:
+        path = path or str(SEED_ARTICLES)
+        accepted, errors = _accept_all(store, path)
+        accepted = [(where, article_id, status, None) for where, article_id, status in accepted]
     for error in errors:
         click.echo(f"skipped: {error}", err=True)
-    if not accepted:
-        raise UserError(f"{path}: no articles found" + (" (all had errors)" if errors else ""))
+    if not any(article_id is not None for _, article_id, _, _ in accepted):
+        raise UserError(f"{jsonl or path}: no articles found" + (" (all had errors)" if errors else ""))
     stderr = click.get_text_stream("stderr")
-    with click.progressbar(accepted, label="processing", file=stderr, show_pos=True,
-                           hidden=len(accepted) < 2 or not stderr.isatty()) as bar:
-        for _, article_id, _ in bar:
+    todo = [article_id for _, article_id, _, _ in accepted if article_id is not None]
+    with click.progressbar(todo, label="processing", file=stderr, show_pos=True,
+                           hidden=len(todo) < 2 or not stderr.isatty()) as bar:
+        for article_id in bar:
             article = store.get(article_id)
             if article.state in ("pending", "processing"):
                 pipeline.process(store, article_id)
+    if as_json:
+        from newsqa.tasks.contract import run_output
+
+        for where, article_id, _, error in accepted:
+            click.echo(json.dumps(run_output(store, where, article_id, error), ensure_ascii=False))
+        return
     reports = []
-    for where, article_id, _ in accepted:
+    for where, article_id, _, _ in accepted:
+        if article_id is None:
+            continue
         article = store.get(article_id)
         translations = {t.id: t.text for t in store.translations(article_id, article.revision)}
-        reports.append(ArticleReport(where, article, store.flags(article_id), translations))
+        reports.append(ArticleReport(str(where), article, store.flags(article_id), translations))
     click.echo(f"Glossary: {GlossaryStore(store).describe()}\n")
     click.echo(text_report(reports))
     out = Path(report or config.REPORT.get())
     out.write_text(html_report(reports), encoding="utf-8")
     click.echo(f"\nHTML report: {out}", err=True)
+
+
+def _accept_lines(store, path: str) -> tuple[list[tuple], list[str]]:
+    """(id, article id or None, status, error) per line of a JSONL file, in order: the id is the line's
+    "id" or its line number; a bad line keeps its place with its error."""
+    from newsqa.tasks.articles import BadArticle, parse_article
+
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text") from None
+    rows, errors = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        ident: object = number
+        try:
+            data = json.loads(line)
+            if not isinstance(data, dict):
+                raise BadArticle(f"{path}:{number}: not a JSON object")
+            data = dict(data)
+            ident = data.pop("id", number)
+            article = parse_article(data, f"{path}:{number}")
+        except json.JSONDecodeError as exc:
+            error = f"{path}:{number}: not valid JSON: {exc.msg}"
+        except (BadArticle, NewsqaError, ValueError) as exc:
+            error = str(exc)
+        else:
+            rows.append((ident, store.accept(article).id, "accepted", None))
+            continue
+        rows.append((ident, None, "error", error))
+        errors.append(error)
+    return rows, errors
 
 
 @main.command()

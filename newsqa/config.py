@@ -102,6 +102,10 @@ MT_CT2_MODEL = Setting("NEWSQA_MT_CT2_MODEL", "",
 MT_CT2_COMPUTE = Setting("NEWSQA_MT_CT2_COMPUTE", "auto",
                          "CTranslate2 compute type: auto (int8 on the CPU, int8_float16 on a GPU), or one of "
                          "CTranslate2's own (int8, float32, float16, int8_float16, bfloat16, default).")
+NAME_STYLE = Setting("NEWSQA_NAME_STYLE", "diacritics",
+                     "House style for names the glossary does not know: South Slavic names keep their "
+                     "diacritics (diacritics: Vučić) or lose them (ascii: Vucic); other names are restored "
+                     "from Serbian spelling by dž→j, š→sh, č→ch, ž→zh, j→y, el→al- either way.")
 APERTIUM = Setting("NEWSQA_APERTIUM", "apertium", "The apertium program.")
 REPORT = Setting("NEWSQA_REPORT", "newsqa-report.html", "Where `newsqa run` writes its HTML report.")
 SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",

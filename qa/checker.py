@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable, Mapping
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -34,13 +34,17 @@ from newsqa.qa.flags import Flag
 from newsqa.qa.index import ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, IndexedTerm, family
 from newsqa.qa.inflect import base_forms, inflects
 from newsqa.qa.model import Glossary, Status
-from newsqa.qa.normalize import NAME_GAP_RE, Token, has_cyrillic, sound_key, tokenize
-from newsqa.qa.rules import select_rules
+from newsqa.qa.name_rules import name_flags
+from newsqa.qa.names import PARTICLES, Name, Reading, find_names, sentence_start
+from newsqa.qa.normalize import NAME_GAP_RE, Token, fold, has_cyrillic, sound_key, tokenize
+from newsqa.qa.rules import PRIORITY, RULE_OF, confidence, select_rules
 
-CHECKER_VERSION = "1"
+CHECKER_VERSION = "2"
+NAME_RULES = frozenset({"name-source-form", "name-common-word", "source-acronym", "unverified-name"})
 MAX_NAME_WORD = 40
 NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "di"})
 _DOUBLES = re.compile(r"(.)\1+")
+_ARTICLE_START = re.compile(r"(?:[AaEe]l|[Аа]л|[Ее]л)[\s\-‐‑]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class SourceName:
     end: int
     item: IndexedTerm
     last_word: str
+    sister: bool = False  # read through a sister language's form (lower confidence)
 
 
 @dataclass
@@ -70,9 +75,6 @@ class Match:
         return self.start < other.end and other.start < self.end
 
 
-_PRIORITY = {"deprecated": 0, "source_form": 1, "transliteration": 2, "near_miss": 3}
-
-
 def edit_limit(key: str) -> int:
     """How many edits a word of this length may differ by and still be the same name."""
     if len(key) < MIN_FUZZY_KEY:
@@ -84,10 +86,14 @@ class Checker:
     """Checks English translations against one glossary; build once, reuse for many articles."""
 
     def __init__(self, glossary: Glossary, rules: Iterable[str] | None = None,
-                 exclude: Iterable[str] = ()) -> None:
+                 exclude: Iterable[str] = (), known_word: Callable[[str, str | None], bool] | None = None) -> None:
+        """``known_word(word, lang)``: whether the source language's dictionary knows a word in lower
+        case (the worker passes hunspell's); it tells a sentence's first word from a name."""
         self.glossary = glossary
         self.index = GlossaryIndex(glossary)
         self.rules = select_rules(rules, exclude)
+        self.known_word = known_word
+        self.acronyms = _glossary_acronyms(glossary)
         self.version = f"checker {CHECKER_VERSION}; glossary {glossary.version}"
 
     # ---- public API -------------------------------------------------------------------------
@@ -97,13 +103,20 @@ class Checker:
         tokens = tokenize(text, "en")
         gaps = [bool(NAME_GAP_RE.match(text[a.end:b.start])) for a, b in zip(tokens, tokens[1:])]
         exact = self._exact_pass(tokens, gaps)
-        found = self._sound_pass(tokens, gaps, exact)
-        found += self._near_miss_pass(tokens, gaps, exact, found)
+        found = self._sound_pass(tokens, gaps, exact) if self.rules & {"transliteration", "near-miss"} else []
+        if "near-miss" in self.rules:
+            found += self._near_miss_pass(tokens, gaps, exact, found)
         chosen, accepted = self._resolve(exact, found)
         flags = [self._flag(text, tokens, m) for m in chosen]
         if source and source.strip() and "source-entity" in self.rules:
             flags = self._source_pass(text, tokens, accepted, flags, source, source_lang)
         flags = [f for f in flags if f.rule in self.rules]
+        if self.rules & NAME_RULES:
+            skip = [(s, e) for _, s, e in self.source_entities(source, source_lang)] if source else []
+            taken = [(tokens[m.start].start, tokens[m.end - 1].end) for m in accepted]
+            taken += [(f.start, f.end) for f in flags if f.start is not None]
+            flags += [self._acronym_entity(f) for f in
+                      name_flags(text, source, source_lang, self.rules, skip, taken, self.known_word)]
         return sorted(flags, key=lambda f: (f.start is None, f.start or 0, f.entity))
 
     def mentions(self, text: str) -> set[str]:
@@ -184,6 +197,8 @@ class Checker:
                 if not items and window[-1].norm.endswith("s") and len(window[-1].norm) > 3:
                     items = list(self.index.sounds.get(keys[:-1] + (sound_key(window[-1].norm[:-1]),), ()))
                 items = [it for it in items if _case_fits(window, it) and self._plausible(window, it)]
+                if items and window[0].has_article and self._inside_longer_name(tokens, gaps, accepted, i, i + n):
+                    items = []  # "Ain al-Asad" is a place, not a misspelt al-Assad
                 for item in items:
                     same = {i + j for j, (t, norm) in enumerate(zip(window, item.norms)) if t.norm == norm}
                     swallowed = _swallowed(accepted, item, i, i + n, set(range(i, i + n)), same)
@@ -288,13 +303,16 @@ class Checker:
                 m.start <= k < m.end for m in accepted)
         if start > 0 and gaps[start - 1] and unknown_name_word(start - 1):
             return True
+        if start > 0 and gaps[start - 1] and tokens[start].has_article and tokens[start - 1].cap \
+                and not any(m.start <= start - 1 < m.end for m in accepted):
+            return True  # "Ain al-Asad": a word with the article after another capitalised word
         return end < len(tokens) and gaps[end - 1] and unknown_name_word(end)
 
     # ---- choosing among overlapping readings ------------------------------------------------
 
     def _resolve(self, exact: list[Match], found: list[Match]) -> tuple[list[Match], list[Match]]:
         flagged = [m for m in exact if m.kind != "accepted"] + found
-        flagged.sort(key=lambda m: (-(m.end - m.start), _PRIORITY[m.kind], -m.score, m.start))
+        flagged.sort(key=lambda m: (-(m.end - m.start), PRIORITY[m.kind], -m.score, m.start))
         chosen: list[Match] = []
         for m in flagged:
             if not any(m.overlaps(c) for c in chosen):
@@ -326,22 +344,25 @@ class Checker:
             inner = self._accepted_inside(tokens, m)
             if inner:
                 reason += f"; it contains “{inner}”, the name of a different entity"
-            return Flag(m.item.entity, "deprecated", start, end, found, suggestion, 0.95, reason, "deprecated-form")
+            return Flag(m.item.entity, "deprecated", start, end, found, suggestion, confidence("deprecated"), reason,
+                        RULE_OF["deprecated"])
         if m.kind == "source_form":
             if m.item.term.base_lang == "en":
                 reason = f"“{found}” is “{suggestion}” ({label}) left in Cyrillic"
             else:
                 reason = f"“{found}” is the {m.item.term.lang} spelling of “{suggestion}” ({label}), left untranslated"
-            return Flag(m.item.entity, "source_form", start, end, found, suggestion, 0.9, reason, "source-form")
+            return Flag(m.item.entity, "source_form", start, end, found, suggestion, confidence("source_form"), reason,
+                        RULE_OF["source_form"])
         if m.kind == "transliteration":
             reason = f"“{found}” is another romanisation of “{suggestion}” ({label})"
-            return Flag(m.item.entity, "transliteration", start, end, found, suggestion, 0.85, reason, "transliteration")
+            return Flag(m.item.entity, "transliteration", start, end, found, suggestion, confidence("transliteration"),
+                        reason, RULE_OF["transliteration"])
         reason = f"“{found}” looks like a misspelling of “{m.item.term.text}” ({label})"
         if m.swallowed:
             other = m.swallowed[0]
             reason += f", not a mention of {other.item.entity}"
-        confidence = round(0.5 + 0.45 * m.score, 3)
-        return Flag(m.item.entity, "near_miss", start, end, found, suggestion, confidence, reason, "near-miss")
+        score = round(0.5 + (confidence("near_miss") - 0.5) * m.score, 3)
+        return Flag(m.item.entity, "near_miss", start, end, found, suggestion, score, reason, RULE_OF["near_miss"])
 
     def _accepted_inside(self, tokens: list[Token], m: Match) -> str | None:
         for i in range(m.start, m.end):
@@ -360,9 +381,11 @@ class Checker:
         """(entity id, start, end) for every glossary entity named in a source text."""
         return [(m.entity, m.start, m.end) for m in self.source_names(source, source_lang)]
 
-    def source_names(self, source: str, source_lang: str | None = None) -> list["SourceName"]:
+    def source_names(self, source: str, source_lang: str | None = None,
+                     analyses: Mapping[str, Reading] | None = None) -> list["SourceName"]:
         """Every glossary entity named in a source text, with the term it was read as and the word
-        as written, so a translator can render it in the same form (a surname, a possessive)."""
+        as written, so a translator can render it in the same form (a surname, a possessive).
+        A glossary name that is only part of a longer name is not one (see :meth:`_inside_other_name`)."""
         tokens = tokenize(source, source_lang)
         gaps = [bool(NAME_GAP_RE.match(source[a.end:b.start])) for a, b in zip(tokens, tokens[1:])]
         fam = family(source_lang)
@@ -370,26 +393,76 @@ class Checker:
         i = 0
         while i < len(tokens):
             best: tuple[int, IndexedTerm] | None = None
-            for base in base_forms(tokens[i].norm):
-                for item in self.index.source_first.get((fam, base), ()):
-                    n = len(item)
-                    if best and n <= best[0]:
-                        continue
-                    window = tokens[i:i + n]
-                    if len(window) == n and all(gaps[i:i + n - 1]) and _case_fits(window, item, strict=True) \
-                            and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)):
-                        best = (n, item)
+            sister = False
+            # The language's own forms first; then a sister language's (a Serbian Cyrillic form
+            # serves Macedonian text, a Croatian one Bosnian), read at a lower confidence.
+            for fam_key in ((fam, None) if fam is not None else (None,)):
+                for base in base_forms(tokens[i].norm):
+                    for item in self.index.source_first.get((fam_key, base), ()):
+                        n = len(item)
+                        if best and n <= best[0]:
+                            continue
+                        window = tokens[i:i + n]
+                        if len(window) == n and all(gaps[i:i + n - 1]) and _case_fits(window, item, strict=True) \
+                                and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)):
+                            best = (n, item)
+                if best:
+                    sister = fam_key is None and fam is not None
+                    break
             english = self._exact_at(tokens, gaps, i, allow_inflected=False)
             if english and english.kind == "accepted" and (not best or english.end - i > best[0]):
-                best = (english.end - i, english.item)
+                best, sister = (english.end - i, english.item), False
             if best:
                 n, item = best
                 found.append(SourceName(item.entity, tokens[i].start, tokens[i + n - 1].end, item,
-                                        tokens[i + n - 1].norm))
+                                        tokens[i + n - 1].norm, sister))
                 i += n
             else:
                 i += 1
-        return found
+        if not found:
+            return found
+        names = find_names(source, source_lang, analyses, known_word=self.known_word)
+        return [n for n in found if not self._inside_other_name(n, names, source)]
+
+    def _acronym_entity(self, flag: Flag) -> Flag:
+        """A source acronym the glossary knows (SDS-a for the SDF) is that entity's flag."""
+        if flag.kind != "source_acronym" or not flag.found:
+            return flag
+        entity = self.acronyms.get(fold(re.split(r"[-‐‑]", flag.found)[0], "sr"))
+        if entity is None:
+            return flag
+        suggestion = self.acronym_for(entity, flag.found.split("-")[0]) or self._suggestion_for(entity)
+        return dataclasses.replace(flag, entity=entity, suggestion=suggestion)
+
+    def acronym_for(self, entity_id: str, written: str) -> str | None:
+        """The English acronym to put for a source acronym: the same one where English uses it (HTS),
+        else the entity's English acronym (SDF for SDS), else none (the preferred name is used)."""
+        entity = self.glossary.entities.get(entity_id)
+        if entity is None:
+            return None
+        english = [t.text for t in entity.terms if t.base_lang == "en" and t.status.accepted and t.text.isupper()]
+        same = [a for a in english if fold(a) == fold(written, "sr")]
+        if same:
+            return same[0]
+        return min(english, key=len) if english else None
+
+    def _inside_other_name(self, name: SourceName, names: list[Name], source: str) -> bool:
+        """A glossary name that is only part of a longer name of someone or something else: a surname
+        after another first name ("Jahja Sari" is not al-Sharaa), a first name before a surname ("Asad
+        Hasan el-Šejbani"), a word with the Arabic article after another word ("Ain al-Asad" is an air
+        base, "Abdul Malik el Huti" a man, not the Houthis)."""
+        for other in names:
+            if other.acronym or not (other.start <= name.start and name.end <= other.end) \
+                    or (other.start, other.end) == (name.start, name.end):
+                continue
+            before = source[other.start:name.start].split()
+            if len(before) == 1 and name.end == other.end and sentence_start(source, other.start):
+                continue  # "Portparol Netanjahuove vlade": a sentence's first capital says nothing
+            person = self.glossary[name.entity].type == "person"
+            with_article = bool(_ARTICLE_START.match(source[name.start:name.end]))
+            if (person and name.item.implicit) or (with_article and other.start < name.start):
+                return True
+        return False
 
     def _source_pass(self, text: str, tokens: list[Token], accepted: list[Match], flags: list[Flag],
                      source: str, source_lang: str | None) -> list[Flag]:
@@ -422,12 +495,12 @@ class Checker:
                 found = text[start:end]
                 reason = (f"the source names {entity_id} (“{src}”) but the translation has “{found}”, "
                           f"the name of {stand_in.item.entity}")
-                out.append(Flag(entity_id, "wrong_entity", start, end, found, suggestion, 0.8, reason,
-                                "source-entity", s_start, s_end))
+                out.append(Flag(entity_id, "wrong_entity", start, end, found, suggestion, confidence("wrong_entity"),
+                                reason, RULE_OF["wrong_entity"], s_start, s_end))
             else:
                 reason = f"the source names {entity_id} (“{src}”) but the translation has no accepted name for it"
-                out.append(Flag(entity_id, "missing", None, None, None, suggestion, 0.6, reason,
-                                "source-entity", s_start, s_end))
+                out.append(Flag(entity_id, "missing", None, None, None, suggestion, confidence("missing"), reason,
+                                RULE_OF["missing"], s_start, s_end))
         return out
 
     def _stand_ins(self, absent: list[str], unexplained: list[Match]) -> dict[str, Match]:
@@ -481,6 +554,22 @@ class Checker:
     def _suggestion_for(self, entity_id: str) -> str | None:
         preferred = self.glossary[entity_id].preferred_english
         return preferred.text if preferred else None
+
+
+def _glossary_acronyms(glossary: Glossary) -> dict[str, str]:
+    """Folded acronym -> entity: the glossary's own acronyms (HTS, SAD, САД) and the initials of its
+    multi-word source forms (SDS for Sirijske demokratske snage, ИД for Исламска држава)."""
+    out: dict[str, str] = {}
+    for entity in glossary.entities.values():
+        for term in entity.terms:
+            words = [w for w in re.split(r"[\s-]+", term.text) if w]
+            if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+                out.setdefault(fold(words[0], term.lang), entity.id)
+            elif len(words) >= 2 and term.base_lang != "en" and term.status.accepted:
+                initials = "".join(w[0] for w in words if w.lower() not in PARTICLES)
+                if len(initials) >= 2:
+                    out.setdefault(fold(initials, term.lang), entity.id)
+    return out
 
 
 def _english_variants(norms: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-KINDS = {
-    "deprecated": "a form the glossary marks as wrong or superseded",
-    "source_form": "a source-language spelling left in the English text",
-    "transliteration": "the same name spelled by another (often Slavic) romanisation",
-    "near_miss": "a misspelling of an accepted name",
-    "wrong_entity": "the source names this entity but the translation names another one in its place",
-    "missing": "the source names this entity but the translation does not",
-}
+from newsqa.qa.rules import KINDS as _KINDS
+
+# kind -> what it means (the review page lists these); the table is qa/rules.py.
+KINDS = {kind: k.meaning for kind, k in _KINDS.items()}
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,8 @@ def base_forms(word: str) -> frozenset[str]:
         bases.add(base)
         for vowel in "aeo":
             bases.add(base + vowel)  # feminine and neuter names: Sirij-e -> Sirija, Gaz-e -> Gaza
+        if suffix == "a":
+            bases.add(base + "i")  # genitive plural of a plural name: Hut-a -> Huti
         if base.endswith("j") and len(base) > MIN_BASE and base[-2] in _VOWELS:
             bases.add(base[:-1])  # epenthetic j: Hutij-a -> Huti
         if len(base) >= 4 and base[-1] not in _VOWELS and base[-2] not in _VOWELS:

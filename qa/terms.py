@@ -26,8 +26,14 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from typing import Mapping
+
+from rapidfuzz.distance import OSA
+
 from newsqa.qa.checker import Checker, SourceName
-from newsqa.qa.normalize import tokenize
+from newsqa.qa.names import PARTICLES, Name, Reading, find_names, lemma_candidates
+from newsqa.qa.normalize import fold, sound_key, tokenize
+from newsqa.qa.rules import REPLACEABLE
 
 PLACEHOLDER = "Zqx"
 _PLACEHOLDER_RE = re.compile(r"\b[Zz][Qq][Xx]([a-z]+)\b")
@@ -36,8 +42,7 @@ _ADJ_ENDING = "(?:a|o|e|i|u|og|oga|om|ome|oj|im|ima|ih)?"
 _POSSESSIVE = re.compile(f"(?:ov|ev){_ADJ_ENDING}")
 _POSSESSIVE_IN = re.compile(f"in{_ADJ_ENDING}")
 _ADJECTIVE_SHAPED = ("ska", "cka")
-# Flags whose span is the engine's rendering of a source entity, which the preferred name replaces.
-REPLACEABLE = frozenset({"deprecated", "source_form", "transliteration", "near_miss", "wrong_entity"})
+_CASE_ENDING = re.compile(r"[-‐‑](?:a|u|om|em|e|i|ov|ovi|ova|ove|ima|ju|ja|ot|ta|to|а|у|ом|ем|е|и|от|та|то)\b")
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ class Rendering:
     entity: str
     source: str
     english: str
-    how: str  # placeholder | post-edit
+    how: str  # placeholder | variant | name | post-edit
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -108,19 +113,106 @@ def render(checker: Checker, name: SourceName) -> str | None:
                         owner=possessive(name.last_word, lemma))
 
 
-def protect(checker: Checker, source: str, lang: str | None) -> Protected:
-    """The source with each protectable entity name replaced by a placeholder."""
-    pieces, slots, at = [], [], 0
-    for name in checker.source_names(source, lang):
+def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[str, Reading] | None = None,
+            style: str = "diacritics", spellings: Mapping[str, str] | None = None) -> Protected:
+    """The source with each name replaced by a placeholder: glossary entities (also in variant
+    spellings and as acronyms) and the names the glossary does not know (``qa.names``), whose
+    house-style words take the English an editor chose for them before (``spellings``)."""
+    spellings = spellings or {}
+    found: list[tuple[int, int, Rendering]] = []
+    glossary = checker.source_names(source, lang, analyses)
+    for name in glossary:
         english = render(checker, name)
         if english is None or _adjective_shaped(name, source):
             continue
-        pieces.append(source[at:name.start])
+        end = name.end
+        written = source[name.start:name.end]
+        if written.isupper() and len(written) <= 6:  # an acronym: HTS-om, SAD-a
+            english = checker.acronym_for(name.entity, written) or english
+            m = _CASE_ENDING.match(source, end)
+            end = m.end() if m else end
+        found.append((name.start, end, Rendering(name.entity, source[name.start:end], english, "placeholder")))
+    taken = [(a, b) for a, b, _ in found]
+    for name in find_names(source, lang, analyses, skip=taken, style=style, known_word=checker.known_word):
+        entity = variant_of(checker, name)
+        if entity is not None:
+            english = english_name(checker, entity, surname=len(name.parts) == 1 and not name.acronym,
+                                   owner=name.owner)
+            if name.acronym:
+                english = checker.acronym_for(entity, name.lemma) or english
+            if english:
+                found.append((name.start, name.end, Rendering(entity, name.text, english, "variant")))
+            continue
+        english = " ".join(spellings.get(w, w) for w in name.english.split()) + ("'s" if name.owner else "")
+        found.append((name.start, name.end, Rendering("", name.text, english, "name")))
+    pieces, slots, at = [], [], 0
+    for start, end, rendering in sorted(found, key=lambda f: f[0]):
+        if start < at:
+            continue
+        pieces.append(source[at:start])
         pieces.append(placeholder(len(slots)))
-        slots.append(Rendering(name.entity, source[name.start:name.end], english, "placeholder"))
-        at = name.end
+        slots.append(rendering)
+        at = end
     pieces.append(source[at:])
     return Protected("".join(pieces), tuple(slots))
+
+
+def variant_of(checker: Checker, name: Name) -> str | None:
+    """The glossary entity a name not found as listed is a spelling variant of (Halep, Hizbulah, Esad,
+    Hašd al Šabi, Bešar el-Esad), or an acronym of (HTS-om, SDS-a for Sirijske demokratske snage, ИД)."""
+    if name.acronym:
+        return checker.acronyms.get(fold(name.lemma, "sr"))
+    words = [t.norm for t in tokenize(name.lemma, "sr") if t.norm not in _ARTICLES]
+    if not words:
+        return None
+    # the word as written may be the declined form the lemma guess kept (Bešara el-Esada, a genitive)
+    options = [{w} | {t for c in lemma_candidates(w) for t in [fold(c)]} for w in words]
+    for item in _source_terms(checker):
+        norms = [n for n in item.norms if n not in _ARTICLES]
+        if len(norms) != len(words):
+            continue  # "Ramali" is no Abu Kamal: only the article may be left out
+        person = checker.glossary[item.entity].type == "person"
+        if len(words) == 1 and len(words[0]) < 5 and not (person and item.implicit):
+            continue
+        if all(any(_close(a, b, person) for a in opts) for opts, b in zip(options, norms)):
+            return item.entity
+    return None
+
+
+def _close(a: str, b: str, person: bool) -> bool:
+    if a == b or sound_key(a) == sound_key(b):
+        return True
+    shortest = min(len(a), len(b))
+    distance = OSA.distance(a, b)
+    if shortest >= 4 and distance == 1 and len(a) != len(b):
+        return True  # one letter more or less: Halep for Alep
+    if shortest >= 8:
+        return distance <= 2 and a[0] == b[0]  # Hizbulah for Hezbolah; not Jemenski for Zelenski
+    if shortest >= 5:
+        return distance <= 1 and a[0] == b[0]
+    # four letters: only a vowel written otherwise, in a person's name (Esad for Asad)
+    return person and len(a) == len(b) == 4 and distance == 1 and all(
+        x == y or (x in "aeiou" and y in "aeiou") for x, y in zip(a, b))
+
+
+_SOURCE_TERMS: dict[int, list] = {}
+_ARTICLES = frozenset({"al", "el", "ал", "ел"})
+
+
+def _source_terms(checker: Checker) -> list:
+    key = id(checker)
+    if key not in _SOURCE_TERMS:
+        seen, out = set(), []
+        for (fam, _), items in checker.index.source_first.items():
+            if fam is None:
+                for item in items:
+                    if id(item) not in seen:
+                        seen.add(id(item))
+                        out.append(item)
+        for items in checker.index.english.values():
+            out.extend(it for it in items if it.accepted)
+        _SOURCE_TERMS[key] = out
+    return _SOURCE_TERMS[key]
 
 
 def restore(translation: str, protected: Protected) -> tuple[str, list[Rendering]]:
@@ -143,12 +235,19 @@ def is_placeholder(word: str) -> bool:
     return bool(_PLACEHOLDER_RE.fullmatch(word))
 
 
-def post_edit(checker: Checker, translation: str, source: str, lang: str | None) -> tuple[str, list[Rendering]]:
-    """Replace the engine's flagged renderings of source entities by their preferred English names."""
+def post_edit(checker: Checker, translation: str, source: str, lang: str | None,
+              names: tuple[Rendering, ...] = ()) -> tuple[str, list[Rendering]]:
+    """Replace the engine's flagged renderings of source entities by their preferred English names;
+    never inside a name the step itself put there for a name outside the glossary (``names``: "Abdul
+    Malik al-Huti" keeps its al-Huti, which is not the Houthis)."""
     in_source = {n.entity: n for n in checker.source_names(source, lang)}
+    kept = [(m.start(), m.end()) for r in names if r.how == "name" and r.english
+            for m in re.finditer(re.escape(r.english), translation)]
     edits = []
     for flag in checker.check(translation, source, lang):
         if flag.kind not in REPLACEABLE or flag.start is None or flag.entity not in in_source:
+            continue
+        if any(a <= flag.start and flag.end <= b for a, b in kept):
             continue
         found = translation[flag.start:flag.end]
         english = _english_for(checker, flag.entity, found, in_source[flag.entity], lang)

@@ -12,6 +12,7 @@ import threading
 from newsqa.qa import Checker
 from newsqa.tasks.glossary_store import GlossaryStore
 from newsqa.tasks.store import Store
+from newsqa.worker.lexicon import knows_lowercase
 
 _lock = threading.Lock()
 _cache: dict[str, tuple[tuple[int, frozenset[str]], Checker]] = {}
@@ -27,7 +28,7 @@ def checker_for(store: Store) -> Checker:
         cached = _cache.get(store.url)
         if cached and cached[0] == key:
             return cached[1]
-    checker = Checker(glossary.load(), exclude=key[1])
+    checker = Checker(glossary.load(), exclude=key[1], known_word=knows_lowercase)
     with _lock:
         _cache[store.url] = (key, checker)
     return checker

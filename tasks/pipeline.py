@@ -92,7 +92,9 @@ class Translate(Stage):
         try:
             engine = get_engine(engine_name)
             if engine_name != "passthrough" and config.MT_GLOSSARY.get() != "0":
-                engine = GlossaryAware(engine, checker_for(store))
+                from newsqa.tasks.review import name_spellings
+
+                engine = GlossaryAware(engine, checker_for(store), name_spellings(store))
             if not engine.supports(article.language, article.script):
                 raise NoEngine(f"{engine.name} does not translate {article.language} ({article.script})")
             _bounded(article.text or "", engine_name)

@@ -315,6 +315,23 @@ def suppressed(store: Store, article_id: int) -> set[tuple[str, str]]:
                              .where(Suppression.article_id == article_id)).all())
 
 
+def name_spellings(store: Store) -> dict[str, str]:
+    """Editors' spellings of names outside the glossary: for each accepted or edited
+    ``unverified-name`` flag (newest decision in force), its house-style word -> the English word the
+    editor chose ("Aragchi" -> "Araghchi"), so the glossary step uses it in later articles."""
+    out: dict[str, str] = {}
+    with store.session() as s:
+        latest = select(func.max(Decision.id)).group_by(Decision.flag_id)
+        rows = s.execute(select(FlagRow.found, Decision.replacement).join(Decision, Decision.flag_id == FlagRow.id)
+                         .where(Decision.id.in_(latest), Decision.action.in_(("accept", "edit")),
+                                FlagRow.kind == "unverified_name").order_by(Decision.id)).all()
+    for found, replacement in rows:
+        words, better = (found or "").split(), (replacement or "").split()
+        if len(words) == len(better):
+            out.update({w: b for w, b in zip(words, better) if w != b})
+    return out
+
+
 def stats(store: Store) -> dict:
     """Flags per kind and entity, and how often editors agreed with each rule (each decision once)."""
     with store.session() as s:

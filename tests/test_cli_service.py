@@ -161,3 +161,30 @@ def test_scrapy_item_pipeline_submits_and_records_the_id(env):
     assert item["newsqa_id"] == again["newsqa_id"]
     with pytest.raises(Exception, match="item: text: Field required"):
         pipeline.process_item({"url": "https://ex.rs/10"}, spider=None)
+
+
+@pytest.mark.skipif(not __import__("shutil").which("apertium"), reason="apertium is not installed")
+def test_run_jsonl_json_is_the_batch_contract(env):
+    """One line per input, in input order; a bad line keeps its place with its error."""
+    articles = env / "in.jsonl"
+    articles.write_text("\n".join([
+        json.dumps({"id": "b", "text": "Ministar Džavad Zarif doputovao je u Tabriz.", "language": "sr"}),
+        "not json",
+        json.dumps({"id": "a", "text": "Хути су напали брод код Јемена.", "language": "sr"}),
+    ]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", "--jsonl", str(articles), "--json", "--glossary",
+                                         str(SEED_GLOSSARY)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["b", 2, "a"]
+    assert set(rows[0]) == {"id", "language", "script", "engine", "translation", "flags"}
+    assert rows[0]["engine"] == "apertium" and "Javad Zarif" in rows[0]["translation"]
+    assert "error" in rows[1] and rows[2]["script"] == "Cyrl" and "Houthis" in rows[2]["translation"]
+    for flag in rows[0]["flags"] + rows[2]["flags"]:
+        assert set(flag) == {"entity", "kind", "start", "end", "found", "suggestion", "confidence", "reason"}
+    assert not (env / "cli.sqlite3").exists() or not Store().articles()  # --glossary used a private store
+
+
+def test_run_glossary_and_db_do_not_mix(env):
+    result = run("run", "--jsonl", "x.jsonl", "--glossary", str(SEED_GLOSSARY), "--db", "sqlite:///x.sqlite3")
+    assert result.exit_code != 0 and "--glossary" in result.output

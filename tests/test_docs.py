@@ -40,3 +40,9 @@ def test_every_command_is_documented():
         assert f"newsqa {name}" in docs, name
         for sub in getattr(command, "commands", {}):
             assert f"newsqa {name} {sub}" in docs, f"{name} {sub}"
+
+
+def test_the_rule_table_in_the_checker_doc_is_the_code_s():
+    from newsqa.qa.rules import markdown_table
+
+    assert markdown_table() in (ROOT / "docs" / "checker.md").read_text(encoding="utf-8")

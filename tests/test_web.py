@@ -139,3 +139,18 @@ def test_sentences_align_and_the_flag_page_shows_the_context():
     assert rows[1].source[1] == ("Hašd al-Šabija", True)
     shown, trimmed = around_focus(rows, context=1)
     assert len(shown) == 3 and trimmed
+
+
+def test_a_flag_for_a_name_outside_the_glossary_says_so(site):
+    from newsqa.qa.flags import Flag
+
+    client, store = site
+    login(client)
+    article = next(a for _, a in open_flags(store, QueueFilter())[0] if a.outlet == "Vijesti")
+    translation = store.translations(article.id, article.revision)[-1]
+    flag = Flag("name:Abas Aragchi", "unverified_name", 0, 5, translation.text[:5], None, 0.4,
+                "an unattested romanisation", "unverified-name")
+    store.save_flags(article.id, translation.id, [flag], store.get(article.id).checked_glossary, "checker 2")
+    row = next(f for f in store.flags(article.id) if f.entity == "name:Abas Aragchi")
+    page = client.get(f"/flags/{row.id}").text
+    assert "A name the glossary does not know (Abas Aragchi" in page and "no longer in the glossary" not in page

@@ -188,3 +188,14 @@ def cyrillic_votes(text: str) -> Counter:
     """Frequent words that one Cyrillic language's list holds and no other's, by language."""
     return Counter(owner for word in WORD.findall(text.lower())
                    if len(word) <= MAX_WORD and (owner := _cyrillic_owner(word)))
+
+
+def knows_lowercase(word: str, lang: str | None) -> bool:
+    """Hunspell's hr/sr/bs dictionaries know the word in lower case: a capitalised "Portparol" at a
+    sentence's start is the ordinary word, not a name (``qa.names.find_names``). Macedonian: no."""
+    if lang == "mk":
+        return False
+    try:
+        return bool(accepted_by(word.lower()))
+    except Exception:  # noqa: BLE001 - a dictionary that cannot be read: the capital decides
+        return False

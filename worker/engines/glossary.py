@@ -8,15 +8,21 @@ glossary step never costs a name.
 
 from __future__ import annotations
 
+from typing import Mapping
+
+from newsqa import config
 from newsqa.qa import Checker
 from newsqa.qa.terms import is_placeholder, post_edit, protect, restore
+from newsqa.worker.analyser import analyse
 from newsqa.worker.engines.base import Engine, MTResult
 
 
 class GlossaryAware:
-    def __init__(self, engine: Engine, checker: Checker) -> None:
+    def __init__(self, engine: Engine, checker: Checker, spellings: Mapping[str, str] | None = None) -> None:
+        """``spellings``: editors' English for words of names outside the glossary (Aragchi -> Araghchi)."""
         self.engine = engine
         self.checker = checker
+        self.spellings = dict(spellings or {})
         self.name = engine.name
         self.copies_unknown_words = getattr(engine, "copies_unknown_words", False)
 
@@ -33,7 +39,9 @@ class GlossaryAware:
         terms: list[list] = [[] for _ in texts]
         plain = list(range(len(texts)))
         if self.copies_unknown_words:
-            protected = [protect(self.checker, text, lang) for text in texts]
+            style = config.NAME_STYLE.get()
+            protected = [protect(self.checker, text, lang, analyse(text, lang), style, self.spellings)
+                         for text in texts]
             plain = []
             for i, (p, result) in enumerate(zip(protected, self.engine.translate([p.text for p in protected],
                                                                                lang, script))):
@@ -48,6 +56,6 @@ class GlossaryAware:
                 results[i] = result
         out = []
         for i, (text, result) in enumerate(zip(texts, results)):
-            edited, edits = post_edit(self.checker, result.text, text, lang)
+            edited, edits = post_edit(self.checker, result.text, text, lang, tuple(terms[i]))
             out.append(MTResult(edited, result.unknown_words, [r.to_dict() for r in terms[i] + edits]))
         return out

@@ -1,0 +1,198 @@
+"""The checker's rules for names the glossary does not know (table rows in ``qa.rules``).
+
+With a source text, the names :func:`qa.names.find_names` finds there (outside the glossary's own
+mentions) tell what the translation should carry; what it carries instead is flagged:
+
+* ``name-source-form``: a word of such a name left as the source wrote it, declined ("Blinkenom",
+  "Dohu") or in Cyrillic ("Купјанск"); also any capitalised Cyrillic word. The suggestion is the
+  house-style nominative. A South Slavic name with its diacritics is not a source form (Vučić).
+* ``name-common-word``: a name whose other words are in the translation but one of them came out
+  as an ordinary English word next to them ("But Hamenei" for Ali Hamnei, "Dejr ez Dawn").
+* ``source-acronym`` (needs no source): an acronym in its source-language form (MAAE for IAEA) or
+  with a source case ending the engine left or translated ("UNIFIL-and", "HTS-om").
+* ``unverified-name``: the house-style romanisation is there but English text does not attest it
+  (Aragchi for Araghchi): low confidence, a prompt to check, not a verdict.
+
+Never flagged: a name rendered as the house style gives it when English attests it (Hakan Fidan,
+Doha); South Slavic names in either of the house style's spellings; names inside a glossary mention.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from rapidfuzz import fuzz
+
+from newsqa.qa.english import is_common_word
+from newsqa.qa.flags import Flag
+from newsqa.qa.names import ACRONYMS, PARTICLES, Name, english_spelling, find_names, strip_diacritics
+from newsqa.qa.normalize import Token, fold, has_cyrillic, tokenize
+from newsqa.qa.rules import RULE_OF, confidence
+
+_SLAVIC_LETTERS = re.compile(r"[čćšžđČĆŠŽĐ]")
+_ENDING = re.compile(r"^[-‐‑](?:and|a|u|om|em|e|i|ov|ovi|ova|ove|ima|ju|ja|ot|ta|to)\b")
+NAME_ENTITY = "name:"
+
+
+def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset[str],
+               skip: Iterable[tuple[int, int]] = (), taken: Iterable[tuple[int, int]] = (),
+               known_word: Callable[[str, str | None], bool] | None = None) -> list[Flag]:
+    """Flags for names outside the glossary; ``skip``: the glossary's spans in the source, ``taken``:
+    spans of the translation other rules flagged or accepted already."""
+    tokens = tokenize(text, "en")
+    taken = list(taken)
+    flags: list[Flag] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in taken) and not any(
+            f.start is not None and f.start < end and start < f.end for f in flags)
+
+    if "source-acronym" in rules:
+        flags += [f for f in _acronyms(text, tokens) if free(f.start, f.end)]
+    names = find_names(source, lang, skip=skip, known_word=known_word) if source and source.strip() else []
+    names = [n for n in names if not n.acronym]
+    if "name-source-form" in rules:
+        for f in _source_forms(text, tokens, names):
+            if free(f.start, f.end):
+                flags.append(f)
+    if "name-common-word" in rules:
+        for f in _common_words(text, tokens, names):
+            if free(f.start, f.end):
+                flags.append(f)
+    if "unverified-name" in rules:
+        for f in _unverified(text, tokens, names):
+            if free(f.start, f.end):
+                flags.append(f)
+    return flags
+
+
+def _flag(kind: str, text: str, start: int, end: int, suggestion: str | None, reason: str,
+          english: str | None = None) -> Flag:
+    return Flag(NAME_ENTITY + (english or suggestion or text[start:end]), kind, start, end, text[start:end],
+                suggestion, confidence(kind), reason, RULE_OF[kind])
+
+
+def _acronyms(text: str, tokens: list[Token]) -> list[Flag]:
+    out = []
+    for t in tokens:
+        if not t.upper:
+            continue
+        word = t.text
+        m = _ENDING.match(text[t.end:])
+        english = ACRONYMS.get(word)
+        if m:
+            end = t.end + m.end()
+            suggestion = english or (word if not has_cyrillic(word) else None)
+            out.append(_flag("source_acronym", text, t.start, end, suggestion,
+                             f"“{text[t.start:end]}” is an acronym with a source-language case ending"))
+        elif english and english != word:
+            out.append(_flag("source_acronym", text, t.start, t.end, english,
+                             f"“{word}” is the source language's acronym for {english}"))
+    return out
+
+
+def _source_forms(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]:
+    declined: dict[str, Name] = {}
+    for n in names:
+        for word, lemma in zip(n.text.split(), n.lemma.split()):
+            if fold(word, "sr") != fold(lemma, "sr") and lemma not in PARTICLES:
+                declined.setdefault(fold(word, "sr"), n)
+    slavic_words = {fold(w) for n in names if n.slavic for w in n.text.split()}
+    out = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        if not t.cap:
+            k += 1
+            continue
+        name = declined.get(t.norm)
+        cyrillic = has_cyrillic(t.text)
+        letters = bool(_SLAVIC_LETTERS.search(t.text)) and t.norm not in slavic_words
+        if name is None and not cyrillic and not letters:
+            k += 1
+            continue
+        j = k + 1  # the whole capitalised run: "Entonijem Blinkenom"
+        while j < len(tokens) and tokens[j].cap and re.fullmatch(r"[ \-]", text[tokens[j - 1].end:tokens[j].start]):
+            j += 1
+        start, end = t.start, tokens[j - 1].end
+        found = text[start:end]
+        if name is None:
+            name = next((n for n in names if any(fold(w, "sr") == t.norm for w in n.text.split())), None)
+        suggestion = name.english if name else (strip_diacritics(found) if not cyrillic else None)
+        why = "declined as in the source" if name and t.norm in declined else \
+            "in Cyrillic" if cyrillic else "in South Slavic spelling"
+        out.append(_flag("name_source_form", text, start, end, suggestion,
+                         f"“{found}” is a name left {why}" + (f"; in English: {suggestion}" if suggestion else ""),
+                         name.english if name else None))
+        k = j
+    return out
+
+
+def _common_words(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]:
+    """A word of a name where the name has it, with an ordinary English word standing in the place of
+    the name's next (or previous) word: "But Hamenei" where the name is Ali Hamnei. A word that
+    resembles the source word it stands for is a rendering of it, not an ordinary word (Serbia for
+    Srbije)."""
+    out = []
+    for n in names:
+        parts = [fold(p) for p in re.split(r"[\s\-]+", n.english) if p and fold(p) not in PARTICLES]
+        if len(parts) < 2:
+            continue
+        for k, t in enumerate(tokens):
+            if t.norm not in parts:
+                continue
+            p = parts.index(t.norm)
+            for j, q in ((k - 1, p - 1), (k + 1, p + 1)):
+                if not (0 <= q < len(parts) and 0 <= j < len(tokens)):
+                    continue
+                other = tokens[j]
+                if other.norm == parts[q] or not other.cap or not is_common_word(other.norm) \
+                        or fuzz.ratio(other.norm, parts[q]) >= 50 \
+                        or not re.fullmatch(r"[ \-]", text[min(t.end, other.end):max(t.start, other.start)]):
+                    continue
+                start, end = min(t.start, other.start), max(t.end, other.end)
+                out.append(_flag("name_common_word", text, start, end, n.english,
+                                 f"“{text[start:end]}”: part of the name {n.english} rendered as an "
+                                 f"ordinary English word"))
+                break
+    return out
+
+
+def _unverified(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]:
+    out = []
+    seen: set[tuple[int, int]] = set()
+    for n in names:
+        if n.verified:
+            continue
+        words = [fold(w) for w in re.split(r"[\s\-]+", n.english) if w and fold(w) not in PARTICLES]
+        bad = {w for w in words if not _attested(w)}
+        k = 0
+        while k < len(tokens):
+            if tokens[k].norm not in bad:
+                k += 1
+                continue
+            j = k  # one flag for a run of the name's words with an unattested one in it
+            while j + 1 < len(tokens) and tokens[j + 1].norm in words and \
+                    re.fullmatch(r"[ \-]", text[tokens[j].end:tokens[j + 1].start]):
+                j += 1
+            run = [t for t in tokens[k:j + 1]]
+            while run and run[-1].norm not in bad:
+                run.pop()  # "Entoni" of Entoni Blinken: the attested surname is not flagged
+            start, end = run[0].start, run[-1].end
+            k = j + 1
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            found = text[start:end]
+            better = [english_spelling(w) for w in found.split()]
+            suggestion = " ".join(b or w for b, w in zip(better, found.split())) if any(better) else None
+            out.append(_flag("unverified_name", text, start, end, suggestion,
+                             f"“{found}” is the house-style romanisation of “{n.text}”; English text does not "
+                             f"attest this spelling", n.english))
+    return out
+
+
+def _attested(folded: str) -> bool:
+    from newsqa.qa.names import attested
+    return attested(folded)
