@@ -9,12 +9,14 @@ takes effect without a restart.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from newsqa import config
 from newsqa.qa.errors import GlossaryError
-from newsqa.qa.merge import MergeReport, merge
+from newsqa.qa.merge import MergeReport, MergeTally, merge
 from newsqa.qa.model import ENTITY_TYPES, Entity, Glossary, Status, Term
 from newsqa.qa.validate import folded
 from newsqa.tasks.models import GlossaryChange, GlossaryEntity, GlossaryState, GlossaryTerm, utcnow
@@ -99,33 +101,67 @@ class GlossaryStore:
         merged, report = merge(current, incoming)
         if dry_run or not report.changed:
             return report
-        touched = set(report.added_entities) | set(report.changed_entities) | \
-            {e for e, *_ in report.added_terms} | {e for e, *_ in report.status_changes}
         with self.store.session() as s:
-            for entity in merged:
-                if entity.id not in touched:
-                    continue
-                row = s.execute(select(GlossaryEntity).where(GlossaryEntity.id == entity.id)
-                                .with_for_update()).scalar_one_or_none()
-                if row is None:
-                    row = GlossaryEntity(id=entity.id, version=0)
-                    s.add(row)
-                row.type, row.note, row.fields = entity.type, entity.note, dict(entity.fields)
-                existing = {(t.lang, t.text): t for t in row.terms}
-                for term in entity.terms:
-                    mine = existing.get((term.lang, term.text))
-                    if mine is None:
-                        row.terms.append(GlossaryTerm(lang=term.lang, text=term.text, status=term.status.value,
-                                                      fields=dict(term.fields)))
-                    else:
-                        mine.status, mine.fields = term.status.value, dict(term.fields)
-                self._touched(s, row, actor)
+            rows = {r.id: r for r in s.execute(select(GlossaryEntity).where(
+                GlossaryEntity.id.in_(_touched_ids(report))).with_for_update()).scalars()}
+            self._write(s, merged, report, rows, actor)
             if incoming.title:
                 self._state(s).title = incoming.title
             s.add(GlossaryChange(actor=actor, source=source, entity_id=None, action="import",
                                  detail={"summary": report.summary(), "note": note, "changes": report.lines()[:500]}))
             self._bump(s)
         return report
+
+    def import_entities(self, entities: Iterable[Entity], actor: str, dry_run: bool = False,
+                        source: str = "import", note: str | None = None, batch: int = 1000) -> MergeTally:
+        """Merge a stream of entities (a name resource) into the store, ``batch`` entities at a time.
+
+        Memory holds one batch, never the glossary: each batch's entities are read from the store by
+        id, merged (``keep_status``: the newsroom's statuses stay), and only what changed is written.
+        The whole import is one transaction, one audit record and one glossary version, like a TBX
+        import; a re-import of the same data changes nothing.
+        """
+        tally = MergeTally()
+        with self.store.session() as s:
+            for chunk in _batches(entities, batch):
+                rows = {r.id: r for r in s.execute(
+                    select(GlossaryEntity).where(GlossaryEntity.id.in_(list(chunk)))
+                    .options(selectinload(GlossaryEntity.terms)).with_for_update()).scalars()}
+                current = Glossary()
+                for row in rows.values():
+                    current.add(_entity(row))
+                merged, report = merge(current, Glossary(entities=chunk), keep_status=True)
+                tally.add(report)
+                if not dry_run and report.changed:
+                    self._write(s, merged, report, rows, actor)
+                s.flush()
+                s.expunge_all()  # what was written is in the database; the session holds no batch
+            if dry_run or not tally.changed:
+                return tally  # nothing was written
+            s.add(GlossaryChange(actor=actor, source=source, entity_id=None, action="import",
+                                 detail={"summary": tally.summary(), "note": note, "changes": tally.lines()}))
+            self._bump(s)
+        return tally
+
+    def _write(self, s: Session, merged: Glossary, report: MergeReport, rows: dict[str, GlossaryEntity],
+               actor: str) -> None:
+        """Write the entities a merge touched (``rows``: those already stored, by id)."""
+        for entity_id in _touched_ids(report):
+            entity = merged[entity_id]
+            row = rows.get(entity_id)
+            if row is None:
+                row = GlossaryEntity(id=entity.id, version=0)
+                s.add(row)
+            row.type, row.note, row.fields = entity.type, entity.note, dict(entity.fields)
+            existing = {(t.lang, t.text): t for t in row.terms}
+            for term in entity.terms:
+                mine = existing.get((term.lang, term.text))
+                if mine is None:
+                    row.terms.append(GlossaryTerm(lang=term.lang, text=term.text, status=term.status.value,
+                                                  fields=dict(term.fields)))
+                else:
+                    mine.status, mine.fields = term.status.value, dict(term.fields)
+            self._touched(s, row, actor)
 
     def add_entity(self, entity_id: str, etype: str, note: str | None, actor: str, source: str = "cli",
                    english: str | None = None) -> None:
@@ -267,6 +303,30 @@ class GlossaryStore:
         s.add(GlossaryChange(actor=actor, source=source, entity_id=row.id, action=action, detail=detail))
         self._bump(s)
         return row.version
+
+
+def _touched_ids(report: MergeReport) -> list[str]:
+    """The entities a merge added or changed, once each, in the report's order."""
+    ids = report.added_entities + report.changed_entities + [e for e, *_ in report.added_terms] + \
+        [e for e, *_ in report.status_changes]
+    return list(dict.fromkeys(ids))
+
+
+def _batches(entities: Iterable[Entity], size: int) -> Iterator[dict[str, Entity]]:
+    """Entities in dicts of up to ``size`` by id; an id seen twice in a batch has its terms joined."""
+    chunk: dict[str, Entity] = {}
+    for entity in entities:
+        have = chunk.get(entity.id)
+        if have is None:
+            chunk[entity.id] = entity
+        else:
+            known = {(t.lang, t.text) for t in have.terms}
+            have.terms += [t for t in entity.terms if (t.lang, t.text) not in known]
+        if len(chunk) >= size:
+            yield chunk
+            chunk = {}
+    if chunk:
+        yield chunk
 
 
 def _entity(row: GlossaryEntity) -> Entity:
