@@ -224,8 +224,12 @@ def _wikidata_names(item: dict) -> list[tuple[str, str]]:
     aliases = item.get("aliases") or {}
     pairs = [(lang, value["value"]) for lang, value in labels.items()]
     pairs += [(lang, alias["value"]) for lang, values in aliases.items() for alias in values]
-    # English variants (en-gb, en-us) after plain English, so that "en" gives the preferred term
-    return sorted(pairs, key=lambda p: (p[0].lower().startswith("en-"),))
+    # "mul" (the label for every language, for names written alike everywhere) is read as English;
+    # it and regional English (en-gb, en-us) come after plain English, whose label is preferred
+    second = [i for i, (lang, _) in enumerate(pairs) if lang == "mul" or lang.lower().startswith("en-")]
+    later = set(second)
+    ordered = [p for i, p in enumerate(pairs) if i not in later] + [pairs[i] for i in second]
+    return [("en" if lang == "mul" else lang, text) for lang, text in ordered]
 
 
 # ---- ParaNames TSV ------------------------------------------------------------------------------
