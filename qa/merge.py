@@ -79,18 +79,22 @@ class MergeTally:
                         self.unchanged)
 
 
-def merge(base: Glossary, incoming: Glossary, keep_status: bool = False) -> tuple[Glossary, MergeReport]:
+def merge(base: Glossary, incoming: Glossary, keep_status: bool = False,
+          in_place: bool = False) -> tuple[Glossary, MergeReport]:
     """The merged glossary (``base`` is not modified) and the report of the differences.
 
     With ``keep_status`` a term already in ``base`` is left as it is, and an incoming preferred term
-    is added as admitted where the entity has a preferred term in that language already.
+    is added as admitted where the entity has a preferred term in that language already. With
+    ``in_place`` ``base`` itself becomes the result and takes ``incoming``'s objects (for callers whose
+    copies are their own, such as a batched import: copying costs more than the merge).
     """
-    result = copy.deepcopy(base)
+    result = base if in_place else copy.deepcopy(base)
+    own = (lambda x: x) if in_place else copy.deepcopy
     report = MergeReport()
     for new in incoming:
         old = result.entities.get(new.id)
         if old is None:
-            result.add(copy.deepcopy(new))
+            result.add(own(new))
             report.added_entities.append(new.id)
             report.added_terms += [(new.id, t.lang, t.text, t.status.value) for t in new.terms]
             continue
@@ -107,7 +111,7 @@ def merge(base: Glossary, incoming: Glossary, keep_status: bool = False) -> tupl
             if mine is not None and keep_status:
                 continue
             if mine is None:
-                term = copy.deepcopy(term)
+                term = own(term)
                 if keep_status and term.status is Status.PREFERRED and any(
                         t.lang == term.lang and t.status is Status.PREFERRED for t in old.terms):
                     term.status = Status.ADMITTED
