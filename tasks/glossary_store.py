@@ -161,8 +161,9 @@ class GlossaryStore:
         touched = _touched_ids(report)
         new = [merged[i] for i in touched if i not in stored.entities]
         if new:
-            s.execute(insert(GlossaryEntity), [dict(id=e.id, type=e.type, note=e.note, fields=dict(e.fields), version=1,
-                                                    updated_at=now, updated_by=actor) for e in new])
+            s.connection().execute(insert(GlossaryEntity.__table__), [  # Core executemany: no ORM bookkeeping
+                dict(id=e.id, type=e.type, note=e.note, fields=dict(e.fields), version=1, updated_at=now,
+                     updated_by=actor) for e in new])
             for entity_id, seq in s.execute(select(GlossaryEntity.id, GlossaryEntity.seq)
                                             .where(GlossaryEntity.id.in_([e.id for e in new]))):
                 stored.entities[entity_id] = (seq, 0)
@@ -180,10 +181,11 @@ class GlossaryStore:
                                           fields=dict(term.fields)))
                 elif (have[1], have[2]) != (term.status.value, term.fields):
                     changed_terms.append(dict(id=have[0], status=term.status.value, fields=dict(term.fields)))
-        for statement, rows in ((update(GlossaryEntity), changed_rows), (insert(GlossaryTerm), new_terms),
-                                (update(GlossaryTerm), changed_terms)):
+        if new_terms:
+            s.connection().execute(insert(GlossaryTerm.__table__), new_terms)
+        for statement, rows in ((update(GlossaryEntity), changed_rows), (update(GlossaryTerm), changed_terms)):
             if rows:
-                s.execute(statement, rows)
+                s.execute(statement, rows)  # ORM bulk update by primary key
 
     def add_entity(self, entity_id: str, etype: str, note: str | None, actor: str, source: str = "cli",
                    english: str | None = None) -> None:
