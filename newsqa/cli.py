@@ -1,78 +1,20 @@
-"""The ``newsqa`` command: a thin face over ``qa``; every error a user can cause prints one line."""
+"""The ``newsqa`` command's entry point, and its checking and translation commands.
+
+A thin face over ``newsqa.qa`` and the engines; every error a user can cause prints one line.
+Importing this module registers every command (the glossary and service commands live in
+``cli_glossary`` and ``cli_service``); what they share is in ``cli_common``.
+"""
 
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
-from typing import IO, Iterator
 
 import click
 
-from newsqa import __version__, config
+from newsqa import config
+from newsqa.cli_common import UserError, load_checker, main, read_jsonl, read_text
 from newsqa.qa.errors import NewsqaError
 from newsqa.qa.rules import RULES
-
-
-class UserError(click.ClickException):
-    """Printed as ``error: ...`` with exit status 2, never with a traceback."""
-
-    exit_code = 2
-
-    def format_message(self) -> str:
-        return self.message
-
-    def show(self, file: IO | None = None) -> None:
-        click.echo(f"error: {self.message}", err=True)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="newsqa")
-def main() -> None:
-    """Quality checks for machine-translated news: entity names against a glossary."""
-
-
-def _read_text(path: str) -> str:
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read: {exc.strerror}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise UserError(f"{path}:{line}: not UTF-8 text") from None
-
-
-def _load_checker(glossary: str | None, rules: tuple[str, ...], exclude: tuple[str, ...]):
-    from newsqa.qa import Checker, load_glossary
-
-    path = glossary or config.glossary_path()
-    try:
-        return Checker(load_glossary(path), rules=rules or None, exclude=exclude)
-    except NewsqaError as exc:
-        raise UserError(str(exc)) from None
-
-
-def _read_jsonl(path: str, optional_strings: tuple[str, ...] = (),
-                required: tuple[str, ...] = ("text",)) -> Iterator[tuple[int, dict]]:
-    """(line number, object) for each line: an object with the ``required`` keys as strings, and the
-    optional keys strings or null; a bad line is an error naming it."""
-    text = _read_text(path)
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            case = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{path}:{number}: not valid JSON: {exc.msg}") from None
-        if not isinstance(case, dict) or not all(isinstance(case.get(k), str) for k in required):
-            keys = " and ".join(f'"{k}"' for k in required)
-            raise UserError(f"{path}:{number}: each line must be an object with a string {keys}")
-        for key in optional_strings:
-            if case.get(key) is not None and not isinstance(case[key], str):
-                raise UserError(f"{path}:{number}: \"{key}\" must be a string or null")
-        yield number, case
 
 
 @main.command()
@@ -115,16 +57,16 @@ def check(translation: str | None, glossary: str | None, source: str | None, sou
         floor = config.min_confidence() if min_confidence is None else min_confidence
     except ValueError as exc:
         raise UserError(str(exc)) from None
-    checker = _load_checker(glossary, rules, exclude)
+    checker = load_checker(glossary, rules, exclude)
     if jsonl:
-        for number, case in _read_jsonl(jsonl, ("source", "source_lang")):
+        for number, case in read_jsonl(jsonl, ("source", "source_lang")):
             flags = checker.check(case["text"], case.get("source"), case.get("source_lang"))
             out = {"id": case.get("id", number),
                    "flags": [f.to_contract() for f in flags if f.confidence >= floor]}
             click.echo(json.dumps(out, ensure_ascii=False))
         return
-    text = _read_text(translation)
-    source_text = _read_text(source) if source else None
+    text = read_text(translation)
+    source_text = read_text(source) if source else None
     flags = [f for f in checker.check(text, source_text, source_lang) if f.confidence >= floor]
     if as_json:
         click.echo(json.dumps({"translation": translation, "glossary_version": checker.version,
@@ -176,10 +118,10 @@ def detect(text_file: str | None, jsonl: str | None) -> None:
     if (text_file is None) == (jsonl is None):
         raise UserError("give either a TEXT_FILE or --jsonl FILE (see newsqa detect --help)")
     if text_file:
-        d = find(_read_text(text_file))
+        d = find(read_text(text_file))
         click.echo(json.dumps({"language": d.language, "script": d.script, "confidence": d.confidence}))
         return
-    for number, item in _read_jsonl(jsonl, ("language",)):
+    for number, item in read_jsonl(jsonl, ("language",)):
         d = find(item["text"], item.get("language"))
         out = {"id": item.get("id", number), "language": d.language, "script": d.script,
                "confidence": d.confidence}
@@ -190,22 +132,13 @@ def detect(text_file: str | None, jsonl: str | None) -> None:
 
 def _mt_cases(path: str, required: tuple[str, ...]) -> list[dict]:
     cases = []
-    for number, case in _read_jsonl(path, ("source_lang",), required=required):
+    for number, case in read_jsonl(path, ("source_lang",), required=required):
         entities = case.get("entities")
         if entities is not None and not (isinstance(entities, list) and all(isinstance(e, str) for e in entities)):
             raise UserError(f"{path}:{number}: \"entities\" must be a list of glossary ids")
         case.setdefault("id", number)
         cases.append(case)
     return cases
-
-
-def _checker_for(glossary: str | None):
-    from newsqa.qa import Checker, load_glossary
-
-    try:
-        return Checker(load_glossary(glossary or config.glossary_path()))
-    except NewsqaError as exc:
-        raise UserError(str(exc)) from None
 
 
 @main.command("eval-mt")
@@ -228,7 +161,7 @@ def eval_mt(data: tuple[str, ...], engines: tuple[str, ...], glossary: str | Non
     from newsqa.worker.evaluate import evaluate
 
     cases = [case for path in data for case in _mt_cases(path, ("source", "reference"))]
-    checker = _checker_for(glossary)
+    checker = load_checker(glossary)
     click.echo(f"{'engine':14} {'glossary':8} {'lines':>5} {'chrF++':>7} {'BLEU':>6} {'TER':>6} {'term acc.':>12}"
                "  version")
     signatures = {}
@@ -277,9 +210,9 @@ def translate(text_file: str | None, jsonl: str | None, source_lang: str | None,
         raise UserError("give either a TEXT_FILE or --jsonl FILE (see newsqa translate --help)")
     if jsonl and source_lang:
         raise UserError("--source-lang is per line in --jsonl mode: put \"source_lang\" in each line")
-    cases = _mt_cases(jsonl, ("source",)) if jsonl else [{"id": 1, "source": _read_text(text_file),
+    cases = _mt_cases(jsonl, ("source",)) if jsonl else [{"id": 1, "source": read_text(text_file),
                                                          "source_lang": source_lang}]
-    checker = _checker_for(glossary) if glossary else None
+    checker = load_checker(glossary) if glossary else None
     name = engine or config.MT_ENGINE.get()
     try:
         engines = {"mt": get_engine(name), "en": get_engine("passthrough")}
@@ -346,4 +279,4 @@ def _detected(text: str) -> str | None:
     return find(text).language
 
 
-from newsqa import cli_glossary, cli_service  # noqa: E402,F401  (register their commands on main)
+from newsqa import cli_glossary, cli_service  # noqa: E402,F401  (registers their commands on main)

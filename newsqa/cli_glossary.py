@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from newsqa.cli import UserError, main
+from newsqa.cli_common import UserError, main, open_store
 from newsqa.qa.errors import NewsqaError
 from newsqa.qa.model import ENTITY_TYPES, Status
 from newsqa.qa.names import DEFAULT_LANGS, DEFAULT_TYPES
@@ -36,10 +36,9 @@ _force = click.option("--force", is_flag=True, help="Allow a form that another e
 
 
 def _glossary(db: str | None):
-    from newsqa.cli_service import _store
     from newsqa.tasks.glossary_store import GlossaryStore
 
-    store = GlossaryStore(_store(db))
+    store = GlossaryStore(open_store(db))
     try:
         store.ensure_loaded(actor="newsqa")
     except (OSError, NewsqaError) as exc:

@@ -12,35 +12,8 @@ from pathlib import Path
 import click
 
 from newsqa import config
-from newsqa.cli import UserError, main
+from newsqa.cli_common import UserError, db_option, main, open_store, store_checker
 from newsqa.qa.errors import NewsqaError
-
-_db_option = click.option("--db", metavar="URL", help=f"Store URL. Default: ${config.DATABASE_URL.name} "
-                                                       f"or {config.DATABASE_URL.default}.")
-
-
-def _store(db: str | None):
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from newsqa.tasks.store import Store
-    try:
-        return Store(db)
-    except SQLAlchemyError as exc:
-        raise UserError(f"cannot open the store {db or config.DATABASE_URL.get()}: {exc.__class__.__name__}: "
-                        f"{str(exc).splitlines()[0]}") from None
-    except (NewsqaError, ValueError) as exc:
-        raise UserError(str(exc)) from None
-
-
-def _checker(store):
-    """The store's checker; an empty store first imports the glossary file of $NEWSQA_GLOSSARY."""
-    from newsqa.tasks.checking import checker_for
-
-    try:
-        return checker_for(store)
-    except (OSError, NewsqaError) as exc:
-        raise UserError(f"cannot load the glossary: {exc}") from None
-
 
 def _accept_all(store, path: str, quiet: bool = False) -> tuple[list[tuple[str, int, str]], list[str]]:
     from newsqa.tasks.articles import BadArticle
@@ -58,7 +31,7 @@ def _accept_all(store, path: str, quiet: bool = False) -> tuple[list[tuple[str, 
 
 @main.command()
 @click.argument("path", required=False)
-@_db_option
+@db_option
 @click.option("--report", metavar="FILE", help=f"HTML report. Default: ${config.REPORT.name} or {config.REPORT.default}.")
 def run(path: str | None, db: str | None, report: str | None) -> None:
     """Process the articles under PATH in this process (no broker) and report their flags.
@@ -80,8 +53,8 @@ def run(path: str | None, db: str | None, report: str | None) -> None:
     from newsqa.tasks.glossary_store import GlossaryStore
 
     path = path or str(SEED_ARTICLES)
-    store = _store(db)
-    _checker(store)
+    store = open_store(db)
+    store_checker(store)
     accepted, errors = _accept_all(store, path)
     for error in errors:
         click.echo(f"skipped: {error}", err=True)
@@ -108,7 +81,7 @@ def run(path: str | None, db: str | None, report: str | None) -> None:
 
 @main.command()
 @click.argument("path")
-@_db_option
+@db_option
 @click.option("--no-queue", is_flag=True, help="Store the articles but do not queue them.")
 def submit(path: str, db: str | None, no_queue: bool) -> None:
     """Submit articles from PATH (a .json, .jsonl or .txt file, a folder, or - for stdin) to the queue.
@@ -123,7 +96,7 @@ def submit(path: str, db: str | None, no_queue: bool) -> None:
     """
     from newsqa.tasks.queue import enqueue
 
-    store = _store(db)
+    store = open_store(db)
     accepted, errors = _accept_all(store, path)
     fresh = [article_id for _, article_id, status in accepted if status != "duplicate"]
     sent = 0 if no_queue else enqueue(store, fresh)
@@ -140,13 +113,13 @@ def submit(path: str, db: str | None, no_queue: bool) -> None:
 
 @main.command()
 @click.argument("article_id", type=int, required=False)
-@_db_option
+@db_option
 @click.option("--state", type=click.Choice(["pending", "processing", "processed", "dead"]), help="Only this state.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def status(article_id: int | None, db: str | None, state: str | None, limit: int, as_json: bool) -> None:
     """Show articles and their stages, or one article in full (stages, events, flags)."""
-    store = _store(db)
+    store = open_store(db)
     if article_id is None:
         rows = store.articles(state=state, limit=limit)
         if as_json:
@@ -195,7 +168,7 @@ def _flag(f) -> dict:
 
 @main.command()
 @click.argument("article_ids", type=int, nargs=-1)
-@_db_option
+@db_option
 @click.option("--failed", "all_failed", is_flag=True, help="Retry every dead article.")
 @click.option("--no-queue", is_flag=True, help="Reset them to pending without queueing.")
 def retry(article_ids: tuple[int, ...], db: str | None, all_failed: bool, no_queue: bool) -> None:
@@ -204,21 +177,21 @@ def retry(article_ids: tuple[int, ...], db: str | None, all_failed: bool, no_que
 
     if bool(article_ids) == all_failed:
         raise UserError("give article IDs or --failed")
-    store = _store(db)
+    store = open_store(db)
     ids = store.retry(None if all_failed else list(article_ids))
     sent = 0 if no_queue else enqueue(store, ids)
     click.echo(f"{len(ids)} article(s) back to pending" + ("" if no_queue else f", {sent} queued"))
 
 
 @main.command()
-@_db_option
+@db_option
 @click.option("--queue", "use_queue", is_flag=True, help="Queue the re-checks for workers instead of running here.")
 def recheck(db: str | None, use_queue: bool) -> None:
     """Run only the check stage again on processed articles checked with another glossary version."""
     from newsqa.tasks import pipeline
 
-    store = _store(db)
-    version = _checker(store).glossary.version
+    store = open_store(db)
+    version = store_checker(store).glossary.version
     stale = [a.id for a in store.articles(state="processed", limit=10**9)
              if (a.stages.get("check") or {}).get("glossary") != version]
     store.reset_check(stale)
@@ -236,7 +209,7 @@ def recheck(db: str | None, use_queue: bool) -> None:
 
 
 @main.command()
-@_db_option
+@db_option
 @click.option("--after", type=float, default=None,
               help=f"Queue pending articles again when they were queued longer ago than this (seconds). "
                    f"Default: ${config.REQUEUE_AFTER.name} or {config.REQUEUE_AFTER.default}.")
@@ -246,7 +219,7 @@ def reconcile(db: str | None, after: float | None) -> None:
 
     if after is None:
         after = config.REQUEUE_AFTER.number(float, 0)
-    store = _store(db)
+    store = open_store(db)
     due = store.due(after)
     sent = run_reconcile(store, after)
     click.echo(f"{len(due)} article(s) due, {sent} queued")
@@ -279,7 +252,7 @@ def worker(queues: str, concurrency: int | None, beat: bool, loglevel: str, cele
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
-@_db_option
+@db_option
 def serve(host: str, port: int, db: str | None) -> None:
     """Serve the editors' review pages (log in at /) and the HTTP API (POST /api/articles; OpenAPI
     schema at /openapi.json). Accounts: `newsqa user add`."""
@@ -299,7 +272,7 @@ def user() -> None:
 @click.argument("username")
 @click.option("--role", type=click.Choice(["editor", "maintainer"]), default="editor", show_default=True)
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input (for scripts).")
-@_db_option
+@db_option
 def user_add(username: str, role: str, password_stdin: bool, db: str | None) -> None:
     """Create an account (the password is asked for, or read with --password-stdin)."""
     from newsqa.tasks.review import add_user
@@ -309,17 +282,17 @@ def user_add(username: str, role: str, password_stdin: bool, db: str | None) -> 
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        add_user(_store(db), username, password, role)
+        add_user(open_store(db), username, password, role)
     except NewsqaError as exc:
         raise UserError(str(exc)) from None
     click.echo(f"{username} ({role}) can now log in")
 
 
 @user.command("list")
-@_db_option
+@db_option
 def user_list(db: str | None) -> None:
     """List the accounts."""
     from newsqa.tasks.review import users
 
-    for u in users(_store(db)):
+    for u in users(open_store(db)):
         click.echo(f"{u.username:20} {u.role:11} {'active' if u.active else 'disabled'}")

@@ -61,6 +61,14 @@ class ArticleIn(BaseModel):
             raise ValueError("must not contain NUL characters")
         return value
 
+    @field_validator("text")
+    @classmethod
+    def _some_text(cls, value: str) -> str:
+        # pydantic strips Unicode White_Space only; Python also counts the separators \x1c-\x1f as space.
+        if not value.strip():
+            raise ValueError("must contain some text, not only white space or separators")
+        return value
+
     @property
     def key(self) -> str:
         """The article's identity: its canonical URL, or its content when it has none."""

@@ -1,5 +1,15 @@
+"""Shared fixtures, and the markers that sort the tests into kinds (see pyproject.toml).
+
+``services`` is put on every test that uses PostgreSQL or Redis (by its fixtures), so the fast
+subset, ``pytest -m "not (services or apertium or browser or eval or model or slow)"``, needs
+nothing running. A test marked ``apertium`` is skipped where Apertium is not installed, except in
+CI (``CI=true``), where a missing engine must fail, never skip.
+"""
+
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -61,6 +71,21 @@ def checker(glossary: Glossary) -> Checker:
 @pytest.fixture(scope="session")
 def seed_checker() -> Checker:
     return Checker(load_glossary(SEED_GLOSSARY))
+
+
+# ---- markers --------------------------------------------------------------------------------
+
+SERVICE_FIXTURES = {"pg_url", "redis_url"}
+
+
+def pytest_collection_modifyitems(config, items):
+    apertium_missing = shutil.which("apertium") is None and os.environ.get("CI") != "true"
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if SERVICE_FIXTURES & set(item.fixturenames) or params.get("store_url") == "postgresql":
+            item.add_marker(pytest.mark.services)
+        if apertium_missing and item.get_closest_marker("apertium"):
+            item.add_marker(pytest.mark.skip(reason="Apertium is not installed here (CI installs it)"))
 
 
 # ---- services -------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from newsqa.worker.engines.base import NoEngine
 from newsqa.worker.engines.ctranslate2_mt import CTranslate2
 from newsqa.worker.engines.transformers_mt import Transformers
 
+pytestmark = pytest.mark.model
+
 
 @pytest.fixture(scope="module")
 def models(tmp_path_factory):

@@ -61,6 +61,7 @@ def env(tmp_path, monkeypatch):
     return store
 
 
+@pytest.mark.apertium
 def test_cli_candidates_splits_and_promote(env):
     out = json.loads(CliRunner().invoke(main, ["glossary", "candidates", "--json", "--min-articles", "2"]).output)
     assert [c["key"] for c in out] == ["naim kasem"] and out[0]["articles"] == 3

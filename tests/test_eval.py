@@ -8,6 +8,8 @@ import pytest
 
 from eval.score import load, predict, score
 
+pytestmark = pytest.mark.eval
+
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,7 @@ from newsqa.worker.engines.apertium import Apertium
 from newsqa.worker.engines.glossary import GlossaryAware
 
 ROOT = Path(__file__).resolve().parent.parent
-needs_apertium = pytest.mark.skipif(shutil.which("apertium") is None and __import__("os").environ.get("CI") != "true",
-                                    reason="apertium not installed here (CI installs it)")
+needs_apertium = pytest.mark.apertium  # skipped where Apertium is missing, except in CI (conftest)
 
 
 @given(st.integers(min_value=0, max_value=10**6))
@@ -182,6 +180,7 @@ def test_translate_reports_bad_input_in_one_line(tmp_path):
 
 
 @needs_apertium
+@pytest.mark.eval
 def test_eval_mt_with_and_without_the_glossary_on_the_held_out_set():
     data = ROOT / "eval" / "mt-heldout.jsonl"
     result = CliRunner().invoke(main, ["eval-mt", "--data", str(data), "--engine", "apertium"])

@@ -22,6 +22,7 @@ def totals(name: str) -> dict[str, float]:
             for key in ("nq_route", "nq_lang", "ld_lang", "ld_route")}
 
 
+@pytest.mark.eval
 @pytest.mark.parametrize("name, route_floor, language_floor", [
     # Floors at the figures the README reports now; the first-run (blind) figures are in the README.
     ("langid.jsonl", 1.0, 0.95),            # tuning set
@@ -36,6 +37,7 @@ def test_the_labelled_sets_route_and_name_languages(name, route_floor, language_
     assert t["nq_lang"] > t["ld_lang"] + 0.2 and t["nq_route"] > t["ld_route"]
 
 
+@pytest.mark.eval
 @pytest.mark.parametrize("name", ["langid.jsonl", "langid-heldout.jsonl", "langid-heldout2.jsonl",
                                   "langid-heldout3.jsonl", "langid-heldout4.jsonl"])
 def test_where_words_decide_the_standard_it_is_right(name):

@@ -15,7 +15,11 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
 
 
 def _env(**extra: str) -> dict[str, str]:

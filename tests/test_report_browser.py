@@ -10,6 +10,8 @@ from playwright.sync_api import sync_playwright
 from newsqa.cli import main
 from tests.conftest import SEED_GLOSSARY
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync", "--disable-quic"]

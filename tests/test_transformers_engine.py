@@ -11,6 +11,8 @@ from newsqa.qa.sentences import join, split
 from newsqa.worker.engines.transformers_mt import Transformers
 from tests.tiny_marian import build_tiny_marian
 
+pytestmark = pytest.mark.model
+
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
     return build_tiny_marian(tmp_path_factory.mktemp("tiny-marian"))

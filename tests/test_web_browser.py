@@ -18,6 +18,8 @@ from tests.conftest import SEED_GLOSSARY
 from tests.test_report_browser import ARGS, CHROMIUM
 from tests.web_fixtures import PASSWORD, Site, fill
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture
 def site(tmp_path, monkeypatch):

@@ -20,6 +20,8 @@ from tests.conftest import ROOT, SEED_ARTICLE, SEED_GLOSSARY
 from tests.reliability.harness import Workers
 from tests.services import free_port, wait_for_port
 
+pytestmark = pytest.mark.services
+
 SERBIAN = "Izraelska vojska je napala položaje Hezbolaha u južnom Libanu, saopštio je Rojters."
 
 

@@ -19,6 +19,8 @@ from tests.reliability.harness import wait_final
 from tests.reliability.test_faults import cluster, pg, redis_server  # noqa: F401  (fixtures)
 from tests.services import free_port
 
+pytestmark = pytest.mark.services
+
 TWENTY_MB = "Hezbollah " * 2_000_000
 
 

@@ -22,6 +22,8 @@ from tests.reliability.harness import (Proxy, Redis, Workers, articles, digest, 
                                        wait_final)
 from tests.services import PG_PORT, postgres_database
 
+pytestmark = pytest.mark.services
+
 ARTICLES = int(os.environ.get("NEWSQA_RELIABILITY_ARTICLES", "150"))
 
 

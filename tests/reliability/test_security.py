@@ -19,6 +19,8 @@ from newsqa.tasks.store import Store
 from tests.conftest import SEED_GLOSSARY
 from tests.services import free_port
 
+pytestmark = pytest.mark.services
+
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
