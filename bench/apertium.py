@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     checker = Checker(load_glossary(ROOT / "seeds" / "glossary.tbx"))
     for lang, scr, text in texts_of(15):  # start each kept pipeline once (a worker does it on its first text)
         kept.translate([text], lang, scr)
-    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; settings: timeout {config.APERTIUM_TIMEOUT.get()} s, max requests "
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; settings: timeout "
+          f"{config.APERTIUM_TIMEOUT.get()} s, max requests "
           f"{config.APERTIUM_MAX_REQUESTS.get()}, max RSS {config.APERTIUM_MAX_RSS_MB.get()} MiB", flush=True)
 
     rows = []

@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-_LATIN = "ba be bi bo bu da de di do ka ke ko la le li lo ma me mi mo na ne no ra re ri ro sa se si ta te to va ve vi za zo".split()
+_LATIN = ("ba be bi bo bu da de di do ka ke ko la le li lo ma me mi mo na ne no ra re ri ro sa se si ta te to "
+          "va ve vi za zo").split()
 _TO_CYRILLIC = str.maketrans("abdeiklmnorstuvz", "абдеиклмнорстувз")
 _KINDS = ["Q5", "Q43229", "Q515"]
 

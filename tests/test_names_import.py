@@ -117,7 +117,8 @@ def test_wikidata_reader_reads_back_any_dump_it_is_given(items):
         dump.append(json.dumps({"type": "item", "id": f"Q{n + 1}",
                                 "labels": {l: {"language": l, "value": v} for l, v in labels.items()},
                                 "aliases": {l: [{"language": l, "value": v} for v in vs] for l, vs in aliases.items()},
-                                "claims": {"P31": [{"rank": "normal", "mainsnak": {"datavalue": {"value": {"id": p31}}}}]}})
+                                "claims": {"P31": [{"rank": "normal",
+                                                    "mainsnak": {"datavalue": {"value": {"id": p31}}}}]}})
                     + ",")
     dump.append("]")
     stats = NameStats()

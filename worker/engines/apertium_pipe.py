@@ -203,8 +203,8 @@ class KeptPipeline:
             while True:
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise EngineError(f"apertium {self.mode_file.stem} took longer than "
-                                      f"{self.limits.timeout_s:g} s; its pipeline was stopped (the next text starts a fresh one)")
+                    raise EngineError(f"apertium {self.mode_file.stem} took longer than {self.limits.timeout_s:g} s; "
+                                      "its pipeline was stopped (the next text starts a fresh one)")
                 for key, _ in sel.select(timeout=min(left, 1.0)):
                     if key.fileobj is stdin:
                         try:
