@@ -16,6 +16,7 @@ import click
 from newsqa.cli_common import UserError, main, open_store
 from newsqa.qa.errors import NewsqaError
 from newsqa.qa.model import ENTITY_TYPES, Status
+from newsqa.qa.name_sources import DEFAULT_LANGS, DEFAULT_TYPES
 
 _STATUSES = click.Choice([s.value for s in Status])
 
@@ -61,6 +62,7 @@ def glossary(ctx: click.Context, db: str | None) -> None:
     \b
     Examples:
       newsqa glossary import names.tbx --dry-run
+      newsqa glossary import-names --format wikidata latest-all.json.gz --dry-run
       newsqa glossary search netanjahu
       newsqa glossary add-term hama en "Hamah" --status admitted
       newsqa glossary validate
@@ -90,6 +92,61 @@ def import_(ctx, file: str, dry_run: bool, force: bool, actor: str) -> None:
                                                            note=f"import of {file}", force=force))
     for line in report.lines():
         click.echo(line)
+    click.echo(("would change: " if dry_run else "") + report.summary())
+
+
+@glossary.command("import-names")
+@click.argument("file")
+@click.option("--format", "fmt", type=click.Choice(["wikidata", "paranames", "jrc"]), required=True,
+              help="wikidata: a JSON dump (one entity a line); paranames: ParaNames TSV; jrc: JRC-Names' "
+                   "entities file. Plain, .gz or .bz2.")
+@click.option("--types", default=",".join(DEFAULT_TYPES), show_default=True,
+              help="Entity types to import (comma-separated: person, organization, place, event, other).")
+@click.option("--langs", default=",".join(DEFAULT_LANGS), show_default=True,
+              help="Languages of the names to import (base languages, comma-separated; sr keeps both scripts).")
+@click.option("--batch", default=1000, show_default=True, type=click.IntRange(1, 100_000),
+              help="Entities merged and written at a time (memory holds one batch).")
+@click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
+@click.option("--json", "as_json", is_flag=True, help="The report as one JSON object.")
+@_actor
+@click.pass_context
+def import_names(ctx, file: str, fmt: str, types: str, langs: str, batch: int, dry_run: bool, as_json: bool,
+                 actor: str) -> None:
+    """Import the names of people, organisations and places from a public name resource.
+
+    Streams FILE, so a dump of millions of entities needs the memory of one batch. Re-importing the
+    same or a newer file changes only what changed; statuses the newsroom set are kept.
+    Malformed lines are reported with their line number and skipped; the rest is imported.
+    """
+    from newsqa.qa.name_sources import READERS, NameFilter, NameStats, open_lines
+
+    wanted_types = frozenset(t.strip() for t in types.split(",") if t.strip())
+    unknown = wanted_types - set(ENTITY_TYPES)
+    if unknown or not wanted_types:
+        raise UserError(f"unknown entity type(s) {', '.join(sorted(unknown)) or '(none given)'} "
+                        f"(expected: {', '.join(ENTITY_TYPES)})")
+    keep = NameFilter(types=wanted_types, langs=frozenset(l.strip().lower() for l in langs.split(",") if l.strip()))
+    stats = NameStats()
+    store = _store_of(ctx)
+    try:
+        entities = READERS[fmt](open_lines(file), keep, stats)
+        report = _guard(lambda: store.import_entities(entities, actor=actor, dry_run=dry_run, batch=batch,
+                                                      note=f"{fmt} names from {file}"))
+    except OSError as exc:
+        raise UserError(f"cannot read {file}: {exc}") from None
+    if as_json:
+        click.echo(json.dumps({"dry_run": dry_run, "summary": report.summary(), "read": stats.summary(),
+                               "changes": report.lines(), "malformed": stats.problem_count,
+                               "problems": [{"line": n, "problem": p} for n, p in stats.problems]},
+                              ensure_ascii=False, indent=2))
+        return
+    for line in report.lines():
+        click.echo(line)
+    for number, problem in stats.problems:
+        click.echo(f"{file}:{number}: {problem}", err=True)
+    if stats.problem_count > len(stats.problems):
+        click.echo(f"... and {stats.problem_count - len(stats.problems)} more malformed lines", err=True)
+    click.echo(f"read: {stats.summary()}")
     click.echo(("would change: " if dry_run else "") + report.summary())
 
 

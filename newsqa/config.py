@@ -106,7 +106,21 @@ NAME_STYLE = Setting("NEWSQA_NAME_STYLE", "diacritics",
                      "House style for names the glossary does not know: South Slavic names keep their "
                      "diacritics (diacritics: Vučić) or lose them (ascii: Vucic); other names are restored "
                      "from Serbian spelling by dž→j, š→sh, č→ch, ž→zh, j→y, el→al- either way.")
-APERTIUM = Setting("NEWSQA_APERTIUM", "apertium", "The apertium program.")
+APERTIUM = Setting("NEWSQA_APERTIUM", "apertium", "The apertium program (used when the pipeline is not kept).")
+APERTIUM_KEEP = Setting("NEWSQA_APERTIUM_KEEP", "1",
+                        "1: each worker process keeps one Apertium pipeline per pair running (null-flush "
+                        "mode, docs/engines.md); 0: a fresh `apertium` per text, as before.")
+APERTIUM_MODES = Setting("NEWSQA_APERTIUM_MODES", "/usr/share/apertium/modes",
+                         "Folder of Apertium's mode files (hbs-eng.mode, ...) that a kept pipeline starts.")
+APERTIUM_TIMEOUT = Setting("NEWSQA_APERTIUM_TIMEOUT", "120",
+                           "Seconds one text may take in Apertium; a kept pipeline that takes longer is "
+                           "killed (a hang) and started again.")
+APERTIUM_MAX_REQUESTS = Setting("NEWSQA_APERTIUM_MAX_REQUESTS", "1000",
+                                "Texts a kept Apertium pipeline translates before it is replaced (bounds "
+                                "its memory).")
+APERTIUM_MAX_RSS_MB = Setting("NEWSQA_APERTIUM_MAX_RSS_MB", "512",
+                              "Resident memory (MiB, its programs together) above which a kept Apertium "
+                              "pipeline is replaced.")
 REPORT = Setting("NEWSQA_REPORT", "newsqa-report.html", "Where `newsqa run` writes its HTML report.")
 SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
                      "Key that signs the review page's session cookies (none: a random key, so logins "
@@ -121,7 +135,8 @@ SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_
             SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, BROKER_TIMEOUT, DB_CONNECT_TIMEOUT,
             DB_STATEMENT_TIMEOUT, VISIBILITY_TIMEOUT, LANGID_ACCURACY,
             HUNSPELL_DIR, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,
-            MT_GLOSSARY, MT_CT2_MODEL, MT_CT2_COMPUTE, APERTIUM, REPORT,
+            MT_GLOSSARY, MT_CT2_MODEL, MT_CT2_COMPUTE, NAME_STYLE, APERTIUM, APERTIUM_KEEP, APERTIUM_MODES, APERTIUM_TIMEOUT,
+            APERTIUM_MAX_REQUESTS, APERTIUM_MAX_RSS_MB, REPORT,
             SECRET_KEY, SECURE_COOKIES, LOGIN_LOCK_AFTER, LOGIN_LOCK_SECONDS]
 
 

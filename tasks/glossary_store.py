@@ -10,13 +10,16 @@ takes effect without a restart.
 from __future__ import annotations
 
 import dataclasses
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from newsqa import config
 from newsqa.qa.errors import GlossaryError
-from newsqa.qa.merge import MergeReport, merge
+from newsqa.qa.merge import MergeReport, MergeTally, merge
 from newsqa.qa.model import ENTITY_TYPES, EXPORTED_VERSION, Entity, Glossary, Status, Term, valid_language_tag
 from newsqa.qa.validate import folded
 from newsqa.tasks.models import GlossaryChange, GlossaryEntity, GlossaryState, GlossaryTerm, utcnow
@@ -114,46 +117,104 @@ class GlossaryStore:
     # ---- writing ----------------------------------------------------------------------------
 
     def import_glossary(self, incoming: Glossary, actor: str, dry_run: bool = False, source: str = "import",
-                        note: str | None = None, force: bool = False) -> MergeReport:
+                        note: str | None = None, force: bool = False) -> MergeTally:
         """Merge a glossary file into the store; with ``dry_run`` only report what would change.
 
         An entity the file says it exported at version N, edited here since (now above N), is left
         out and reported as a conflict when the file would change it: an older export never silently
         reverts newer edits. ``force`` merges it all the same.
         """
-        current = self.load()
-        incoming, conflicts = self._without_conflicts(current, incoming, force)
-        merged, report = merge(current, incoming)
-        report.conflicts = conflicts
-        if dry_run or not report.changed:
-            return report
-        touched = set(report.added_entities) | set(report.changed_entities) | \
-            {e for e, *_ in report.added_terms} | {e for e, *_ in report.status_changes}
+        incoming, conflicts = self._without_conflicts(self.load(), incoming, force)
+        return self.import_entities(iter(incoming), actor=actor, dry_run=dry_run, source=source, note=note,
+                                    keep_status=False, title=incoming.title, keep_lines=sys.maxsize,
+                                    conflicts=conflicts)
+
+    def import_entities(self, entities: Iterable[Entity], actor: str, dry_run: bool = False,
+                        source: str = "import", note: str | None = None, batch: int = 1000,
+                        keep_status: bool = True, title: str | None = None, keep_lines: int = 500,
+                        conflicts: list[str] | None = None) -> MergeTally:
+        """Merge a stream of entities into the store, ``batch`` entities at a time.
+
+        Memory holds one batch, never the glossary: each batch's entities are read from the store by
+        id, merged (see :func:`~newsqa.qa.merge.merge`; ``keep_status``, the default for name
+        resources, keeps the newsroom's statuses), and only what changed is written, as bulk
+        statements. The whole import is one transaction, one audit record and one glossary version;
+        a re-import of the same data writes nothing. ``conflicts`` (entities left out by the caller)
+        are reported with the tally.
+        """
+        tally = MergeTally(keep=keep_lines, conflicts=list(conflicts or []))
         with self.store.session() as s:
-            for entity in merged:
-                if entity.id not in touched:
-                    continue
-                row = s.execute(select(GlossaryEntity).where(GlossaryEntity.id == entity.id)
-                                .with_for_update()).scalar_one_or_none()
-                if row is None:
-                    row = GlossaryEntity(id=entity.id, version=0)
-                    s.add(row)
-                row.type, row.note, row.fields = entity.type, entity.note, dict(entity.fields)
-                existing = {(t.lang, t.text): t for t in row.terms}
-                for term in entity.terms:
-                    mine = existing.get((term.lang, term.text))
-                    if mine is None:
-                        row.terms.append(GlossaryTerm(lang=term.lang, text=term.text, status=term.status.value,
-                                                      fields=dict(term.fields)))
-                    else:
-                        mine.status, mine.fields = term.status.value, dict(term.fields)
-                self._touched(s, row, actor)
-            if incoming.title:
-                self._state(s).title = incoming.title
+            for chunk in _batches(entities, batch):
+                current, stored = self._stored(s, list(chunk))
+                merged, report = merge(current, Glossary(entities=chunk), keep_status=keep_status, in_place=True)
+                tally.add(report)
+                if not dry_run and report.changed:
+                    self._write(s, merged, report, stored, actor)
+            if dry_run or not tally.changed:
+                return tally  # nothing was written
+            if title:
+                self._state(s).title = title
             s.add(GlossaryChange(actor=actor, source=source, entity_id=None, action="import",
-                                 detail={"summary": report.summary(), "note": note, "changes": report.lines()[:500]}))
+                                 detail={"summary": tally.summary(), "note": note, "changes": tally.lines()[:500]}))
             self._bump(s)
-        return report
+        return tally
+
+    @staticmethod
+    def _stored(s: Session, ids: list[str]) -> tuple[Glossary, "_Stored"]:
+        """The stored entities among ``ids`` (locked), and their rows' keys and values as stored."""
+        stored = _Stored()
+        glossary = Glossary()
+        by_seq: dict[int, Entity] = {}
+        conn = s.connection()  # plain rows, no ORM loading: this runs for every entity of a dump
+        for seq, entity_id, etype, note, fields, version in conn.execute(
+                select(GlossaryEntity.seq, GlossaryEntity.id, GlossaryEntity.type, GlossaryEntity.note,
+                       GlossaryEntity.fields, GlossaryEntity.version)
+                .where(GlossaryEntity.id.in_(ids)).with_for_update()):
+            by_seq[seq] = glossary.add(Entity(id=entity_id, type=etype, note=note, fields=dict(fields or {})))
+            stored.entities[entity_id] = (seq, version)
+        if by_seq:
+            statuses = {s.value: s for s in Status}
+            for term_id, seq, lang, text, status, fields in conn.execute(
+                    select(GlossaryTerm.id, GlossaryTerm.entity_seq, GlossaryTerm.lang, GlossaryTerm.text,
+                           GlossaryTerm.status, GlossaryTerm.fields)
+                    .where(GlossaryTerm.entity_seq.in_(list(by_seq))).order_by(GlossaryTerm.id)):
+                entity = by_seq[seq]
+                entity.terms.append(Term(text, lang, statuses[status], dict(fields or {})))
+                stored.terms[(entity.id, lang, text)] = (term_id, status, fields or {})
+        return glossary, stored
+
+    @staticmethod
+    def _write(s: Session, merged: Glossary, report: MergeReport, stored: "_Stored", actor: str) -> None:
+        """Write what a merge changed, as bulk inserts and updates by primary key."""
+        now = utcnow()
+        touched = _touched_ids(report)
+        new = [merged[i] for i in touched if i not in stored.entities]
+        if new:
+            s.connection().execute(insert(GlossaryEntity.__table__), [  # Core executemany: no ORM bookkeeping
+                dict(id=e.id, type=e.type, note=e.note, fields=dict(e.fields), version=1, updated_at=now,
+                     updated_by=actor) for e in new])
+            for entity_id, seq in s.execute(select(GlossaryEntity.id, GlossaryEntity.seq)
+                                            .where(GlossaryEntity.id.in_([e.id for e in new]))):
+                stored.entities[entity_id] = (seq, 0)
+        changed_rows, new_terms, changed_terms = [], [], []
+        for entity_id in touched:
+            entity = merged[entity_id]
+            seq, version = stored.entities[entity_id]
+            if version:  # stored before this batch: a new version
+                changed_rows.append(dict(seq=seq, type=entity.type, note=entity.note, fields=dict(entity.fields),
+                                         version=version + 1, updated_at=now, updated_by=actor))
+            for term in entity.terms:
+                have = stored.terms.get((entity_id, term.lang, term.text))
+                if have is None:
+                    new_terms.append(dict(entity_seq=seq, lang=term.lang, text=term.text, status=term.status.value,
+                                          fields=dict(term.fields)))
+                elif (have[1], have[2]) != (term.status.value, term.fields):
+                    changed_terms.append(dict(id=have[0], status=term.status.value, fields=dict(term.fields)))
+        if new_terms:
+            s.connection().execute(insert(GlossaryTerm.__table__), new_terms)
+        for statement, rows in ((update(GlossaryEntity), changed_rows), (update(GlossaryTerm), changed_terms)):
+            if rows:
+                s.execute(statement, rows)  # ORM bulk update by primary key
 
     def _without_conflicts(self, current: Glossary, incoming: Glossary, force: bool) -> tuple[Glossary, list[str]]:
         """The incoming entities to merge (export versions taken off), and the conflicts left out."""
@@ -318,6 +379,39 @@ class GlossaryStore:
         s.add(GlossaryChange(actor=actor, source=source, entity_id=row.id, action=action, detail=detail))
         self._bump(s)
         return row.version
+
+
+@dataclass
+class _Stored:
+    """What a batch's entities were in the store: entity id -> (seq, version);
+    (entity id, lang, text) -> (term id, status, fields)."""
+
+    entities: dict[str, tuple[int, int]] = field(default_factory=dict)
+    terms: dict[tuple[str, str, str], tuple[int, str, dict]] = field(default_factory=dict)
+
+
+def _touched_ids(report: MergeReport) -> list[str]:
+    """The entities a merge added or changed, once each, in the report's order."""
+    ids = report.added_entities + report.changed_entities + [e for e, *_ in report.added_terms] + \
+        [e for e, *_ in report.status_changes]
+    return list(dict.fromkeys(ids))
+
+
+def _batches(entities: Iterable[Entity], size: int) -> Iterator[dict[str, Entity]]:
+    """Entities in dicts of up to ``size`` by id; an id seen twice in a batch has its terms joined."""
+    chunk: dict[str, Entity] = {}
+    for entity in entities:
+        have = chunk.get(entity.id)
+        if have is None:
+            chunk[entity.id] = entity
+        else:
+            known = {(t.lang, t.text) for t in have.terms}
+            have.terms += [t for t in entity.terms if (t.lang, t.text) not in known]
+        if len(chunk) >= size:
+            yield chunk
+            chunk = {}
+    if chunk:
+        yield chunk
 
 
 def _entity(row: GlossaryEntity) -> Entity:

@@ -6,6 +6,10 @@ its ``Cyrl-Latn`` mode; Macedonian through ``mkd-eng``. Apertium marks words it 
 ``*`` (and generation or transfer trouble with ``#`` and ``@``): the unknown words are kept as a
 signal for the checker, an untranslated word being often a name, and the marks are removed from the
 text readers see.
+
+By default each worker process keeps one pipeline per mode running (``apertium_pipe``: null-flush
+mode, restarted when it dies or hangs, replaced when it grows); ``NEWSQA_APERTIUM_KEEP=0`` starts a
+fresh ``apertium`` per text instead. Both give the same text.
 """
 
 from __future__ import annotations
@@ -14,24 +18,31 @@ import re
 import shutil
 import subprocess
 from functools import cached_property
+from pathlib import Path
 
 from newsqa import config
 from newsqa.worker import hbs
+from newsqa.worker.engines.apertium_pipe import PipeLimits, kept_pipeline
 from newsqa.worker.engines.base import EngineError, MTResult, NoEngine
 
 PAIRS = {"sr": "hbs-eng", "hr": "hbs-eng", "bs": "hbs-eng", "cnr": "hbs-eng", "sh": "hbs-eng", "mk": "mkd-eng"}
 PACKAGES = {"hbs-eng": "apertium-hbs-eng", "mkd-eng": "apertium-mkd-eng"}
 _UNKNOWN = re.compile(r"\*([^\W\d_][\w'’-]*)")
+_UNIVERSAL_NEWLINE = re.compile(r"\r\n?")
 _MARK = re.compile(r"(?<![\w*#@])[*#@](?=\w)")
-TIMEOUT = 120
 
 
 class Apertium:
     name = "apertium"
     copies_unknown_words = True
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool | None = None) -> None:
         self.program = config.APERTIUM.get() or "apertium"
+        self.keep = config.APERTIUM_KEEP.number(int, 0, 1) == 1 if keep is None else keep
+        self.modes = Path(config.APERTIUM_MODES.get() or "/usr/share/apertium/modes")
+        self.limits = PipeLimits(timeout_s=config.APERTIUM_TIMEOUT.number(float, 1),
+                                 max_requests=config.APERTIUM_MAX_REQUESTS.number(int, 1),
+                                 max_rss_mib=config.APERTIUM_MAX_RSS_MB.number(float, 1))
 
     @cached_property
     def _packages(self) -> dict[str, str]:
@@ -71,10 +82,15 @@ class Apertium:
         return results
 
     def _run(self, mode: str, text: str) -> str:
+        mode_file = self.modes / f"{mode}.mode"
+        if self.keep and mode_file.is_file():
+            # the per-call path reads apertium's output as text, which turns \r\n and \r into \n
+            return _UNIVERSAL_NEWLINE.sub("\n", kept_pipeline(mode_file, self.limits).translate(text))
+        timeout = self.limits.timeout_s
         try:
-            out = subprocess.run([self.program, mode], input=text, capture_output=True, text=True, timeout=TIMEOUT)
+            out = subprocess.run([self.program, mode], input=text, capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
-            raise EngineError(f"apertium {mode} took longer than {TIMEOUT} s") from None
+            raise EngineError(f"apertium {mode} took longer than {timeout:g} s") from None
         if out.returncode != 0:
             raise EngineError(f"apertium {mode} failed: {out.stderr.strip()[:300]}")
         return out.stdout
