@@ -63,7 +63,11 @@ class Detect(Stage):
         if not language:
             raise BadInput("no language could be detected and none was declared")
         detail = f"{language} ({found.script}, {found.confidence:.2f})" + (f"; {found.note}" if found.note else "")
-        store.stage_done(article.id, self.name, detail, language=language, script=found.script)
+        info = {}
+        if found.mismatch:  # the scraper said one language, the text clearly is another
+            info["mismatch"] = f"declared {article.declared_lang}, detected {language} ({found.confidence:.2f})"
+            store.add_event(article.id, self.name, f"declared language mismatch: {info['mismatch']}")
+        store.stage_done(article.id, self.name, detail, info=info, language=language, script=found.script)
         return detail
 
 
@@ -74,7 +78,9 @@ class Translate(Stage):
         if article.publisher_translation:
             store.save_translation(article.id, article.revision, "publisher", "-", article.language,
                                    article.publisher_translation)
-        engine_name = "passthrough" if article.language == "en" else config.MT_ENGINE.get()
+        # English passes through; another language gets the engine configured for it. One no engine
+        # translates is stored untranslated with the reason, never sent to a pair that does not fit.
+        engine_name = "passthrough" if article.language == "en" else config.engine_for(article.language)
         try:
             engine = get_engine(engine_name)
             if engine_name != "passthrough" and config.MT_GLOSSARY.get() != "0":

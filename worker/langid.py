@@ -65,7 +65,8 @@ SHORT = 8  # words: fewer is a headline, where one word can tip the balance
 COVERED = 0.4  # a text whose words wordfreq's best list holds less than this is in a language it lacks
 CLEAR = 1.0  # orders of magnitude ahead of the runner-up: a short text's language is clear
 SOUTH_SLAVIC_SHARE = 0.5  # of a text's words the Slovene or Serbo-Croatian dictionaries know
-UNSURE = 0.45  # below this a detection is a guess without evidence: a declared language decides
+UNSURE = 0.45  # below this a detection is a guess without evidence
+DECLARED_WINS = 0.6  # below this a declared language that differs is trusted; above, a mismatch is clear
 NO_EVIDENCE = 0.4
 SCRIPT_NAMES = {"GREEK": "Grek", "ARABIC": "Arab", "HEBREW": "Hebr", "ARMENIAN": "Armn", "GEORGIAN": "Geor",
                 "DEVANAGARI": "Deva", "BENGALI": "Beng", "TAMIL": "Taml", "THAI": "Thai", "HANGUL": "Hang",
@@ -95,8 +96,9 @@ def _words(text: str) -> list[str]:
 def detect(text: str, declared: str | None = None) -> Detection:
     """The language and script of ``text``. Every language first (wordfreq's lists for Latin script,
     lingua's 75 languages for the rest and for what no list covers), then the finer South Slavic
-    decision. A text too short to give evidence comes back below ``UNSURE``; then the ``declared``
-    language, when there is one, decides (and the note says so)."""
+    decision. A text too short to give evidence comes back below ``UNSURE``; a ``declared`` language
+    decides whenever detection is below ``DECLARED_WINS`` (and the note says so); above it, a declared
+    language of another translation pair is a clear mismatch (``Detection.mismatch``)."""
     sample = text[:SAMPLE]
     letters = [c for c in sample if c.isalpha()]
     if not letters:
@@ -110,9 +112,9 @@ def detect(text: str, declared: str | None = None) -> Detection:
         found = _latin_open(sample, words, declared_base)
     else:
         found = _lingua_all(sample)
-    if found[1] < UNSURE and declared_base:
+    if declared_base and found[0] != declared_base and found[1] < DECLARED_WINS:
         return Detection(declared_base, script, found[1],
-                         f"too little evidence ({found[0] or 'none'}): declared {declared_base} kept")
+                         f"detection unsure ({found[0] or 'none'}, {found[1]:.2f}): declared {declared_base} kept")
     note = f"little evidence: {found[0] or 'no language'} is a guess" if found[1] < UNSURE else ""
     return _confirm(Detection(found[0], script, found[1], note), declared_base)
 
@@ -186,17 +188,15 @@ def _latin_open(text: str, words: list[str], declared: str | None) -> tuple[str 
     found = openworld.guess(text)
     if not found.words:
         return None, 0.0
-    if not found.coverage():  # no word any list holds: the South Slavic dictionaries, or lingua's guess
-        if _south_slavic_share(text) >= SOUTH_SLAVIC_SHARE:
-            return _latin(text, words, declared, found)
-        return _lingua_all(text)[0], NO_EVIDENCE
-    if found.coverage() < COVERED and found.words >= SHORT // 2:
+    family = found.best
+    # Serbo-Croatian or Slovene first: the lists' best, or within reach of it (a headline, a text of
+    # rare words) with most words known to the South Slavic dictionaries.
+    if family in ("sh", "sl") or (_near(found, ("sh", "sl")) and _south_slavic_share(text) >= SOUTH_SLAVIC_SHARE):
+        return _latin(text, words, declared, found)
+    if found.coverage() < COVERED and (found.words >= SHORT // 2 or not found.coverage()):
         # A language wordfreq has no list for (Albanian, Estonian, ...); lingua on a headline is a guess.
         language, confidence = _lingua_all(text)
         return language, (confidence if found.words >= SHORT else min(confidence, NO_EVIDENCE))
-    family = found.best
-    if family in ("sh", "sl") or (_near(found, ("sh", "sl")) and _south_slavic_share(text) >= SOUTH_SLAVIC_SHARE):
-        return _latin(text, words, declared, found)
     language = WORDFREQ_CODES.get(family, family)
     if found.words < SHORT and found.margin < CLEAR:
         return language, NO_EVIDENCE  # a headline whose few words more than one language writes
