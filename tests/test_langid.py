@@ -81,9 +81,35 @@ def test_letters_and_words_decide(text, language, script):
     assert (d.language, d.script) == (language, script)
 
 
+@pytest.mark.parametrize("text, language", [
+    # Open world: languages the detector has no pair for go to none of the South Slavic pairs.
+    ("Vláda schválila návrh rozpočtu na příští rok, který počítá s vyšším schodkem.", "cs"),
+    ("Ministerstvo zahraničných vecí odporúča občanom, aby necestovali do Libanonu.", "sk"),
+    ("Pemerintah Indonesia mengirim bantuan kemanusiaan ke Gaza pada hari Selasa.", "id"),
+    ("Το υπουργείο Εξωτερικών ανακοίνωσε ότι δεν υπάρχουν θύματα.", "el"),
+    ("أعلنت وزارة الصحة أن عدد الضحايا ارتفع خلال الساعات الماضية.", "ar"),
+    ("Policia e Kosovës arrestoi dy persona të dyshuar për sulmin ndaj patrullës në veri të vendit.", "sq"),
+    # Headlines: function words decide, names weigh nothing.
+    ("Strikes hit Idlib", "en"),
+    ("Hashd al-Shaabi reinforcements reach Albu Kamal", "en"),
+])
+def test_every_language_first(text, language):
+    assert detect(text).language == language
+
+
+def test_a_headline_without_evidence_says_so():
+    assert route(detect("Napad na Idlib").language) == "hbs-eng"     # Serbo-Croatian, standard open
+    found = detect("Напад на Идлиб")                                   # Serbian or Macedonian alike
+    assert found.language in ("sr", "mk") and found.confidence < 0.45 and "little evidence" in found.note
+    assert detect("Напад на Идлиб", "mk").language == "mk"             # the declared language decides
+    assert detect("Напад на Идлиб", "sr").language == "sr"
+
+
 def test_a_declared_language_is_confirmed_or_flagged():
     assert detect("Deca su se vratila u škole.", "hr").note == ""          # same pair: no mismatch
     assert detect("The army said it had left.", "sr").note == "declared sr, detected en"
+    assert detect("The army said it had left.", "sr").mismatch
+    assert not detect("Deca su se vratila u škole.", "hr").mismatch
 
 
 def test_routes():
