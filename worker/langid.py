@@ -60,6 +60,8 @@ SLOVENE_WORDS = {"in", "so", "bo", "bodo", "ki", "tudi", "kot", "pri", "ob", "de
 HBS_WORDS = {"i", "su", "će", "koji", "koja", "koje", "sa", "kao", "ili", "nakon", "jučer", "juče", "sutra", "zbog",
              "ponovo", "ponovno", "godine", "godinu", "u", "ujutru", "ujutro", "rekao", "rekla", "biti", "bit"}
 SAMPLE = 2000  # characters detection reads: enough for a language, bounded for a huge text
+FINE_SAMPLE = 1000  # characters the dictionaries read for Slovene or Serbo-Croatian and the standard
+ENGLISH_WORDS = 30  # words the frequent-English-words test reads (a word's frequency costs 0.1 ms)
 LINGUA_SAMPLE = 600  # characters lingua with all its languages reads (it costs about 10 ms a 600 here)
 SHORT = 8  # words: fewer is a headline, where one word can tip the balance
 COVERED = 0.4  # a text whose words wordfreq's best list holds less than this is in a language it lacks
@@ -150,7 +152,7 @@ def _cyrillic(text: str, words: list[str], declared: str | None) -> tuple[str | 
         return "mk", 0.95
     if chars & UKRAINIAN_ONLY:
         return "uk", 0.9
-    listed = lexicon.cyrillic_votes(text[:SAMPLE])  # frequent words only one language's list holds
+    listed = lexicon.cyrillic_votes(text[:FINE_SAMPLE])  # frequent words only one language's list holds
     serbian = sum(w in SERBIAN_WORDS for w in words) + listed["sr"]
     macedonian = sum(w in MACEDONIAN_WORDS for w in words) + listed["mk"]
     bulgarian_words = sum(w in BULGARIAN_WORDS for w in words) + listed["bg"]
@@ -183,7 +185,7 @@ def _cyrillic(text: str, words: list[str], declared: str | None) -> tuple[str | 
 
 def _latin_open(text: str, words: list[str], declared: str | None) -> tuple[str | None, float]:
     """Latin script: which of every language, then (Serbo-Croatian or Slovene) the finer decision."""
-    if _mostly_english(words):
+    if _mostly_english(words[:ENGLISH_WORDS]):
         return "en", 0.9
     found = openworld.guess(text)
     if not found.words:
@@ -212,7 +214,7 @@ def _latin(text: str, words: list[str], declared: str | None, found: openworld.G
     # Slovene has no ć or đ; the statistical guess counts as two words' worth of evidence. With the
     # dictionaries, a word counts for Slovene or Serbo-Croatian when only that side's dictionaries
     # know it (ekavian markers such as "predlog" and "leto" are Slovene words too).
-    sample = text[:SAMPLE]
+    sample = text[:FINE_SAMPLE]
     only_slovene, only_hbs = lexicon.slovene_or_hbs(sample) or (0, None)
     slovene = sum(w in SLOVENE_WORDS for w in words) + only_slovene + 2 * (guess == "sl")
     standard, votes = hbs.decide(sample, lexicon.hbs_votes)
@@ -245,7 +247,7 @@ def _near(found: openworld.Guess, languages: tuple[str, ...]) -> bool:
 def _south_slavic_share(text: str) -> float:
     """The share of a text's lower-case words that the Slovene or a Serbo-Croatian hunspell dictionary
     accepts (1.0 without the dictionaries: then the letters alone decide)."""
-    found = hbs.WORD.findall(text)
+    found = hbs.WORD.findall(text[:FINE_SAMPLE])
     words = found[:1] + [w for w in found[1:] if not w[0].isupper()]  # names inside a sentence say nothing
     if not words or not all(lexicon.available().values()):
         return 1.0 if set(text.lower()) & SOUTH_SLAVIC_LATIN else 0.0
