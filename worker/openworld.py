@@ -88,7 +88,8 @@ def words_to_read(text: str) -> list[str]:
         end = match.end()
         if text[end:end + 1] in "-‐" and text[end + 1:end + 2].isupper():
             continue  # the article of a name: al-Assad, el-Sisi, bin-Salman
-        found.append((match.group(), _sentence_start(text, match.start())))
+        word = match.group()
+        found.append((word, word[0].isupper() and _sentence_start(text, match.start())))
         if len(found) >= 2 * MAX_WORDS:
             break
     if not found:
