@@ -32,16 +32,18 @@ SR, HR, BS = "sr", "hr", "bs"
 _PREFIX = r"(?:iz|pro|po|u|pre|pred|raz|za|na|ob|od|do|s|)"
 MARKERS: list[tuple[str, frozenset[str]]] = [
     # --- jat: ekavian (Serbian) ---
-    (r"vrem[ea]n?", {SR}), (r"cen[aeiu]$|cenam|cenovn", {SR}), (r"mest[aoiu]", {SR}), (r"mesec|meseč", {SR}),
+    (r"vreme$", {SR}), (r"cen[aeiu]$|cenam|cenovn", {SR}), (r"mest[aoiu]", {SR}), (r"mesec|meseč", {SR}),
     (r"posle$|poslednj|sledeć|sled[ie]", {SR}), (r"predsedn|predlog|predlož|podsec", {SR}),
     (r"gde$|ovde$|negde$|svuda$", {SR}), (r"reč$|reči|rečen|reka$|reke$|reku$", {SR}),
     (r"dete$|deca|dec[eiu]$|devoj", {SR}), (r"beo$|bel[aeiou]$|bel[aeio]g|lep[aeiou]?$|lepš", {SR}),
     (r"svet[aeiou]?$|svetsk|svetl|savet|obavest|obavešt|vest[ie]?$|vesti", {SR}),
     (r"pesm|pev", {SR}), (r"uvek$|(?:po)?nedel[j]", {SR}), (r"pobed", {SR}), (r"sever", {SR}),
     (r"sedn|sedišt|sede[lt]", {SR}), (r"ceo$|cel[aeiou]$|celog|celokup", {SR}),
-    (_PREFIX + r"(?:men[ia]|menj|promen|izmen|zamen)", {SR}), (_PREFIX + r"(?:vred|vređ|ozled)", {SR}),
+    # (vremena, vremenu and uvreda, povreda are ijekavian too; meni is "to me"; pomenuti has no jat)
+    (r"(?:iz|pro|u|pre|pred|raz|za|na|ob|od|do|s)(?:men[ia]|menj)|menja|promen|izmen|zamen", {SR}),
+    (_PREFIX + r"(?:vredn|vredi|vređ|ozled)", {SR}),
     (r"dve$|dvesta|tel[aou]$|mlek|sneg|leto$|letnj|zvezd|hteo|želeo|živeo|voleo|umeo|seć[ae]", {SR}),
-    (r"primer|uslov|zahtev|poreklo|čovek|pre$|takođe$", {SR}),
+    (r"primer|zahtev|poreklo|čovek|pre$|takođe$", {SR}),
     (r"(?<![a-zčćđšž])[a-zčćđšž]{1,9}[ai](ću|ćeš|će|ćemo|ćete)$", {SR}),  # fused future: biće, održaće
 
     # --- jat: ijekavian (Croatian, Bosnian, Montenegrin) ---
@@ -67,6 +69,21 @@ MARKERS: list[tuple[str, frozenset[str]]] = [
     (r"septemb|oktob|novemb|decemb|ambasad|zvaničn|fudbal|saobraćaj|univerzitet|hemij|hirurg|milion", {SR, BS}),
     (r"uhaps|uhapš|hapš|tačk|tačn|porodic|nauk[aeiu]?$|naučn|pozorišt|desil|dešav|uticaj|preduzeć|ministark", {SR, BS}),
     (r"ko$|šta$|naredn|ponovo$|(?:informis|reaguj|kontroliš|finans|organizov)", {SR, BS}),
+    # --- Croatian's own words against Serbian's and Bosnian's (the standards' well-known pairs:
+    #     sustav/sistem, gospodarstvo/privreda, obveza/obaveza, tvornica/fabrika, tajnik/sekretar, ...) ---
+    (r"sustav|gospodarstv|gospodarsk|obvez|izvješć|dojm|dojam$|obran[aeiu]|obranom|obramb|streljiv|okoliš",
+     {HR}),
+    (r"tvornic|istodobn|čelni[kc]|čelniš|mirovin|projekt$|natjecanj|natječaj|tisak$|tiska$|tisku$|financij",
+     {HR}),
+    (r"unutarnj|povjerenstv|tajnik|tajnic|sudjelova|sudjelovanj|znanstv|izaslanstv|nazočn|opskrb|uvjet|postot",
+     {HR}),
+    (r"glasovanj", {HR}),
+    (r"privred|obavez|utis[ac]|utisk|odbran|odbramb|fabri[kc]|istovremen|penzi|projekat$|takmičenj|štamp",
+     {SR, BS}),
+    (r"uslov|finansij|unutrašnj|sekretar|učestvova|učešć|procen[a]?t[a-z]*$|glasanj|municij", {SR, BS}),
+    (r"sigurnos|vanjsk", {HR, BS}),
+    (r"spoljn|snabdev", {SR}),
+    (r"snabdijev", {BS}),
     # --- Serbian's own spellings and words ---
     (r"opšt|saopšt|uopšt|bezbedn|istorij|avgust|hleb", {SR}),
     # --- Bosnian's own spellings and words (Croatian has općina too, Serbian opština) ---
