@@ -61,7 +61,7 @@ HBS_WORDS = {"i", "su", "će", "koji", "koja", "koje", "sa", "kao", "ili", "nako
              "ponovo", "ponovno", "godine", "godinu", "u", "ujutru", "ujutro", "rekao", "rekla", "biti", "bit"}
 SAMPLE = 2000  # characters detection reads: enough for a language, bounded for a huge text
 SCRIPT_SAMPLE = 500  # characters whose letters decide the script
-FIRST_READ = 400  # characters the dictionaries read first for Slovene or Serbo-Croatian and the standard
+FIRST_READ = 300  # characters the dictionaries read first for Slovene or Serbo-Croatian and the standard
 FINE_SAMPLE = 1000  # ... and at most, when the first read leaves them open
 CLEAR_LEAD = 4  # votes ahead that settle a question after the first read
 ENGLISH_WORDS = 30  # words the frequent-English-words test reads (a word's frequency costs 0.1 ms)

@@ -30,7 +30,7 @@ LISTS = ("ca", "cs", "da", "de", "en", "es", "fi", "fil", "fr", "hu", "id", "is"
          "nl", "pl", "pt", "ro", "sh", "sk", "sl", "sv", "tr", "vi")
 TOP = 5000          # words of each list: every function word and the common vocabulary
 RARER = 1.0         # a word a list lacks scores one order of magnitude below the list's last word
-MAX_WORDS = 200     # words read: a language shows itself long before; bounds the cost of a long article
+MAX_WORDS = 120     # words read: a language shows itself long before; bounds the cost of a long article
 
 _lock = threading.Lock()
 
