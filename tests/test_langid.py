@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from eval.langid_score import route, score
@@ -146,3 +148,20 @@ def test_dslcc_scorer_routes_no_foreign_text_into_a_south_slavic_pair():
     assert sum(cell[3] for cell in table["newsqa"].values()) == 33  # 11 labels, 3 each
     assert all(cell[2] == 0 for cell in table["newsqa"].values())  # nothing foreign into hbs-eng or mkd-eng
     assert all(table["newsqa"][label][0] == 3 for label in dslcc_score.HBS_LABELS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_detection_takes_any_text(text):
+    from newsqa.worker import openworld
+    words = openworld.words_to_read(text)
+    assert len(words) <= openworld.MAX_WORDS and all(w == w.lower() for w in words)
+    found = detect(text, "sr")
+    assert 0.0 <= found.confidence <= 1.0 and (found.language is None) == (found.script is None)
+
+
+def test_names_weigh_nothing_in_the_word_lists():
+    from newsqa.worker import openworld
+    assert openworld.words_to_read("Abu Mohammad al-Julani met Hakan Fidan in Damascus") == ["met", "in"]
+    assert openworld.words_to_read("Julani Meets Fidan") == ["julani", "meets", "fidan"]  # only names: all
+    assert openworld.words_to_read("Strikes Hit Idlib Again") == ["strikes", "hit", "idlib", "again"]  # Title Case

@@ -137,7 +137,7 @@ def votes(text: str, lexicon: Callable[[str], frozenset[str]] | None = None) -> 
             counts.update(standards)  # one vote a word
         else:
             # A capitalised word inside a sentence is a name: it says where, not in which standard.
-            if lexicon is not None and (word[0].islower() or _starts_sentence(text, match.start())):
+            if lexicon is not None and (word[0].islower() or starts_sentence(text, match.start())):
                 counts.update(lexicon(word))
     for pattern, standards in PHRASES:
         for _ in pattern.finditer(text[:MAX_TEXT]):
@@ -145,7 +145,7 @@ def votes(text: str, lexicon: Callable[[str], frozenset[str]] | None = None) -> 
     return counts
 
 
-def _starts_sentence(text: str, start: int) -> bool:
+def starts_sentence(text: str, start: int) -> bool:
     """Whether only spaces, quotes and brackets stand between ``start`` and the text's start or the
     end of the previous sentence."""
     j = start

@@ -203,7 +203,7 @@ def _latin_open(text: str, words: list[str], declared: str | None) -> tuple[str 
         language, confidence = _lingua_all(text)
         return language, (confidence if found.words >= SHORT else min(confidence, NO_EVIDENCE))
     language = WORDFREQ_CODES.get(family, family)
-    if found.words < SHORT and found.margin < CLEAR:
+    if (found.words < SHORT and found.margin < CLEAR) or max(found.known.values()) <= 1:
         return language, NO_EVIDENCE  # a headline whose few words more than one language writes
     return language, round(min(0.95, 0.6 + 0.05 * found.margin), 3)
 

@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsqa.worker.hbs import MAX_WORD, WORD
+from newsqa.worker.hbs import MAX_WORD, WORD, starts_sentence
 
 # wordfreq's languages written in Latin script ("sh" is its Serbo-Croatian list, Latin spelling).
 LISTS = ("ca", "cs", "da", "de", "en", "es", "fi", "fil", "fr", "hu", "id", "is", "it", "lt", "lv", "ms", "nb",
@@ -81,30 +81,34 @@ def _table() -> tuple[dict[str, tuple[tuple[int, float], ...]], tuple[float, ...
 
 
 def words_to_read(text: str) -> list[str]:
-    """The lower-cased words the guess reads: names (capitalised inside a sentence) left out unless
-    most words are capitalised; at most ``MAX_WORDS``."""
+    """The lower-cased words the guess reads, at most ``MAX_WORDS``. Names are left out: a capitalised
+    word inside a sentence, or at its start when the next word is capitalised too (Abu Mohammad
+    al-Julani). Title Case keeps every word: there capitals say nothing, and it shows itself by
+    capitalised ordinary words ("Strikes Hit Idlib Again": every word of four letters or more is
+    capitalised, and at least half of them are in a list)."""
     found = []
     for match in WORD.finditer(text):
         end = match.end()
         if text[end:end + 1] in "-‐" and text[end + 1:end + 2].isupper():
             continue  # the article of a name: al-Assad, el-Sisi, bin-Salman
         word = match.group()
-        found.append((word, word[0].isupper() and _sentence_start(text, match.start())))
+        found.append((word, word[0].isupper() and starts_sentence(text, match.start())))
         if len(found) >= 2 * MAX_WORDS:
             break
     if not found:
         return []
-    titled = all(w[0].isupper() for w, _ in found if len(w) > 3)  # Title Case: capitals say nothing
-    kept = [w.lower() for w, start in found
-            if len(w) <= MAX_WORD and (titled or start or not w[0].isupper())]
-    return kept[:MAX_WORDS]
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    j = start
-    while j > 0 and not text[j - 1].isalnum() and text[j - 1] not in ".!?:…":
-        j -= 1
-    return j == 0 or text[j - 1] in ".!?:…"
+    longer = [w for w, _ in found if len(w) > 3]
+    table = _table()[0]
+    titled = all(w[0].isupper() for w in longer) and 2 * sum(w.lower() in table for w in longer) >= len(longer) > 0
+    every = [w.lower() for w, _ in found if len(w) <= MAX_WORD][:MAX_WORDS]
+    if titled:
+        return every
+    kept = []
+    for i, (word, start) in enumerate(found):
+        if not word[0].isupper() or (start and not (i + 1 < len(found) and found[i + 1][0][0].isupper())):
+            if len(word) <= MAX_WORD:
+                kept.append(word.lower())
+    return kept[:MAX_WORDS] or every  # only names: better them than nothing
 
 
 def guess(text: str) -> Guess:
