@@ -69,7 +69,11 @@ LINGUA_SAMPLE = 600  # characters lingua with all its languages reads (it costs 
 SHORT = 8  # words: fewer is a headline, where one word can tip the balance
 COVERED = 0.4  # a text whose words wordfreq's best list holds less than this is in a language it lacks
 CLEAR = 1.0  # orders of magnitude ahead of the runner-up: a short text's language is clear
-SOUTH_SLAVIC_SHARE = 0.5  # of a text's words the Slovene or Serbo-Croatian dictionaries know
+SOUTH_SLAVIC_SHARE = 0.5
+# Latin letters with diacritics that neither Slovene nor Serbo-Croatian writes; in more than
+# FOREIGN_LETTERS of a text's words, the text is not theirs.
+NOT_SOUTH_SLAVIC = set("áéíóúýàèìòùâêîôûäëïöüÿãõñçåæøěřůľĺŕňťďőűłąęśźżńșțşăğı")
+FOREIGN_LETTERS = 0.15  # of a text's words the Slovene or Serbo-Croatian dictionaries know
 UNSURE = 0.45  # below this a detection is a guess without evidence
 DECLARED_WINS = 0.6  # below this a declared language that differs is trusted; above, a mismatch is clear
 NO_EVIDENCE = 0.4
@@ -196,7 +200,8 @@ def _latin_open(text: str, words: list[str], declared: str | None) -> tuple[str 
     family = found.best
     # Serbo-Croatian or Slovene first: the lists' best, or within reach of it (a headline, a text of
     # rare words) with most words known to the South Slavic dictionaries.
-    if family in ("sh", "sl") or (_near(found, ("sh", "sl")) and _south_slavic_share(text) >= SOUTH_SLAVIC_SHARE):
+    if family in ("sh", "sl") or (_near(found, ("sh", "sl")) and _foreign_letter_share(text) < FOREIGN_LETTERS
+                                  and _south_slavic_share(text) >= SOUTH_SLAVIC_SHARE):
         return _latin(text, words, declared, found)
     if found.coverage() < COVERED and (found.words >= SHORT // 2 or not found.coverage()):
         # A language wordfreq has no list for (Albanian, Estonian, ...); lingua on a headline is a guess.
@@ -253,6 +258,13 @@ def _near(found: openworld.Guess, languages: tuple[str, ...]) -> bool:
     reach = CLEAR if found.words >= SHORT else 2 * CLEAR
     best = found.ranked[0][1]
     return any(best - score < reach for language, score in found.ranked if language in languages)
+
+
+def _foreign_letter_share(text: str) -> float:
+    """The share of a text's words, names included, with a letter Slovene and Serbo-Croatian never
+    write (á ě ř ů ľ ő ü ł ș ...): a few are foreign names in a Serbo-Croatian text; many are not."""
+    found = hbs.WORD.findall(text[:FINE_SAMPLE])
+    return sum(bool(set(w.lower()) & NOT_SOUTH_SLAVIC) for w in found) / len(found) if found else 0.0
 
 
 def _south_slavic_share(text: str) -> float:
