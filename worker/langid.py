@@ -69,6 +69,7 @@ LINGUA_SAMPLE = 600  # characters lingua with all its languages reads (it costs 
 SHORT = 8  # words: fewer is a headline, where one word can tip the balance
 COVERED = 0.4  # a text whose words wordfreq's best list holds less than this is in a language it lacks
 CLEAR = 1.0  # orders of magnitude ahead of the runner-up: a short text's language is clear
+SETTLED = 3.0  # ... and Serbo-Croatian so far ahead of Slovene that the dictionaries need not weigh them
 SOUTH_SLAVIC_SHARE = 0.5
 # Latin letters with diacritics that neither Slovene nor Serbo-Croatian writes; in more than
 # FOREIGN_LETTERS of a text's words, the text is not theirs.
@@ -229,7 +230,9 @@ def _latin(text: str, words: list[str], declared: str | None, found: openworld.G
     function_hbs = sum(w in HBS_WORDS for w in words) + 2 * bool(set(text.lower()) & set("ćđ"))
     for size in (FIRST_READ, FINE_SAMPLE):
         sample = text[:size]
-        only_slovene, only_hbs = lexicon.slovene_or_hbs(sample) or (0, None)
+        # Slovene's dictionary is asked only when the word lists leave Slovene in sight.
+        settled = found.best == "sh" and found.margin >= SETTLED
+        only_slovene, only_hbs = (0, None) if settled else (lexicon.slovene_or_hbs(sample) or (0, None))
         slovene = function_slovene + only_slovene
         standard, votes = hbs.decide(sample, lexicon.hbs_votes)
         shared = function_hbs + (sum(votes.values()) if only_hbs is None else only_hbs)
