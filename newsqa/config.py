@@ -83,6 +83,10 @@ HUNSPELL_DIR = Setting("NEWSQA_HUNSPELL_DIR", "/usr/share/hunspell",
                        "detection reads through libhunspell; without them it uses its word markers only.")
 MT_ENGINE = Setting("NEWSQA_MT_ENGINE", "apertium",
                     "Engine for non-English text: a registered name (apertium) or module:Class.")
+MT_ENGINES = Setting("NEWSQA_MT_ENGINES", "",
+                     "Engines for particular source languages, as language=engine pairs separated by commas "
+                     "(tr=mypkg.mt:Turkish,ar=transformers); a language not named here gets NEWSQA_MT_ENGINE, "
+                     "and one that engine does not translate is stored untranslated with the reason.")
 MT_MODEL = Setting("NEWSQA_MT_MODEL", "",
                    "Local folder of a transformers seq2seq model (MarianMT, NLLB, M2M100) for the transformers engine.")
 MT_DEVICE = Setting("NEWSQA_MT_DEVICE", "auto", "Where the transformers engine runs: auto (a GPU if there is one), cpu or cuda.")
@@ -131,10 +135,23 @@ LOGIN_LOCK_AFTER = Setting("NEWSQA_LOGIN_LOCK_AFTER", "5",
 LOGIN_LOCK_SECONDS = Setting("NEWSQA_LOGIN_LOCK_SECONDS", "30",
                              "First lock after too many wrong passwords; it doubles with each further one (at most an hour).")
 
+def engine_for(language: str | None) -> str:
+    """The engine named for ``language`` in NEWSQA_MT_ENGINES, else NEWSQA_MT_ENGINE."""
+    for pair in (MT_ENGINES.get() or "").split(","):
+        if not pair.strip():
+            continue
+        code, sep, engine = pair.partition("=")
+        if not sep or not code.strip() or not engine.strip():
+            raise SettingError(f"{MT_ENGINES.name} must be language=engine pairs separated by commas, not {pair!r}")
+        if language and code.strip().lower() == language.lower():
+            return engine.strip()
+    return MT_ENGINE.get() or "apertium"
+
+
 SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_BODY_BYTES, MAX_TRANSLATE_CHARS, MAX_ATTEMPTS, LEASE_SECONDS,
             SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, BROKER_TIMEOUT, DB_CONNECT_TIMEOUT,
             DB_STATEMENT_TIMEOUT, VISIBILITY_TIMEOUT, LANGID_ACCURACY,
-            HUNSPELL_DIR, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,
+            HUNSPELL_DIR, MT_ENGINE, MT_ENGINES, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,
             MT_GLOSSARY, MT_CT2_MODEL, MT_CT2_COMPUTE, NAME_STYLE, APERTIUM, APERTIUM_KEEP, APERTIUM_MODES, APERTIUM_TIMEOUT,
             APERTIUM_MAX_REQUESTS, APERTIUM_MAX_RSS_MB, REPORT,
             SECRET_KEY, SECURE_COOKIES, LOGIN_LOCK_AFTER, LOGIN_LOCK_SECONDS]

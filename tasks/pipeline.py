@@ -51,9 +51,11 @@ class Stage:
         """Do the stage's job for ``article``, record it in ``store``; return a one-line detail."""
         raise NotImplementedError
 
-    def done(self, store: Store, article: Article, detail: str | None, **fields) -> str | None:
-        """Record the result for the revision it was computed from; a newer revision makes it stale."""
-        if not store.stage_done(article.id, self.name, article.revision, detail, **fields):
+    def done(self, store: Store, article: Article, detail: str | None, info: dict | None = None,
+             **fields) -> str | None:
+        """Record the result for the revision it was computed from; a newer revision makes it stale.
+        ``info`` goes into the stage's record (shown with its stages), ``fields`` onto the article."""
+        if not store.stage_done(article.id, self.name, article.revision, detail, info=info, **fields):
             raise NotMine(f"article {article.id} has a newer revision than {article.revision}; "
                           f"its {self.name} result is discarded")
         return detail
@@ -78,7 +80,11 @@ class Detect(Stage):
         if not language:
             raise BadInput("no language could be detected and none was declared")
         detail = f"{language} ({found.script}, {found.confidence:.2f})" + (f"; {found.note}" if found.note else "")
-        return self.done(store, article, detail, language=language, script=found.script)
+        info = {}
+        if found.mismatch:  # the scraper said one language, the text clearly is another
+            info["mismatch"] = f"declared {article.declared_lang}, detected {language} ({found.confidence:.2f})"
+            store.add_event(article.id, self.name, f"declared language mismatch: {info['mismatch']}")
+        return self.done(store, article, detail, info=info, language=language, script=found.script)
 
 
 class Translate(Stage):
@@ -88,7 +94,9 @@ class Translate(Stage):
         if article.publisher_translation:
             store.save_translation(article.id, article.revision, "publisher", "-", article.language,
                                    article.publisher_translation)
-        engine_name = "passthrough" if article.language == "en" else config.MT_ENGINE.get()
+        # English passes through; another language gets the engine configured for it. One no engine
+        # translates is stored untranslated with the reason, never sent to a pair that does not fit.
+        engine_name = "passthrough" if article.language == "en" else config.engine_for(article.language)
         try:
             engine = get_engine(engine_name)
             if engine_name != "passthrough" and config.MT_GLOSSARY.get() != "0":

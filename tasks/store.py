@@ -291,6 +291,12 @@ class Store:
             s.add(Event(article_id=article_id, stage=stage, message=detail or "done"))
             return True
 
+    def add_event(self, article_id: int, stage: str | None, message: str) -> None:
+        """Record something that happened to an article beside its stages (a declared language that
+        detection contradicts, ...)."""
+        with self.session() as s:
+            s.add(Event(article_id=article_id, stage=stage, message=message))
+
     def save_translation(self, article_id: int, revision: int, engine: str, engine_version: str,
                          source_lang: str | None, text: str, unknown_words: dict | None = None) -> int:
         with self.session() as s:

@@ -17,6 +17,15 @@ class Broken(Apertium):
         raise RuntimeError("engine exploded")
 
 
+class BrokenCzech(Broken):
+    """Claims Czech (which Apertium's pairs here do not have) and fails: shows which engine was chosen."""
+
+    name = "broken-czech"
+
+    def supports(self, lang, script) -> bool:
+        return lang == "cs"
+
+
 class Slow(Apertium):
     """Writes $NEWSQA_TEST_MARKER when it starts, then waits $NEWSQA_TEST_DELAY seconds."""
 

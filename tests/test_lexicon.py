@@ -54,7 +54,7 @@ def test_frequent_words_of_one_cyrillic_language():
 
 def test_without_the_dictionaries_detection_falls_back_to_the_markers(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSQA_HUNSPELL_DIR", str(tmp_path))  # an empty folder
-    caches = (lexicon.dictionary, lexicon._known, lexicon.hbs_votes)
+    caches = (lexicon.dictionary, lexicon._knows, lexicon.hbs_votes)
     for cache in caches:
         cache.cache_clear()
     try:

@@ -112,6 +112,59 @@ def test_a_language_without_an_engine_is_stored_untranslated(store):
     assert store.translations(aid) == []
 
 
+CZECH = ("Vláda schválila návrh rozpočtu na příští rok, který počítá s vyšším schodkem, uvedlo ministerstvo "
+         "financí.")
+
+
+def test_czech_is_stored_untranslated_not_sent_to_the_serbo_croatian_pair(store):
+    aid = store.accept(parse_article({"text": CZECH})).id
+    assert pipeline.process(store, aid) == "processed"
+    article = store.get(aid)
+    assert article.language == "cs" and store.translations(aid) == []
+    assert article.stages["translate"]["detail"] == "untranslated: apertium does not translate cs (Latn)"
+    assert any(e.message.startswith("untranslated: ") for e in store.events(aid))
+
+
+def test_an_engine_configured_for_a_language_is_used(store, monkeypatch):
+    monkeypatch.setenv("NEWSQA_MT_ENGINES", "tr=apertium, cs=tests.engines:BrokenCzech")
+    monkeypatch.setenv("NEWSQA_MAX_ATTEMPTS", "1")
+    aid = store.accept(parse_article({"text": CZECH})).id
+    assert pipeline.process(store, aid) == "dead"  # the Czech engine was chosen (and fails: it is a test engine)
+    assert "engine exploded" in store.get(aid).error
+    serbian = store.accept(parse_article({"text": "Vojska je ušla u Kirkuk i Mosul tokom noći."})).id
+    assert pipeline.process(store, serbian) == "processed"  # other languages keep NEWSQA_MT_ENGINE
+    assert store.translations(serbian)[0].engine == "apertium"
+
+
+def test_a_bad_engine_table_is_a_clear_error(monkeypatch):
+    from newsqa import config
+    monkeypatch.setenv("NEWSQA_MT_ENGINES", "cs")
+    with pytest.raises(config.SettingError, match="NEWSQA_MT_ENGINES must be language=engine pairs"):
+        config.engine_for("cs")
+
+
+def test_a_clear_mismatch_with_the_declared_language_is_an_event(store):
+    aid = store.accept(parse_article({"text": CZECH, "language": "sr"})).id
+    assert pipeline.process(store, aid) == "processed"
+    article = store.get(aid)
+    assert article.language == "cs"
+    assert article.stages["detect"]["mismatch"].startswith("declared sr, detected cs (")
+    assert [e.message for e in store.events(aid) if "mismatch" in e.message] == [
+        f"declared language mismatch: {article.stages['detect']['mismatch']}"]
+
+
+def test_a_declared_language_decides_a_headline_without_evidence(store):
+    aid = store.accept(parse_article({"text": "Напад на Идлиб", "language": "sr"})).id
+    assert pipeline.process(store, aid) == "processed"
+    article = store.get(aid)
+    assert article.language == "sr" and "mismatch" not in article.stages["detect"]
+    assert "declared sr kept" in article.stages["detect"]["detail"]
+    assert not [e for e in store.events(aid) if "mismatch" in e.message]
+    agrees = store.accept(parse_article({"text": "Vojska je ušla u Kirkuk i Mosul tokom noći.", "language": "hr"})).id
+    pipeline.process(store, agrees)
+    assert "mismatch" not in store.get(agrees).stages["detect"]  # the same pair: no mismatch
+
+
 def test_an_engine_failure_is_one_attempt_then_dead(store, monkeypatch):
     monkeypatch.setenv("NEWSQA_MT_ENGINE", "tests.engines:Broken")
     monkeypatch.setenv("NEWSQA_MAX_ATTEMPTS", "2")

@@ -167,3 +167,18 @@ def test_maintainer_turns_a_new_name_into_an_entity(site, page):
     expect(page.locator(".flash")).to_contain_text("naim-qassem added to the glossary")
     expect(page.locator("table.candidates")).not_to_contain_text("Naima Kasema")
     assert GlossaryStore(store).history("naim-qassem")[-1].source == "web"
+
+
+def test_the_article_page_shows_a_declared_language_mismatch(site, page):
+    s, store = site
+    from newsqa.tasks import pipeline
+    from newsqa.tasks.articles import parse_article
+    czech = ("Vláda schválila návrh rozpočtu na příští rok, který počítá s vyšším schodkem, uvedlo ministerstvo "
+             "financí.")
+    aid = store.accept(parse_article({"text": czech, "language": "sr", "outlet": "Scraped"})).id
+    pipeline.process(store, aid)
+    log_in(page, s.base, "ana")
+    page.goto(f"{s.base}/articles/{aid}")
+    expect(page.locator(".mismatch")).to_contain_text("declared sr, detected cs")
+    expect(page.locator("main")).to_contain_text("untranslated: apertium does not translate cs")
+    assert not page.errors

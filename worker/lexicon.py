@@ -101,10 +101,17 @@ def available() -> dict[str, bool]:
     return {standard: dictionary(standard) is not None for standard in DICTIONARIES}
 
 
-@lru_cache(maxsize=65536)
-def _known(word: str) -> frozenset[str]:
-    """Every standard whose dictionary accepts ``word``: one lookup a dictionary, whoever asks."""
-    return frozenset(s for s in DICTIONARIES if (d := dictionary(s)) is not None and d.knows(word))
+@lru_cache(maxsize=262144)
+def _knows(standard: str, word: str) -> bool:
+    """Whether ``standard``'s dictionary accepts ``word``: one lookup a word and dictionary, whoever
+    asks, and only in the dictionaries asked about (a jat twin needs the Croatian and Serbian ones)."""
+    d = dictionary(standard)
+    return d is not None and d.knows(word)
+
+
+def _known(word: str, standards: tuple[str, ...] = tuple(DICTIONARIES)) -> frozenset[str]:
+    """The standards among ``standards`` whose dictionary accepts ``word``."""
+    return frozenset(s for s in standards if _knows(s, word))
 
 
 def accepted_by(word: str, standards: tuple[str, ...] = (HR, SR, BS)) -> frozenset[str]:
@@ -113,7 +120,7 @@ def accepted_by(word: str, standards: tuple[str, ...] = (HR, SR, BS)) -> frozens
     names say where a story happens, not how it is written)."""
     if len(word) > MAX_WORD:
         return frozenset()
-    return _known(word.lower() if word[:1].isupper() else word) & frozenset(standards)
+    return _known(word.lower() if word[:1].isupper() else word, standards)
 
 
 # The reflex of jat: ije/je in ijekavian (cijevi, mjesto, ljeto), e in ekavian (cevi, mesto, leto).
@@ -129,16 +136,15 @@ def _jat(word: str) -> str | None:
     lower = word.lower()
     if len(lower) < 4:
         return None
-    known = _known(lower)
-    if HR in known:
+    if _knows(HR, lower):
         for m in _IJEKAVIAN.finditer(lower):
-            twin = _known(lower[:m.start()] + "e" + lower[m.end():])
-            if SR in twin and HR not in twin:
+            twin = lower[:m.start()] + "e" + lower[m.end():]
+            if _knows(SR, twin) and not _knows(HR, twin):
                 return "ije"
-    elif SR in known:
+    elif _knows(SR, lower):
         for m in _EKAVIAN.finditer(lower):
             for reflex in ("ije", "je"):
-                if HR in _known(lower[:m.start()] + reflex + lower[m.end():]):
+                if _knows(HR, lower[:m.start()] + reflex + lower[m.end():]):
                     return "e"
     return None
 
