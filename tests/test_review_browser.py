@@ -160,7 +160,8 @@ def test_new_names_without_titles_grouped_and_tagged_by_script(site, page):  # n
     expect(table).not_to_contain_text("Premijer")
     expect(table).not_to_contain_text("Portparol")
     dejr = page.locator("tr", has_text="Dejr ez Zora")
-    expect(dejr.locator("input[name=english]")).to_have_value("Dejr ez Zor")
+    # pre-filled from the translations, where the glossary step's name rules restore the English spelling
+    expect(dejr.locator("input[name=english]")).to_have_value("Deir ez-Zor")
     row = page.locator("tr", has_text="Мохамед Шиа")
     expect(row.locator("input[name=english]")).to_have_value("Mohamed Šia")
     row.locator("input[name=entity_id]").fill("mohamed-shia")
