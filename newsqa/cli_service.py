@@ -311,11 +311,12 @@ def retry(article_ids: tuple[int, ...], db: str | None, all_failed: bool, no_que
 def recheck(db: str | None, use_queue: bool) -> None:
     """Run only the check stage again on processed articles checked with another glossary version."""
     from newsqa.tasks import pipeline
+    from newsqa.tasks.models import StageName
 
     store = open_store(db)
     version = store_checker(store).glossary.version
     stale = [a.id for a in store.articles(state="processed", limit=10**9)
-             if (a.stages.get("check") or {}).get("glossary") != version]
+             if (a.stages.get(StageName.CHECK) or {}).get("glossary") != version]
     store.reset_check(stale)
     if use_queue:
         from newsqa.tasks.queue import enqueue

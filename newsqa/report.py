@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from newsqa.tasks.models import Article, FlagRow
+from newsqa.tasks.models import Article, FlagRow, StageName
 
 
 @dataclass
@@ -30,7 +30,7 @@ def text_report(items: list[ArticleReport]) -> str:
                      f"{len(item.flags)} flag{'s' if len(item.flags) != 1 else ''}]")
         if a.state == "dead":
             lines.append(f"    failed: {a.error}")
-        detail = (a.stages.get("translate") or {}).get("detail")
+        detail = (a.stages.get(StageName.TRANSLATE) or {}).get("detail")
         if detail and detail.startswith("untranslated"):
             lines.append(f"    {detail}")
         for f in item.flags:

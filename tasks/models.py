@@ -23,8 +23,18 @@ class State(StrEnum):
     DEAD = "dead"
 
 
+class StageName(StrEnum):
+    """The pipeline's stages, in order. Values are the keys of ``articles.stages`` and the ``stage`` of
+    events, so a StageName equals its string (stored rows and JSON stay as they were)."""
+
+    INGEST = "ingest"
+    DETECT = "detect"
+    TRANSLATE = "translate"
+    CHECK = "check"
+
+
 STATES = tuple(State)
-STAGES = ("ingest", "detect", "translate", "check")
+STAGES = tuple(StageName)
 
 
 def utcnow() -> datetime:

@@ -18,7 +18,7 @@ from typing import Iterator
 from newsqa import config
 from newsqa.tasks.checking import checker_for
 from newsqa.tasks.html import to_text
-from newsqa.tasks.models import STAGES, Article, State
+from newsqa.tasks.models import STAGES, Article, StageName, State
 from newsqa.tasks.store import Store, process_owner
 from newsqa.worker.engines import EngineError, NoEngine, get_engine
 from newsqa.worker.engines.glossary import GlossaryAware
@@ -45,7 +45,7 @@ class NotMine(StageError):
 
 
 class Stage:
-    name = ""
+    name: StageName
 
     def run(self, store: Store, article: Article) -> str | None:
         """Do the stage's job for ``article``, record it in ``store``; return a one-line detail."""
@@ -62,7 +62,7 @@ class Stage:
 
 
 class Ingest(Stage):
-    name = "ingest"
+    name = StageName.INGEST
 
     def run(self, store: Store, article: Article) -> str | None:
         text = to_text(article.body)
@@ -72,7 +72,7 @@ class Ingest(Stage):
 
 
 class Detect(Stage):
-    name = "detect"
+    name = StageName.DETECT
 
     def run(self, store: Store, article: Article) -> str | None:
         found = detect(article.text or "", article.declared_lang)
@@ -88,7 +88,7 @@ class Detect(Stage):
 
 
 class Translate(Stage):
-    name = "translate"
+    name = StageName.TRANSLATE
 
     def run(self, store: Store, article: Article) -> str | None:
         if article.publisher_translation:
@@ -137,7 +137,7 @@ def _info(result) -> dict:
 
 
 class Check(Stage):
-    name = "check"
+    name = StageName.CHECK
 
     def run(self, store: Store, article: Article) -> str | None:
         from newsqa.tasks.review import carry_decisions, suppressed

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsqa.tasks.models import STAGES
+from newsqa.tasks.models import STAGES, StageName
 
 
 @dataclass(frozen=True)
@@ -23,9 +23,9 @@ class Step:
 
 
 STEPS = (
-    Step("tasks.start", ("ingest", "detect"), "default", 6),
-    Step("tasks.translate", ("translate",), "translate", 3),
-    Step("tasks.check", ("check",), "default", 0),
+    Step("tasks.start", (StageName.INGEST, StageName.DETECT), "default", 6),
+    Step("tasks.translate", (StageName.TRANSLATE,), "translate", 3),
+    Step("tasks.check", (StageName.CHECK,), "default", 0),
 )
 BY_TASK = {step.task: step for step in STEPS}
 QUEUES = tuple(dict.fromkeys(step.queue for step in STEPS))

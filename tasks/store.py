@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from newsqa import config
 from newsqa.qa.flags import Flag
 from newsqa.tasks.articles import ArticleIn
-from newsqa.tasks.models import STAGES, Article, Event, FlagRow, ServiceBeat, State, Translation, utcnow
+from newsqa.tasks.models import (STAGES, Article, Event, FlagRow, ServiceBeat, StageName, State, Translation,
+                                 utcnow)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -170,7 +171,7 @@ class Store:
                 created_at=utcnow(), updated_at=utcnow()))
             row = s.execute(select(Article).where(Article.key == article.key).with_for_update()).scalar_one()
             if created:
-                s.add(Event(article_id=row.id, stage="ingest", message="accepted"))
+                s.add(Event(article_id=row.id, stage=StageName.INGEST, message="accepted"))
                 return Accepted(row.id, "new")
             if row.content_hash == article.content_hash:
                 return Accepted(row.id, "duplicate")
@@ -180,7 +181,7 @@ class Store:
             row.content_hash, row.revision = article.content_hash, row.revision + 1
             row.state, row.stages, row.attempts, row.error, row.lease_until = State.PENDING, {}, 0, None, None
             row.text = row.language = row.script = None
-            s.add(Event(article_id=row.id, stage="ingest", message=f"revised: revision {row.revision}"))
+            s.add(Event(article_id=row.id, stage=StageName.INGEST, message=f"revised: revision {row.revision}"))
             return Accepted(row.id, "revised")
 
     def mark_queued(self, ids: Sequence[int]) -> None:
@@ -445,7 +446,7 @@ class Store:
     def reset_check(self, article_ids: Sequence[int]) -> None:
         with self.session() as s:
             for row in s.execute(select(Article).where(Article.id.in_(article_ids))).scalars():
-                row.stages = {k: v for k, v in row.stages.items() if k != "check"}
+                row.stages = {k: v for k, v in row.stages.items() if k != StageName.CHECK}
 
     def articles(self, state: str | None = None, limit: int = 50) -> list[Article]:
         with self.session() as s:
