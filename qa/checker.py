@@ -116,7 +116,8 @@ class Checker:
             taken = [(tokens[m.start].start, tokens[m.end - 1].end) for m in accepted]
             taken += [(f.start, f.end) for f in flags if f.start is not None]
             flags += [self._acronym_entity(f) for f in
-                      name_flags(text, source, source_lang, self.rules, skip, taken, self.known_word)]
+                      name_flags(text, source, source_lang, self.rules, skip, taken, self.known_word,
+                                 tokens=tokens)]
         return sorted(flags, key=lambda f: (f.start is None, f.start or 0, f.entity))
 
     def mentions(self, text: str) -> set[str]:
