@@ -10,7 +10,7 @@ from newsqa.cli import main
 from newsqa.tasks import accounts, audit
 from newsqa.tasks.store import Store
 from newsqa.web import create_app
-from tests.test_review_loop import csrf, login
+from tests.web_fixtures import csrf, login
 from tests.web_fixtures import PASSWORD
 
 

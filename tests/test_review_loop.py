@@ -6,41 +6,19 @@ from __future__ import annotations
 import re
 
 import pytest
-from fastapi.testclient import TestClient
 
 from newsqa.qa import Status
 from newsqa.tasks import checking, pipeline, review
 from newsqa.tasks.articles import parse_article
 from newsqa.tasks.glossary_store import GlossaryStore
 from newsqa.tasks.review import QueueFilter, open_flags
-from newsqa.web import create_app
-from tests.conftest import SEED_GLOSSARY
-from tests.web_fixtures import PASSWORD, fill
+from tests.web_fixtures import PASSWORD, csrf, login, site  # noqa: F401 (site: a fixture)
 
 # A Serbian article with a publisher translation that misspells one name, romanises another the
 # Slavic way inside "But Hamenei", and drops a third (Hama): three flags on the publisher's text.
 PUBLISHED = {"text": "Hezbolah je saopštio da je Sergej Kisel stigao u Hamu. Ajatolah Hamnei je govorio u Teheranu.",
              "language": "sr", "outlet": "Danas", "url": "https://example.rs/published",
              "translation": "Hezbollah said that Sergei Kissel arrived. But Hamenei spoke in Tehran."}
-
-
-@pytest.fixture
-def site(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSQA_GLOSSARY", str(SEED_GLOSSARY))
-    url = f"sqlite:///{tmp_path / 'web.sqlite3'}"
-    store = fill(url)
-    with TestClient(create_app(url)) as client:
-        yield client, store
-
-
-def csrf(client, path="/login") -> str:
-    return re.search(r'name="csrf" value="([^"]+)"', client.get(path).text).group(1)
-
-
-def login(client, name="ana"):
-    r = client.post("/login", data={"username": name, "password": PASSWORD, "next": "/", "csrf": csrf(client)})
-    assert r.status_code in (200, 303) and "wrong name" not in r.text
-    return client
 
 
 def open_found(store) -> list[tuple[str, str | None]]:

@@ -15,7 +15,7 @@ from newsqa.tasks.models import Decision
 from newsqa.tasks.review_queue import QueueFilter, csv_safe, queue
 from newsqa.web import create_app
 from tests.conftest import SEED_GLOSSARY
-from tests.test_review_loop import csrf, login
+from tests.web_fixtures import csrf, login
 from tests.web_fixtures import fill, fill_day
 
 

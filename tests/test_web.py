@@ -5,31 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from fastapi.testclient import TestClient
 
-from newsqa.web import create_app
 from newsqa.tasks.review import QueueFilter, open_flags
-from tests.conftest import SEED_GLOSSARY
-from tests.web_fixtures import HOSTILE_TEXT, PASSWORD, fill
-
-
-@pytest.fixture
-def site(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSQA_GLOSSARY", str(SEED_GLOSSARY))
-    url = f"sqlite:///{tmp_path / 'web.sqlite3'}"
-    store = fill(url)
-    with TestClient(create_app(url)) as client:
-        yield client, store
-
-
-def csrf(client, path="/login") -> str:
-    return re.search(r'name="csrf" value="([^"]+)"', client.get(path).text).group(1)
-
-
-def login(client, name="ana"):
-    r = client.post("/login", data={"username": name, "password": PASSWORD, "next": "/", "csrf": csrf(client)})
-    assert r.status_code in (200, 303) and "wrong name" not in r.text
-    return client
+from tests.web_fixtures import HOSTILE_TEXT, PASSWORD, csrf, login, site  # noqa: F401 (site: a fixture)
 
 
 def test_pages_need_a_login(site):

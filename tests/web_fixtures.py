@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 
+import pytest
 import uvicorn
+from fastapi.testclient import TestClient
 
 from newsqa.tasks import pipeline
 from newsqa.tasks.articles import parse_article
 from newsqa.tasks.review import add_user
 from newsqa.tasks.store import Store
-from tests.conftest import SEED_ARTICLE
+from newsqa.web import create_app
+from tests.conftest import SEED_ARTICLE, SEED_GLOSSARY
 from tests.services import free_port, wait_for_port
 
 HOSTILE_TITLE = '<script>window.pwned=1</script>Evil "title"'
@@ -53,6 +57,26 @@ class Site:
     @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    """A review app over HTTP (TestClient) on a filled SQLite store: (client, store)."""
+    monkeypatch.setenv("NEWSQA_GLOSSARY", str(SEED_GLOSSARY))
+    url = f"sqlite:///{tmp_path / 'web.sqlite3'}"
+    store = fill(url)
+    with TestClient(create_app(url)) as client:
+        yield client, store
+
+
+def csrf(client, path="/login") -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', client.get(path).text).group(1)
+
+
+def login(client, name="ana"):
+    r = client.post("/login", data={"username": name, "password": PASSWORD, "next": "/", "csrf": csrf(client)})
+    assert r.status_code in (200, 303) and "wrong name" not in r.text
+    return client
 
 
 def wait(predicate, timeout=10):
