@@ -7,6 +7,8 @@ each mention with its character span in it.
 
     python eval/e2e_build.py            # writes eval/e2e.jsonl
     python eval/e2e_build.py --check    # exits 1 if eval/e2e.jsonl is not what e2e.txt gives
+    python eval/e2e_build.py eval/e2e2.txt [eval/e2e2.jsonl] [--check]
+                                        # another annotated set; the output defaults to SOURCE with .jsonl
 """
 
 from __future__ import annotations
@@ -58,9 +60,13 @@ def build(path: Path) -> list[dict]:
 
 
 def main(argv: list[str]) -> int:
-    cases = build(HERE / "e2e.txt")
+    paths = [Path(a) for a in argv if a != "--check"]
+    if len(paths) > 2:
+        raise SystemExit("usage: e2e_build.py [SOURCE.txt [OUT.jsonl]] [--check]")
+    source = paths[0] if paths else HERE / "e2e.txt"
+    target = paths[1] if len(paths) > 1 else source.with_suffix(".jsonl")
+    cases = build(source)
     out = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases)
-    target = HERE / "e2e.jsonl"
     if "--check" in argv:
         return 0 if target.exists() and target.read_text(encoding="utf-8") == out else 1
     target.write_text(out, encoding="utf-8")

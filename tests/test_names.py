@@ -187,14 +187,18 @@ def test_a_switched_off_rule_does_not_run(seed_checker, monkeypatch):
     assert [f.kind for f in quiet.check("Hashd al-Shabaab and Netanjahu.")] == ["deprecated"]
 
 
-def test_the_end_to_end_set_is_built_from_its_annotated_source():
+@pytest.mark.parametrize("name", ["e2e", "e2e2"])
+def test_the_end_to_end_set_is_built_from_its_annotated_source(name):
     import subprocess
     import sys
     from pathlib import Path
 
     ROOT = Path(__file__).resolve().parents[1]
-    done = subprocess.run([sys.executable, str(ROOT / "eval" / "e2e_build.py"), "--check"], capture_output=True)
-    assert done.returncode == 0, "eval/e2e.jsonl is not what eval/e2e.txt gives: run python eval/e2e_build.py"
+    source, built = ROOT / "eval" / f"{name}.txt", ROOT / "eval" / f"{name}.jsonl"
+    done = subprocess.run([sys.executable, str(ROOT / "eval" / "e2e_build.py"), str(source), str(built), "--check"],
+                          capture_output=True)
+    assert done.returncode == 0, (f"eval/{name}.jsonl is not what eval/{name}.txt gives: "
+                                  f"run python eval/e2e_build.py eval/{name}.txt eval/{name}.jsonl")
 
 
 @settings(deadline=None, max_examples=80)  # the first call builds the English spelling index (seconds)
