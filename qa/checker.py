@@ -405,7 +405,8 @@ class Checker:
                             continue
                         window = tokens[i:i + n]
                         if len(window) == n and all(gaps[i:i + n - 1]) and _case_fits(window, item, strict=True) \
-                                and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)):
+                                and inflects(window[0].norm, item.norms[0]) \
+                                and all(_word_variant(t.norm, norm) for t, norm in zip(window[1:], item.norms[1:])):
                             best = (n, item)
                 if best:
                     sister = fam_key is None and fam is not None
@@ -571,6 +572,20 @@ def _glossary_acronyms(glossary: Glossary) -> dict[str, str]:
                 if len(initials) >= 2:
                     out.setdefault(fold(initials, term.lang), entity.id)
     return out
+
+
+VARIANT_MIN_WORD = 6
+
+
+def _word_variant(word: str, lemma: str) -> bool:
+    """A later word of a multi-word source name: an inflected form of the glossary's word, or, for a
+    word of six letters or more, a spelling within two edits of it (Kataib Hizbullah for Kataib
+    Hezbolah). The first word has to match as written or inflected, so a variant never starts a
+    name by itself: one-word names get no edit tolerance here."""
+    if inflects(word, lemma):
+        return True
+    return len(lemma) >= VARIANT_MIN_WORD and any(
+        OSA.distance(base, lemma, score_cutoff=2) <= 2 for base in base_forms(word) if len(base) >= VARIANT_MIN_WORD)
 
 
 def _english_variants(norms: tuple[str, ...]) -> list[tuple[str, ...]]:

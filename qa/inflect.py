@@ -41,8 +41,10 @@ def base_forms(word: str) -> frozenset[str]:
             bases.add(base + vowel)  # feminine and neuter names: Sirij-e -> Sirija, Gaz-e -> Gaza
         if suffix == "a":
             bases.add(base + "i")  # genitive plural of a plural name: Hut-a -> Huti
-        if base.endswith("j") and len(base) > MIN_BASE and base[-2] in _VOWELS:
-            bases.add(base[:-1])  # epenthetic j: Hutij-a -> Huti
+        if base.endswith("ij") and len(base) > MIN_BASE:
+            # epenthetic j, which follows i: Hutij-a -> Huti, Amanij-em -> Amani. Not after other
+            # vowels: Sarajev-a is no form of Sara (names in -a decline Sare, Sari, Saru)
+            bases.add(base[:-1])
         if len(base) >= 4 and base[-1] not in _VOWELS and base[-2] not in _VOWELS:
             bases.add(base[:-1] + "a" + base[-1])  # fleeting a: Egipt-a -> Egipat
     return frozenset(bases)
