@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping
 
+import newsqa.qa.gazetteer as gazetteer
 from newsqa.qa.english import zipf
 from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, tokenize
 
@@ -50,6 +51,14 @@ _NOUN_ENDINGS = ("ijem", "ija", "iju", "om", "em", "a", "e", "i", "u")
 _POSSESSIVE = re.compile(r"(?:ov|ev|in)(?:a|o|e|i|u|og|oga|om|ome|oj|im|ima|ih)?$")
 _CASE_ENDING = re.compile(r"^[-‐‑](?:a|u|om|em|e|i|ov|ovi|ova|ove|ovima|ima|ju|ja|ot|ta|то|от|та|а|у|ом|ем|е|и)$",
                           re.IGNORECASE)
+# Words after which a name of one word is a place: prepositions of place (u Tiru, iz Rafe, kod Hasake,
+# во Бејрут) and nouns for places (grada Tira, luka Hodeida, kamp Džabalija).
+_PLACE_PREPOSITIONS = frozenset({"u", "na", "iz", "kod", "blizu", "do", "oko", "pored", "kraj", "ka", "k", "prema",
+                                 "sjeverno", "južno", "severno", "istočno", "zapadno", "vo", "kon", "kaj", "nadvor"})
+_PLACE_NOUN = re.compile(r"^(?:grad|luk|luc|sel|kamp|logor|region|regij|pokrajin|provincij|oblast|prelaz|prijelaz"
+                         r"|prestonic|prijestolnic|pristaništ|naselj|okrug|okolin)"
+                         r"(?:a|e|i|u|o|om|ima|ama|ot|ta|to|ov|ovi)?$")
+_AND = frozenset({"i", "ili", "te", "pa"})
 _SENTENCE_END = re.compile(r"(^|[.!?…:;]\s*|\n\s*)[\"'„“”«»(\[—–-]*\s*$")
 # Source-language acronyms and their English (international organisations an article names).
 ACRONYMS: dict[str, str] = {
@@ -89,6 +98,7 @@ class Name:
     slavic: bool
     verified: bool
     parts: tuple[str, ...]  # the source words' Latin nominatives, for matching renderings
+    place: str | None = None  # the country of the city GeoNames names so (qa.gazetteer)
 
     def to_dict(self) -> dict:
         return {"source": self.text, "lemma": self.lemma, "english": self.english, "verified": self.verified}
@@ -240,16 +250,32 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         after = tokens[j] if j < len(tokens) else None
         if len(words) == 1 and readings[0].kind != "np" and after is not None and not after.cap \
                 and _joined(text, words[0], after) and _ADJECTIVE.search(fold(words[0].text, lang)) \
-                and after.norm not in PARTICLES and len(after.norm) > 3:
-            words = []  # an adjective before its noun: Ujedinjene nacije, Jemenski Huti
+                and after.norm not in PARTICLES and len(after.norm) > 3 \
+                and not (_place_context(text, tokens, i, found, lang) and gazetteer.place(lemma_candidates(
+                    to_latin(words[0].text, lang or "sr"))[1:])):
+            words = []  # an adjective before its noun: Ujedinjene nacije, Jemenski Huti (not u Adenu osudile)
         if words and any(r.kind != "common" for r in readings):
             before = tokens[i - 1] if i > 0 and words[0] is t else None
             after = tokens[j] if j < len(tokens) else None
-            found.append(_name(text, words, readings, lang, style,
-                               case_of(before.text if before and not before.cap else None),
-                               after.text if after and _joined(text, words[-1], after) else None))
+            word_before = to_latin(before.text, lang or "sr").lower() if before and not before.cap else ""
+            found.append(_name(text, words, readings, lang, style, case_of(word_before or None),
+                               after.text if after and _joined(text, words[-1], after) else None,
+                               _place_context(text, tokens, tokens.index(words[0]), found, lang)))
         i = j
     return _agree(found, style)
+
+
+def _place_context(text: str, tokens: list[Token], i: int, found: list[Name], lang: str | None) -> bool:
+    """Whether the word before token ``i`` says a place follows: a preposition of place, a noun for a
+    place, or "i"/"ili" after a place just found (u Kairu i Ammanu)."""
+    before = tokens[i - 1] if i > 0 else None
+    if before is None or (before.cap and not sentence_start(text, before.start)):
+        return False
+    word = to_latin(before.text, lang or "sr").lower()
+    if word in _PLACE_PREPOSITIONS or _PLACE_NOUN.match(word):
+        return True
+    return word in _AND and bool(found) and found[-1].place is not None \
+        and re.fullmatch(r"\s*,?\s*", text[found[-1].end:before.start]) is not None
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
@@ -269,7 +295,7 @@ def _acronym(text: str, tokens: list[Token], i: int) -> Name:
 
 
 def _name(text: str, words: list[Token], readings: list[Reading], lang: str | None, style: str,
-          case: str | None = None, next_word: str | None = None) -> Name:
+          case: str | None = None, next_word: str | None = None, place_context: bool = False) -> Name:
     start, end = words[0].start, words[-1].end
     written = [to_latin(w.text, lang or "sr") for w in words]
     lemmas: list[str] = []
@@ -291,6 +317,11 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         lemmas.append(lemma)
         english.append("")
     lemma = " ".join(lemmas)
+    found = _place(text[start:end], written, lemmas, readings, place_context, case)
+    if found is not None:
+        return Name(start, end, text[start:end], lemma, found.rendered(gazetteer.has_article(text[start:end])),
+                    False, False, False, True, tuple(fold(x) for x in lemmas if x not in PARTICLES),
+                    found.country)
     slavic = _slavic(lemmas, readings)
     if lang == "hr" and not slavic and not _SOUTH_SLAVIC_LETTERS.search(lemma):
         # Croatian keeps foreign names in their own spelling (Joseph Aoun, Michael Kurilla)
@@ -313,6 +344,29 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                              for p, e in zip(parts, english))
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
+
+
+def _place(source: str, written: list[str], lemmas: list[str], readings: list[Reading],
+           context: bool, case: str | None) -> gazetteer.Place | None:
+    """The city GeoNames names by this source name, where the name may be a place (see qa.gazetteer):
+    a name of one word only after a preposition of place or a place noun, and never one whose words
+    the analyser already gives an English for (its bilingual dictionary is the better source)."""
+    if all(r.english for r in readings if r.kind == "np") and any(r.kind == "np" for r in readings):
+        return None
+    words = [w for w in written if w.lower() not in PARTICLES and fold(w) not in PARTICLES]
+    if not words or (len(words) == 1 and not context):
+        return None
+    heads = [" ".join(lemmas), " ".join(written), source]
+    if len(words) == 1:
+        heads += lemma_candidates(words[0])
+        if case is not None and fold(lemmas[-1]) != fold(words[0]) \
+                and fold(words[0]).endswith(("a", "e", "i", "u", "om", "em")):
+            # after a preposition that sets a case, a form with a case ending is no nominative (u Tiru)
+            heads = [h for h in heads if fold(h) != fold(words[0]) and h != source]
+    else:
+        heads += [" ".join(written[:-1] + [c]) for c in lemma_candidates(written[-1])[1:]]
+    stripped = [re.sub(r"^(?:al|el|ал|ел)[\s-]+", "", h, flags=re.IGNORECASE) for h in heads]
+    return gazetteer.place(dict.fromkeys(heads + stripped))
 
 
 def _slavic(lemmas: list[str], readings: list[Reading]) -> bool:
@@ -415,7 +469,7 @@ def _agree(names: list[Name], style: str) -> list[Name]:
     for n in names:
         lemmas = n.lemma.split()
         words = n.text.split()
-        if n.acronym or n.slavic or len(lemmas) != len(words):
+        if n.acronym or n.slavic or n.place or len(lemmas) != len(words):
             out.append(n)
             continue
         changed = None

