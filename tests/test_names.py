@@ -187,7 +187,7 @@ def test_a_switched_off_rule_does_not_run(seed_checker, monkeypatch):
     assert [f.kind for f in quiet.check("Hashd al-Shabaab and Netanjahu.")] == ["deprecated"]
 
 
-@pytest.mark.parametrize("name", ["e2e", "e2e2"])
+@pytest.mark.parametrize("name", ["e2e", "e2e2", "e2e3"])
 def test_the_end_to_end_set_is_built_from_its_annotated_source(name):
     import subprocess
     import sys
