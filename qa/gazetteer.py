@@ -12,8 +12,10 @@ Slavic ones included (Beograd, Bejrut, Alepo, Halep, Kair, Beč, Дамаск, �
   capital and is not all capitals (airport codes such as TIR, romanised readings such as "sa na"). A key several cities
   share goes to the most populous (Sana -> Sanaa, not Sanski Most).
 * **English**: the city's GeoNames name without its diacritics (Rafaḩ -> Rafah, Ţūlkarm -> Tulkarm),
-  or the source's own form where that is one of the city's names in English letters and GeoNames'
-  name is far from it (Kobani, not ‘Ayn al ‘Arab).
+  or the source's own form where English text uses it for the city and GeoNames' name is far from
+  it (Kobani, not ‘Ayn al ‘Arab).
+* **Verifying**: a romanisation the house style made (Kupjansk -> Kupyansk) that is a name of a city
+  is taken as spelt right, though English word lists lack it (:func:`known`).
   A leading Arabic article stays only where the source wrote one (Hasaka -> Hasakah, al-Kaim ->
   al-Qa'im): English news drops it where the source does.
 * **When**: :func:`place` is asked for names of one word only in a place's context (after a
@@ -36,11 +38,15 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
+from newsqa.qa.english import zipf
+from newsqa.qa.normalize import fold
+
 # A South Slavic form: basic Latin with č ć š ž đ, or Cyrillic; spaces, hyphens and apostrophes.
 _SOUTH_SLAVIC_FORM = re.compile(r"(?:[A-Za-zčćšžđČĆŠŽĐ'’ -]+|[\u0400-\u04FF'’ -]+)")
 _ARTICLE = re.compile(r"^(?:Al|El|Ad|Ar|As|An|Az|Ash|At|Ath|Ed|Es|Et|Ez)[ -](?=\w)")
 _PROPER = re.compile(r"^[A-ZČĆŠŽĐ\u0400-\u042F](?![A-ZČĆŠŽĐ\u0400-\u042F]*$)")  # a capital, not all capitals
 MIN_KEY = 3
+ENGLISH_USE = 1.5  # zipf: English text writes the source's own form of a city (Kobani 1.9)
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,7 @@ class Place:
     english: str
     country: str
     population: int
+    source: str = ""  # the candidate that named it, as the source wrote it (Pančevo)
 
     def rendered(self, source_has_article: bool) -> str:
         """The English to print: the article dropped unless the source wrote one (then ``al-``), and
@@ -97,15 +104,22 @@ def place(candidates: Iterable[str]) -> Place | None:
     """The most populous city one of ``candidates`` (nominatives a source name could have) names.
 
     Where GeoNames' own name is far from the source's (Kobani is listed as ‘Ayn al ‘Arab) and the
-    source's form is itself an English-letter name of that city, the source's form is the English."""
+    source's form is itself a name English text uses for that city, the source's form is the English
+    (not so Njujork, which GeoNames lists for New York City but English does not write)."""
     index = _index()
     found = [(p, c) for p, c in ((index.get(_key(c)), c) for c in candidates if len(c) >= MIN_KEY) if p is not None]
     if not found:
         return None
     best, key = max(found, key=lambda pc: pc[0].population)
-    if key.isascii() and fuzz.ratio(_plain_key(key), _plain_key(best.english)) < 50:
-        return Place(key, best.country, best.population)
-    return best
+    if key.isascii() and zipf(fold(key)) >= ENGLISH_USE and fuzz.ratio(_plain_key(key), _plain_key(best.english)) < 50:
+        return Place(key, best.country, best.population, key)
+    return Place(best.english, best.country, best.population, key)
+
+
+def known(english: str) -> bool:
+    """Whether a romanised name is a name GeoNames gives a city (Kupyansk, Pokrovsk): evidence enough
+    that the spelling is right where English word lists do not have it."""
+    return _key(english) in _index()
 
 
 def _plain_key(name: str) -> str:

@@ -56,7 +56,7 @@ _CASE_ENDING = re.compile(r"^[-‐‑](?:a|u|om|em|e|i|ov|ovi|ova|ove|ovima|ima|
 _PLACE_PREPOSITIONS = frozenset({"u", "na", "iz", "kod", "blizu", "do", "oko", "pored", "kraj", "ka", "k", "prema",
                                  "sjeverno", "južno", "severno", "istočno", "zapadno", "vo", "kon", "kaj", "nadvor"})
 _PLACE_NOUN = re.compile(r"^(?:grad|luk|luc|sel|kamp|logor|region|regij|pokrajin|provincij|oblast|prelaz|prijelaz"
-                         r"|prestonic|prijestolnic|pristaništ|naselj|okrug|okolin)"
+                         r"|prestonic|prijestolnic|pristaništ|naselj|okrug|okolin|gradonačelni[kc]|gradonačalni[kc])"
                          r"(?:a|e|i|u|o|om|ima|ama|ot|ta|to|ov|ovi)?$")
 _AND = frozenset({"i", "ili", "te", "pa"})
 _SENTENCE_END = re.compile(r"(^|[.!?…:;]\s*|\n\s*)[\"'„“”«»(\[—–-]*\s*$")
@@ -68,8 +68,10 @@ ACRONYMS: dict[str, str] = {
     "УНИФИЛ": "UNIFIL", "UNRWA": "UNRWA", "UNHCR": "UNHCR", "UNICEF": "UNICEF",
 }
 STYLES = ("diacritics", "ascii")
+SOUTH_SLAVIC_COUNTRIES = frozenset({"RS", "HR", "BA", "ME", "MK", "SI", "XK"})
 _SOUTH_SLAVIC_LETTERS = re.compile(r"[čćšžđČĆŠŽĐ]")
 MIN_ATTESTED = 1.0   # a word English text uses at least this often (zipf) is taken as spelt right
+ORDINARY = 4.0       # zipf: a word this frequent (pants, about once in 10,000 words) is no name's spelling
 
 
 @dataclass(frozen=True)
@@ -173,8 +175,8 @@ def english_spelling(word: str) -> str | None:
         return None
     if own >= MIN_ATTESTED and found[1] < own + 0.8:
         return None
-    if found[1] < 1.3:
-        return None
+    if found[1] < 1.3 or found[1] >= ORDINARY:
+        return None  # a very frequent English word is an ordinary word, not a spelling of a name (Pants)
     return found[0].capitalize()
 
 
@@ -251,16 +253,25 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         if len(words) == 1 and readings[0].kind != "np" and after is not None and not after.cap \
                 and _joined(text, words[0], after) and _ADJECTIVE.search(fold(words[0].text, lang)) \
                 and after.norm not in PARTICLES and len(after.norm) > 3 \
-                and not (_place_context(text, tokens, i, found, lang) and gazetteer.place(lemma_candidates(
-                    to_latin(words[0].text, lang or "sr"))[1:])):
+                and not (_place_context(text, tokens, tokens.index(words[0]), found, lang) and gazetteer.place(
+                    lemma_candidates(latin := to_latin(words[0].text, lang or "sr"))[1:] + _neuter(latin))):
             words = []  # an adjective before its noun: Ujedinjene nacije, Jemenski Huti (not u Adenu osudile)
-        if words and any(r.kind != "common" for r in readings):
+        if words:
             before = tokens[i - 1] if i > 0 and words[0] is t else None
             after = tokens[j] if j < len(tokens) else None
             word_before = to_latin(before.text, lang or "sr").lower() if before and not before.cap else ""
-            found.append(_name(text, words, readings, lang, style, case_of(word_before or None),
-                               after.text if after and _joined(text, words[-1], after) else None,
-                               _place_context(text, tokens, tokens.index(words[0]), found, lang)))
+            context = _place_context(text, tokens, tokens.index(words[0]), found, lang)
+            if len(words) >= 3 and context:
+                # a place in the genitive before a person's name: Gradonačelnik Harkova Igor Terehov
+                first = _name(text, words[:1], readings[:1], lang, style, None, words[1].text, True)
+                if first.place is not None:
+                    found.append(first)
+                    words, readings, context = words[1:], readings[1:], False
+            name = _name(text, words, readings, lang, style, case_of(word_before or None),
+                         after.text if after and _joined(text, words[-1], after) else None, context)
+            # ordinary words only: the engine's, unless they name a city (iz Novog Sada)
+            if any(r.kind != "common" for r in readings) or (len(words) > 1 and name.place is not None):
+                found.append(name)
         i = j
     return _agree(found, style)
 
@@ -319,7 +330,10 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     lemma = " ".join(lemmas)
     found = _place(text[start:end], written, lemmas, readings, place_context, case)
     if found is not None:
-        return Name(start, end, text[start:end], lemma, found.rendered(gazetteer.has_article(text[start:end])),
+        english_name = found.rendered(gazetteer.has_article(text[start:end]))
+        if found.country in SOUTH_SLAVIC_COUNTRIES and strip_diacritics(found.source).lower() == english_name.lower():
+            english_name = romanise(found.source, True, style)  # Pančevo keeps its letters, as South Slavic names do
+        return Name(start, end, text[start:end], lemma, english_name,
                     False, False, False, True, tuple(fold(x) for x in lemmas if x not in PARTICLES),
                     found.country)
     slavic = _slavic(lemmas, readings)
@@ -341,7 +355,7 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         parts.append(word)
     out = re.sub(r"\bal- ", "al-", " ".join(parts))
     verified = slavic or all(e or p in PARTICLES or p.startswith("al-") and attested(p[3:]) or attested(p)
-                             for p, e in zip(parts, english))
+                             for p, e in zip(parts, english)) or gazetteer.known(out)
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
 
@@ -358,15 +372,45 @@ def _place(source: str, written: list[str], lemmas: list[str], readings: list[Re
         return None
     heads = [" ".join(lemmas), " ".join(written), source]
     if len(words) == 1:
-        heads += lemma_candidates(words[0])
+        heads += lemma_candidates(words[0]) + _neuter(words[0])
         if case is not None and fold(lemmas[-1]) != fold(words[0]) \
                 and fold(words[0]).endswith(("a", "e", "i", "u", "om", "em")):
             # after a preposition that sets a case, a form with a case ending is no nominative (u Tiru)
             heads = [h for h in heads if fold(h) != fold(words[0]) and h != source]
     else:
-        heads += [" ".join(written[:-1] + [c]) for c in lemma_candidates(written[-1])[1:]]
+        last = lemma_candidates(written[-1]) + _neuter(written[-1])
+        heads += [" ".join(written[:-1] + [c]) for c in last[1:]]
+        if len(written) == 2:  # an adjective and its noun: Novog Sada -> Novi Sad, Crnom moru
+            heads += [f"{a} {c}" for a in _adjective_nominatives(written[0]) for c in last]
     stripped = [re.sub(r"^(?:al|el|ал|ел)[\s-]+", "", h, flags=re.IGNORECASE) for h in heads]
     return gazetteer.place(dict.fromkeys(heads + stripped))
+
+
+_CONSONANTS = "bcčćdđfghjklmnpqrsštvwxzž"
+
+
+def _neuter(word: str) -> list[str]:
+    """More nominatives a declined town's name could have than a person's: in -o (u Pančevu, iz
+    Pančeva -> Pančevo) and with the fleeting a (u Čačku -> Čačak, iz Kragujevca -> Kragujevac)."""
+    low = word.lower()
+    out = []
+    for e in ("om", "u", "a", "e", "i"):
+        if low.endswith(e) and len(low) - len(e) >= 3:
+            stem = word[:-len(e)]
+            if e in ("om", "u", "a"):
+                out.append(stem + "o")
+            if len(stem) >= 4 and stem[-1].lower() in _CONSONANTS and stem[-2].lower() in _CONSONANTS:
+                out.append(stem[:-1] + "a" + stem[-1])
+    return out
+
+
+def _adjective_nominatives(word: str) -> list[str]:
+    """Nominatives of a declined adjective opening a place's name (Novog, Novom -> Novi, Nova, Novo)."""
+    m = re.search(r"(?:og|oga|om|ome|oj|im|e|u|a|i|o)$", word.lower())
+    if not m or m.start() < 3:
+        return [word]
+    stem = word[:m.start()]
+    return [stem + "i", stem + "a", stem + "o"]
 
 
 def _slavic(lemmas: list[str], readings: list[Reading]) -> bool:
@@ -494,6 +538,7 @@ def _agree(names: list[Name], style: str) -> list[Name]:
         parts = [english_spelling(p) or p for p in romanise(" ".join(lemmas), False, style).split()]
         english = re.sub(r"\bal- ", "al-", " ".join(parts))
         out.append(Name(n.start, n.end, n.text, " ".join(lemmas), english, n.owner, False, False,
-                        all(attested(p) or p.startswith("al-") and attested(p[3:]) for p in parts),
+                        all(attested(p) or p.startswith("al-") and attested(p[3:]) for p in parts)
+                        or gazetteer.known(english),
                         tuple(fold(x) for x in lemmas if x not in PARTICLES)))
     return out

@@ -80,3 +80,37 @@ def test_any_candidates_give_a_place_or_none(candidates):
     assert found is None or (found.english and found.population >= 0)
     if found is not None:
         assert "’" not in found.rendered(False) and "'" not in found.rendered(True)
+
+
+def test_a_town_in_o_and_a_city_of_an_adjective_and_a_noun_come_back_in_the_nominative():
+    assert english("Rafinerija u Čačku radi, a vojska je u Kraljevu.") == [("Čačak", "RS"), ("Kraljevo", "RS")]
+    # made of ordinary words (novi, sad), a city still: the engine would write "New Now"
+    assert english("Studenti su došli iz Novog Sada.") == [("Novi Sad", "RS")]
+
+
+def test_south_slavic_towns_keep_their_letters_by_the_house_style():
+    assert english("Konvoj je krenuo iz Pančeva.") == [("Pančevo", "RS")]
+    names = find_names("Konvoj je krenuo iz Pančeva.", "sr", style="ascii")
+    assert [n.english for n in names] == ["Pancevo"]
+
+
+def test_a_place_in_the_genitive_before_a_person_is_a_name_of_its_own():
+    names = find_names("Govorio je gradonačelnik Odese Genadij Truhanov.", "sr")
+    assert [(n.text, n.place) for n in names] == [("Odese", "UA"), ("Genadij Truhanov", None)]
+    assert names[0].english == "Odesa"
+
+
+def test_the_source_form_is_kept_only_where_english_writes_it():
+    # GeoNames lists Njujork for New York City; English text does not write it
+    assert english("Sednica je održana u Njujorku.") == [("New York City", "US")]
+
+
+def test_a_romanisation_that_names_a_city_is_verified():
+    assert gazetteer.known("Kupyansk") and not gazetteer.known("Zzyzxqua")
+
+
+def test_an_ordinary_english_word_is_no_spelling_of_a_name():
+    from newsqa.qa.names import english_spelling
+
+    assert english_spelling("Panchev") is None  # sounds like "pants", a word far too frequent to be a name
+    assert english_spelling("Grosi") == "Grossi"
