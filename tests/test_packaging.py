@@ -52,6 +52,7 @@ def test_the_wheel_installs_one_top_level_package_with_its_data(tmp_path):
     tops = {name.split("/")[0] for name in names}
     assert {t for t in tops if not t.endswith(".dist-info")} == {"newsqa"}, tops
     for shipped in ("newsqa/seeds/glossary.tbx", "newsqa/seeds/syria-offensive-2024-12-01.en.txt",
+                    "newsqa/seeds/places.tsv.gz",
                     "newsqa/qa/checker.py", "newsqa/tasks/migrations/versions/0001_initial_schema.py",
                     "newsqa/worker/engines/apertium.py", "newsqa/web/templates/queue.html"):
         assert shipped in names, shipped
