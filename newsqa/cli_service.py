@@ -218,7 +218,7 @@ def recheck(db: str | None, use_queue: bool) -> None:
     from newsqa.tasks import pipeline
 
     store = _store(db)
-    version = _checker(store).glossary.version
+    version = _checker(store).glossary_version
     stale = [a.id for a in store.articles(state="processed", limit=10**9)
              if (a.stages.get("check") or {}).get("glossary") != version]
     store.reset_check(stale)

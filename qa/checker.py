@@ -31,7 +31,8 @@ from rapidfuzz.distance import OSA
 
 from newsqa.qa.english import is_common_word, is_derived_form, is_known_word
 from newsqa.qa.flags import Flag
-from newsqa.qa.index import ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, IndexedTerm, family
+from newsqa.qa.index import (ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, GlossaryLookup, IndexedTerm,
+                             family)
 from newsqa.qa.inflect import base_forms, inflects
 from newsqa.qa.model import Glossary, Status
 from newsqa.qa.normalize import NAME_GAP_RE, Token, has_cyrillic, sound_key, tokenize
@@ -83,12 +84,23 @@ def edit_limit(key: str) -> int:
 class Checker:
     """Checks English translations against one glossary; build once, reuse for many articles."""
 
-    def __init__(self, glossary: Glossary, rules: Iterable[str] | None = None,
-                 exclude: Iterable[str] = ()) -> None:
+    def __init__(self, glossary: Glossary | None = None, rules: Iterable[str] | None = None,
+                 exclude: Iterable[str] = (), index: GlossaryLookup | None = None) -> None:
+        """Check against ``glossary`` (indexed here, in this process's memory) or against a
+        prebuilt ``index`` (a :class:`~newsqa.qa.index_file.MappedIndex` shared through a file)."""
+        if index is None:
+            if glossary is None:
+                raise ValueError("a Checker needs a glossary or an index")
+            index = GlossaryIndex(glossary)
         self.glossary = glossary
-        self.index = GlossaryIndex(glossary)
+        self.index = index
         self.rules = select_rules(rules, exclude)
-        self.version = f"checker {CHECKER_VERSION}; glossary {glossary.version}"
+        self.glossary_version = index.version
+        self.version = f"checker {CHECKER_VERSION}; glossary {index.version}"
+
+    @property
+    def entity_count(self) -> int:
+        return len(self.index)
 
     # ---- public API -------------------------------------------------------------------------
 
@@ -307,18 +319,18 @@ class Checker:
     # ---- flags ------------------------------------------------------------------------------
 
     def _suggestion(self, item: IndexedTerm) -> str | None:
-        preferred = self.glossary[item.entity].preferred_english
+        preferred = self.index.entity(item.entity).preferred
         if preferred is None:
             return None
-        if item.implicit and len(preferred.text.split()) > 1:
-            return preferred.text.split()[-1]
-        return preferred.text
+        if item.implicit and len(preferred.split()) > 1:
+            return preferred.split()[-1]
+        return preferred
 
     def _flag(self, text: str, tokens: list[Token], m: Match) -> Flag:
         start, end = tokens[m.start].start, tokens[m.end - 1].end
         found = text[start:end]
         suggestion = self._suggestion(m.item)
-        entity = self.glossary[m.item.entity]
+        entity = self.index.entity(m.item.entity)
         label = f"{entity.type} {entity.id}"
         if m.kind == "deprecated":
             status = "superseded" if m.item.term.status is Status.SUPERSEDED else "known wrong"
@@ -455,9 +467,9 @@ class Checker:
         for entity_id in absent:
             if entity_id in chosen:
                 continue
-            kind = self.glossary[entity_id].type
+            kind = self.index.entity(entity_id).type
             same_type = {m.item.entity: m for m in unexplained
-                         if m.item.entity not in claimed and self.glossary[m.item.entity].type == kind}
+                         if m.item.entity not in claimed and self.index.entity(m.item.entity).type == kind}
             if len(same_type) == 1:
                 [(other, m)] = same_type.items()
                 chosen[entity_id] = m
@@ -479,8 +491,7 @@ class Checker:
         return found
 
     def _suggestion_for(self, entity_id: str) -> str | None:
-        preferred = self.glossary[entity_id].preferred_english
-        return preferred.text if preferred else None
+        return self.index.entity(entity_id).preferred
 
 
 def _english_variants(norms: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -89,11 +89,10 @@ def possessive(word: str, lemma: str) -> bool:
 
 def english_name(checker: Checker, entity_id: str, surname: bool = False, owner: bool = False) -> str | None:
     """The preferred English name, as a surname alone or with a possessive ’s when the source had one."""
-    entity = checker.glossary.entities.get(entity_id)
-    preferred = entity.preferred_english if entity else None
-    if preferred is None:
+    entity = checker.index.entity(entity_id)
+    if entity is None or entity.preferred is None:
         return None
-    name = preferred.text
+    name = entity.preferred
     if surname and entity.type == "person" and " " in name:
         name = name.split()[-1]
     if owner:

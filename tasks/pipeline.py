@@ -112,7 +112,7 @@ class Check(Stage):
         from newsqa.tasks.review import suppressed
 
         checker = checker_for(store)
-        glossary = checker.glossary.version
+        glossary = checker.glossary_version
         rejected = suppressed(store, article.id)
         total = 0
         for translation in store.translations(article.id, article.revision):
