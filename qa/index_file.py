@@ -1,0 +1,409 @@
+"""The glossary index as one folder of files that every worker process on a machine maps.
+
+A glossary of a million entities makes an in-memory :class:`~newsqa.qa.index.GlossaryIndex` of
+several GB in *each* process. Here the same lookups are answered from files that the processes
+map read-only, so the operating system keeps one copy in its page cache for all of them, and a
+process pays only for the pages its lookups touch:
+
+* each lookup table (``english``, ``foreign``, ``sounds``, ``source_first``, ``postings``,
+  ``deletions``) is a MARISA trie of its keys (marisa-trie: static, compact, memory-mappable) that
+  gives each key a number, plus two numpy arrays in compressed-row form: where a key's values
+  start, and the values themselves (term numbers, in the glossary's order);
+* terms and entities are numbered in the glossary's order; their texts sit in string tables
+  (UTF-8 bytes and offsets) and their language, status and entity in small arrays. A term is made
+  back into an :class:`~newsqa.qa.index.IndexedTerm` only when a lookup returns it (and kept in a
+  small per-process cache), by the same ``indexed`` function the in-memory index uses.
+
+What goes into which table comes from :func:`~newsqa.qa.index.entity_terms` for both index kinds,
+so both give the same answers; ``tests/test_index_file.py`` checks it on the evaluation sets.
+The builder takes any iterable of entities (a file, the store's rows), one at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from array import array
+from collections import OrderedDict
+from pathlib import Path
+from typing import Callable, Iterable
+
+import marisa_trie
+import numpy as np
+
+from newsqa.qa.errors import GlossaryError
+from newsqa.qa.index import (ANCHOR_CAP, ENGLISH, FOREIGN, MIN_FUZZY_KEY, EntityInfo, IndexedTerm, entity_terms,
+                             indexed, source_keys, word_variants)
+from newsqa.qa.model import Entity, Status, Term
+
+FORMAT = 1          # bump when the layout changes: a reader refuses files of another format
+SEP = "\x1f"        # joins the words of a key; never inside a folded word
+POS_BITS = 16       # a posting packs (term number << POS_BITS) | word position
+TABLES = ("english", "foreign", "sounds", "source_first", "postings", "deletions")
+TERM_CACHE = 8192   # decoded terms kept per process (an article touches a few hundred)
+
+
+class IndexFileError(GlossaryError):
+    """An index folder that is missing, incomplete or of another format: build it again."""
+
+
+def _joined(words: tuple[str, ...]) -> str:
+    return SEP.join(words)
+
+
+def _source_key(key: tuple[str | None, str]) -> str:
+    return f"{key[0] or ''}{SEP}{key[1]}"
+
+
+# ---- building --------------------------------------------------------------------------------
+
+
+class _Table:
+    """One lookup table while it is built: keys numbered as first seen, (key, value) pairs in order."""
+
+    def __init__(self, typecode: str = "I") -> None:
+        self.ids: dict[str, int] = {}
+        self.keys = array("I")
+        self.values = array(typecode)
+
+    def add(self, key: str, value: int) -> int:
+        number = self.ids.setdefault(key, len(self.ids))
+        self.keys.append(number)
+        self.values.append(value)
+        return number
+
+    def save(self, folder: Path, name: str) -> np.ndarray:
+        """Write trie, offsets and values; return each first-seen key number's trie number."""
+        trie = marisa_trie.Trie(self.ids)
+        trie.save(str(folder / f"{name}.marisa"))
+        remap = np.empty(len(self.ids), dtype=np.uint32)
+        for key, number in self.ids.items():
+            remap[number] = trie.key_id(key)
+        self.ids = {}
+        keys = remap[np.frombuffer(self.keys, dtype=np.uint32)] if len(self.keys) else np.empty(0, np.uint32)
+        order = np.argsort(keys, kind="stable")  # stable: a key's values stay in the glossary's order
+        values = np.frombuffer(self.values, dtype=np.dtype(self.values.typecode))[order] \
+            if len(self.values) else np.empty(0, np.dtype(self.values.typecode))
+        offsets = np.zeros(len(remap) + 1, dtype=np.uint64)
+        np.cumsum(np.bincount(keys, minlength=len(remap)), out=offsets[1:])
+        np.save(folder / f"{name}.off.npy", offsets)
+        np.save(folder / f"{name}.val.npy", values)
+        return remap
+
+
+class _Strings:
+    """A list of strings as UTF-8 bytes and offsets."""
+
+    def __init__(self) -> None:
+        self.blob = bytearray()
+        self.offsets = array("Q", [0])
+
+    def add(self, text: str) -> None:
+        self.blob += text.encode("utf-8")
+        self.offsets.append(len(self.blob))
+
+    def save(self, folder: Path, name: str) -> None:
+        (folder / f"{name}.txt").write_bytes(bytes(self.blob))
+        np.save(folder / f"{name}.off.npy", np.frombuffer(self.offsets, dtype=np.uint64))
+
+
+class _Codes:
+    """Small vocabularies (languages, types, statuses) stored as one byte or two a row."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, int] = {}
+
+    def code(self, name: str) -> int:
+        return self.names.setdefault(name, len(self.names))
+
+    def listed(self) -> list[str]:
+        return list(self.names)
+
+
+def build_index(entities: Iterable[Entity], folder: str | Path, version: str,
+                info: dict | None = None) -> Path:
+    """Write the index of ``entities`` (in the glossary's order) to ``folder``.
+
+    The folder appears whole or not at all: the files are written to a temporary folder beside it,
+    which is then renamed. ``version`` is the glossary version flags will record; ``info`` is kept
+    in ``meta.json`` for the caller (the store's version and change number, say).
+    """
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        meta = _write(entities, work, version, info or {})
+        (work / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        try:
+            os.rename(work, folder)
+        except OSError:
+            if not (folder / "meta.json").exists():
+                raise
+            shutil.rmtree(work, ignore_errors=True)  # another process built the same index first
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return folder
+
+
+def _write(entities: Iterable[Entity], work: Path, version: str, info: dict) -> dict:
+    tables = {name: _Table("Q" if name == "postings" else "I") for name in TABLES}
+    by_entity = _Table()
+    entity_ids, preferred, term_texts = _Strings(), _Strings(), _Strings()
+    has_preferred, entity_types = array("B"), array("B")
+    term_entity, term_lang, term_status, term_implicit = array("I"), array("H"), array("B"), array("B")
+    types, langs, statuses = _Codes(), _Codes(), _Codes()
+    seen_ids: set[str] = set()
+    word_keys: set[str] = set()
+    max_len = 1
+    for rank, entity in enumerate(entities):
+        if entity.id in seen_ids:
+            raise GlossaryError(f"duplicate entity id {entity.id!r}")
+        seen_ids.add(entity.id)
+        entity_ids.add(entity.id)
+        entity_types.append(types.code(entity.type))
+        best = entity.preferred_english
+        has_preferred.append(best is not None)
+        preferred.add(best.text if best is not None else "")
+        for role, item in entity_terms(entity):
+            term = len(term_entity)
+            term_entity.append(rank)
+            term_lang.append(langs.code(item.term.lang))
+            term_status.append(statuses.code(item.term.status.value))
+            term_implicit.append(item.implicit)
+            term_texts.add(item.term.text)
+            max_len = max(max_len, len(item))
+            if role == ENGLISH:
+                tables["english"].add(_joined(item.norms), term)
+                if not item.accepted:
+                    continue
+                by_entity.add(entity.id, term)
+                tables["sounds"].add(_joined(item.keys), term)
+                for pos, key in enumerate(item.keys):
+                    if pos >= 1 << POS_BITS:
+                        raise GlossaryError(f"{entity.id}: a term of more than {1 << POS_BITS} words")
+                    word = tables["postings"].add(key, term << POS_BITS | pos)
+                    if len(key) >= MIN_FUZZY_KEY and key not in word_keys:
+                        word_keys.add(key)
+                        for variant in word_variants(key):
+                            tables["deletions"].add(variant, word)
+            else:
+                if role == FOREIGN:
+                    tables["foreign"].add(_joined(item.norms), term)
+                for key in source_keys(item):
+                    tables["source_first"].add(_source_key(key), term)
+    del word_keys, seen_ids
+    remaps = {}
+    for name in TABLES:
+        remaps[name] = tables[name].save(work, name)
+    # deletions point at word keys by their first-seen number in postings: make that the trie number
+    values = np.load(work / "deletions.val.npy")
+    np.save(work / "deletions.val.npy", remaps["postings"][values] if len(values) else values)
+    ids_trie = marisa_trie.Trie(entity_ids_list := _decoded(entity_ids))
+    ids_trie.save(str(work / "entity_ids.marisa"))
+    ranks = np.empty(len(entity_ids_list), dtype=np.uint32)
+    for rank, entity_id in enumerate(entity_ids_list):
+        ranks[ids_trie.key_id(entity_id)] = rank
+    np.save(work / "entity_rank.npy", ranks)
+    by_entity_remap = by_entity.save(work, "by_entity")
+    del by_entity_remap  # looked up by entity id through its own trie
+    entity_ids.save(work, "entity_id")
+    preferred.save(work, "preferred")
+    term_texts.save(work, "term_text")
+    for name, column in (("entity_type", entity_types), ("has_preferred", has_preferred),
+                         ("term_entity", term_entity), ("term_lang", term_lang),
+                         ("term_status", term_status), ("term_implicit", term_implicit)):
+        np.save(work / f"{name}.npy", np.frombuffer(column, dtype=np.dtype(column.typecode))
+                if len(column) else np.empty(0, np.dtype(column.typecode)))
+    return {"format": FORMAT, "version": version, "entities": len(entity_ids_list), "terms": len(term_entity),
+            "max_len": max_len, "types": types.listed(), "langs": langs.listed(),
+            "statuses": statuses.listed(), "info": info}
+
+
+def _decoded(strings: _Strings) -> list[str]:
+    blob, offsets = bytes(strings.blob), strings.offsets
+    return [blob[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(len(offsets) - 1)]
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+
+def _array(folder: Path, name: str) -> memoryview:
+    """A read-only mapped numpy file as a memoryview: indexing one cell gives a plain int, fast."""
+    path = folder / f"{name}.npy"
+    try:
+        data = np.load(path, mmap_mode="r")
+    except ValueError:  # an empty array: nothing to map
+        data = np.load(path)
+    if not data.size:
+        return memoryview(b"")
+    return memoryview(data).cast("B").cast(data.dtype.char)
+
+
+class _StringTable:
+    def __init__(self, folder: Path, name: str) -> None:
+        self.offsets = _array(folder, f"{name}.off")
+        size = (folder / f"{name}.txt").stat().st_size
+        self.blob = np.memmap(folder / f"{name}.txt", dtype=np.uint8, mode="r") if size else np.empty(0, np.uint8)
+        self.view = memoryview(self.blob)
+
+    def __getitem__(self, i: int) -> str:
+        return bytes(self.view[self.offsets[i]:self.offsets[i + 1]]).decode("utf-8")
+
+
+class _Trie:
+    """A mapped MARISA trie; an empty table has no file worth mapping."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.trie = marisa_trie.Trie()
+        self.trie.mmap(str(folder / f"{name}.marisa"))
+
+    def get(self, key: str) -> int | None:
+        return self.trie.get(key)
+
+    def restore_key(self, number: int) -> str:
+        return self.trie.restore_key(number)
+
+
+class _Rows:
+    """A lookup table as read: key -> row of values (term numbers or packed postings)."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.trie = _Trie(folder, name)
+        self.offsets = _array(folder, f"{name}.off")
+        self.values = _array(folder, f"{name}.val")
+
+    def row(self, key: str) -> memoryview:
+        number = self.trie.get(key)
+        if number is None:
+            return memoryview(b"")
+        return self.values[self.offsets[number]:self.offsets[number + 1]]
+
+
+class _ItemLookup:
+    """``get(key)`` -> [IndexedTerm], as the in-memory index's dictionaries answer it."""
+
+    def __init__(self, index: "MappedIndex", rows: _Rows, encode: Callable) -> None:
+        self.index, self.rows, self.encode = index, rows, encode
+
+    def terms(self, key) -> memoryview:
+        return self.rows.row(self.encode(key))
+
+    def get(self, key, default=None):
+        row = self.terms(key)
+        if not len(row):
+            return default
+        return [self.index.term(t) for t in row.tolist()]
+
+
+class _PostingLookup(_ItemLookup):
+    """``get(key)`` -> [(IndexedTerm, position)]: the first ANCHOR_CAP + 1, as the in-memory index
+    keeps them (one more than the cap says "too common to anchor")."""
+
+    def get(self, key, default=None):
+        row = self.terms(key)
+        if not len(row):
+            return default
+        mask = (1 << POS_BITS) - 1
+        return [(self.index.term(p >> POS_BITS), p & mask) for p in row[:ANCHOR_CAP + 1].tolist()]
+
+
+class _EntityLookup:
+    """``get(entity id)`` -> that entity's accepted English items."""
+
+    def __init__(self, index: "MappedIndex", rows: _Rows) -> None:
+        self.index, self.rows = index, rows
+
+    def get(self, entity_id: str, default=None):
+        row = self.rows.row(entity_id)
+        if not len(row):
+            return default
+        return [self.index.term(t) for t in row.tolist()]
+
+
+class MappedIndex:
+    """A built index folder, mapped read-only; answers the checker's lookups (``GlossaryLookup``).
+
+    Opening it costs little (the files are mapped, not read); what a process's lookups touch comes
+    into the page cache once for every process on the machine.
+    """
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        try:
+            meta = json.loads((self.folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexFileError(f"{self.folder}: not a glossary index ({exc})") from None
+        if meta.get("format") != FORMAT:
+            raise IndexFileError(f"{self.folder}: index format {meta.get('format')}, this newsqa reads {FORMAT}")
+        self.meta = meta
+        self.version: str = meta["version"]
+        self.max_len: int = meta["max_len"]
+        self._types, self._langs = meta["types"], meta["langs"]
+        self._statuses = [Status(s) for s in meta["statuses"]]
+        try:
+            rows = {name: _Rows(self.folder, name) for name in TABLES}
+            self._by_entity = _Rows(self.folder, "by_entity")
+            self._entity_ids = _Trie(self.folder, "entity_ids")
+            self._entity_rank = _array(self.folder, "entity_rank")
+            self._entity_id = _StringTable(self.folder, "entity_id")
+            self._preferred = _StringTable(self.folder, "preferred")
+            self._has_preferred = _array(self.folder, "has_preferred")
+            self._entity_type = _array(self.folder, "entity_type")
+            self._term_text = _StringTable(self.folder, "term_text")
+            self.term_entity = _array(self.folder, "term_entity")
+            self._term_lang = _array(self.folder, "term_lang")
+            self._term_status = _array(self.folder, "term_status")
+            self._term_implicit = _array(self.folder, "term_implicit")
+        except (OSError, ValueError) as exc:
+            raise IndexFileError(f"{self.folder}: incomplete glossary index ({exc})") from None
+        self.english = _ItemLookup(self, rows["english"], _joined)
+        self.foreign = _ItemLookup(self, rows["foreign"], _joined)
+        self.sounds = _ItemLookup(self, rows["sounds"], _joined)
+        self.source_first = _ItemLookup(self, rows["source_first"], _source_key)
+        self.postings = _PostingLookup(self, rows["postings"], str)
+        self.english_by_entity = _EntityLookup(self, self._by_entity)
+        self._deletions = rows["deletions"]
+        self._words = rows["postings"].trie
+        self._terms: OrderedDict[int, IndexedTerm] = OrderedDict()
+
+    def __len__(self) -> int:
+        return self.meta["entities"]
+
+    def rank(self, entity_id: str) -> int | None:
+        """The entity's place in the glossary's order; None when it is not in this index."""
+        number = self._entity_ids.get(entity_id)
+        return None if number is None else self._entity_rank[number]
+
+    def entity(self, entity_id: str) -> EntityInfo | None:
+        rank = self.rank(entity_id)
+        if rank is None:
+            return None
+        return EntityInfo(entity_id, self._types[self._entity_type[rank]],
+                          self._preferred[rank] if self._has_preferred[rank] else None)
+
+    def term(self, number: int) -> IndexedTerm:
+        """Term ``number`` as the matcher sees it, rebuilt from its text by ``indexed``."""
+        item = self._terms.get(number)
+        if item is not None:
+            self._terms.move_to_end(number)
+            return item
+        term = Term(self._term_text[number], self._langs[self._term_lang[number]],
+                    self._statuses[self._term_status[number]])
+        item = indexed(self._entity_id[self.term_entity[number]], term, bool(self._term_implicit[number]))
+        if item is None:  # cannot happen for a file this module wrote
+            raise IndexFileError(f"{self.folder}: term {number} has no words")
+        self._terms[number] = item
+        if len(self._terms) > TERM_CACHE:
+            self._terms.popitem(last=False)
+        return item
+
+    def near_keys(self, key: str) -> set[str]:
+        """Glossary word keys within one deletion of ``key`` on either side (SymSpell lookup)."""
+        out: set[str] = set()
+        for variant in word_variants(key):
+            out.update(self._words.restore_key(w) for w in self._deletions.row(variant).tolist())
+        out.discard(key)
+        return out
