@@ -285,29 +285,36 @@ class _Rows:
 class _ItemLookup:
     """``get(key)`` -> [IndexedTerm], as the in-memory index's dictionaries answer it."""
 
+    shift = 0  # values are term numbers
+
     def __init__(self, index: "MappedIndex", rows: _Rows, encode: Callable) -> None:
         self.index, self.rows, self.encode = index, rows, encode
 
     def terms(self, key) -> memoryview:
+        """The raw row: term numbers (shifted left by ``shift``), before any is decoded."""
         return self.rows.row(self.encode(key))
+
+    def decode(self, values: list[int]) -> list:
+        return [self.index.term(t) for t in values]
 
     def get(self, key, default=None):
         row = self.terms(key)
-        if not len(row):
-            return default
-        return [self.index.term(t) for t in row.tolist()]
+        return self.decode(row.tolist()) if len(row) else default
 
 
 class _PostingLookup(_ItemLookup):
     """``get(key)`` -> [(IndexedTerm, position)]: the first ANCHOR_CAP + 1, as the in-memory index
     keeps them (one more than the cap says "too common to anchor")."""
 
+    shift = POS_BITS
+
+    def decode(self, values: list[int]) -> list:
+        mask = (1 << POS_BITS) - 1
+        return [(self.index.term(p >> POS_BITS), p & mask) for p in values]
+
     def get(self, key, default=None):
         row = self.terms(key)
-        if not len(row):
-            return default
-        mask = (1 << POS_BITS) - 1
-        return [(self.index.term(p >> POS_BITS), p & mask) for p in row[:ANCHOR_CAP + 1].tolist()]
+        return self.decode(row[:ANCHOR_CAP + 1].tolist()) if len(row) else default
 
 
 class _EntityLookup:
