@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class SettingError(ValueError):
@@ -92,12 +93,19 @@ SECRET_KEY = Setting("NEWSQA_SECRET_KEY", "",
                      "Key that signs the review page's session cookies (none: a random key, so logins "
                      "end when the server restarts).")
 SECURE_COOKIES = Setting("NEWSQA_SECURE_COOKIES", "0", "1 to send session cookies over HTTPS only.")
+INDEX_DIR = Setting("NEWSQA_INDEX_DIR", "",
+                    "Folder of the glossary index files that all worker processes on a machine map and share "
+                    "(one per store and glossary version; see docs/glossary.md); unset: newsqa/index in the "
+                    "user's cache folder ($XDG_CACHE_HOME, else ~/.cache).")
+INDEX_OVERLAY = Setting("NEWSQA_INDEX_OVERLAY", "5000",
+                        "Most entities edited since the index file was built that a worker lays over it in "
+                        "memory; past that (or after an import) the file is built again.")
 
 SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_ATTEMPTS, LEASE_SECONDS,
             SOFT_TIME_LIMIT, HARD_TIME_LIMIT, RECONCILE_SECONDS, REQUEUE_AFTER, VISIBILITY_TIMEOUT, LANGID_ACCURACY,
             HUNSPELL_DIR, MT_ENGINE, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,
             MT_GLOSSARY, MT_CT2_MODEL, MT_CT2_COMPUTE, APERTIUM, REPORT,
-            SECRET_KEY, SECURE_COOKIES]
+            SECRET_KEY, SECURE_COOKIES, INDEX_DIR, INDEX_OVERLAY]
 
 
 def glossary_path() -> str:
@@ -108,6 +116,19 @@ def glossary_path() -> str:
     from newsqa.seeds import STARTER_GLOSSARY
 
     return GLOSSARY.get() or str(STARTER_GLOSSARY)
+
+
+def index_dir() -> Path:
+    """Where shared glossary index files live (``NEWSQA_INDEX_DIR``, else the user's cache folder)."""
+    chosen = INDEX_DIR.get()
+    if chosen:
+        return Path(chosen).expanduser()
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "newsqa" / "index"
+
+
+def index_overlay() -> int:
+    return INDEX_OVERLAY.number(int, 0, 10**7)
 
 
 def min_confidence() -> float:
