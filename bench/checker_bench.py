@@ -244,7 +244,8 @@ def file_rows(args, largest: list[Entity], articles: list[str], today: dict[int,
     articles_file = folder / "articles.json"
     articles_file.write_text(json.dumps(articles), encoding="utf-8")
     baseline = pss_of_workers("-", str(articles_file), args.processes) if args.processes else 0.0
-    print(f"\nShared index file (qa/index_file.py, mapped by every process); PSS of {args.processes} worker "
+    print(f"\nShared index file (qa/index_file.py, mapped by every process; built with {args.build_processes} "
+          f"processes); PSS of {args.processes} worker "
           f"processes that each checked the {args.articles} articles, less the same processes without a glossary "
           f"({baseline:.0f} MB)")
     print(f"{'entities':>9} {'build s':>8} {'file MB':>8} {'open s':>7} {'1st art ms':>11} {'ms/article':>11} "
@@ -254,7 +255,7 @@ def file_rows(args, largest: list[Entity], articles: list[str], today: dict[int,
         path = folder / f"synthetic-{size}"
         gc.collect()
         t0 = time.perf_counter()
-        build_index(largest[:size], path, f"synthetic {size}")
+        build_index(largest[:size], path, f"synthetic {size}", processes=args.build_processes)
         build = time.perf_counter() - t0
         megabytes = sum(f.stat().st_size for f in path.iterdir()) / 2**20
         t0 = time.perf_counter()
@@ -287,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--naive-sizes", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--naive-articles", type=int, default=2)
     parser.add_argument("--processes", type=int, default=4, help="worker processes for the PSS column (0: skip)")
+    parser.add_argument("--build-processes", type=int, default=os.cpu_count() or 1,
+                        help="processes that tokenise terms while the index file is built")
     parser.add_argument("--dir", type=Path, help="where index files go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the index files")
     parser.add_argument("--worker", help=argparse.SUPPRESS)

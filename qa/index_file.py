@@ -26,8 +26,11 @@ import os
 import shutil
 import tempfile
 from array import array
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import marisa_trie
 import numpy as np
@@ -46,10 +49,6 @@ TERM_CACHE = 8192   # decoded terms kept per process (an article touches a few h
 
 class IndexFileError(GlossaryError):
     """An index folder that is missing, incomplete or of another format: build it again."""
-
-
-def _joined(words: tuple[str, ...]) -> str:
-    return SEP.join(words)
 
 
 def _source_key(key: tuple[str | None, str]) -> str:
@@ -122,18 +121,20 @@ class _Codes:
 
 
 def build_index(entities: Iterable[Entity], folder: str | Path, version: str,
-                info: dict | None = None) -> Path:
+                info: dict | None = None, processes: int = 1) -> Path:
     """Write the index of ``entities`` (in the glossary's order) to ``folder``.
 
     The folder appears whole or not at all: the files are written to a temporary folder beside it,
     which is then renamed. ``version`` is the glossary version flags will record; ``info`` is kept
-    in ``meta.json`` for the caller (the store's version and change number, say).
+    in ``meta.json`` for the caller (the store's version and change number, say). ``processes``
+    > 1 tokenises the terms in that many worker processes (not from inside a daemonic process,
+    such as a Celery prefork child).
     """
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
-        meta = _write(entities, work, version, info or {})
+        meta = _write(entities, work, version, info or {}, processes)
         (work / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         try:
             os.rename(work, folder)
@@ -147,7 +148,37 @@ def build_index(entities: Iterable[Entity], folder: str | Path, version: str,
     return folder
 
 
-def _write(entities: Iterable[Entity], work: Path, version: str, info: dict) -> dict:
+def _entity_row(entity: Entity) -> tuple:
+    """One entity as the builder files it, in plain values, so that worker processes can make rows
+    (tokenising the terms is most of a build) while the builder files them in order."""
+    best = entity.preferred_english
+    return (entity.id, entity.type, None if best is None else best.text,
+            [(role, item.term.text, item.term.lang, item.term.status.value, item.implicit, item.accepted,
+              item.norms, item.keys, () if role == ENGLISH else source_keys(item))
+             for role, item in entity_terms(entity)])
+
+
+def _chunk_rows(chunk: list[Entity]) -> list[tuple]:
+    return [_entity_row(entity) for entity in chunk]
+
+
+def _rows(entities: Iterable[Entity], processes: int, chunk: int = 500) -> Iterator[tuple]:
+    """Rows in the glossary's order; with ``processes`` > 1 made by that many worker processes,
+    a bounded number of chunks in flight (the entities are never all in memory)."""
+    if processes <= 1:
+        yield from map(_entity_row, entities)
+        return
+    chunks = iter(lambda it=iter(entities): list(islice(it, chunk)), [])
+    with ProcessPoolExecutor(processes) as pool:
+        pending = deque(pool.submit(_chunk_rows, c) for c in islice(chunks, 2 * processes))
+        while pending:
+            rows = pending.popleft().result()
+            for c in islice(chunks, 1):
+                pending.append(pool.submit(_chunk_rows, c))
+            yield from rows
+
+
+def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, processes: int) -> dict:
     tables = {name: _Table("Q" if name == "postings" else "I") for name in TABLES}
     by_entity = _Table()
     entity_ids, preferred, term_texts = _Strings(), _Strings(), _Strings()
@@ -157,42 +188,43 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict) -> 
     seen_ids: set[str] = set()
     word_keys: set[str] = set()
     max_len = 1
-    for rank, entity in enumerate(entities):
-        if entity.id in seen_ids:
-            raise GlossaryError(f"duplicate entity id {entity.id!r}")
-        seen_ids.add(entity.id)
-        entity_ids.add(entity.id)
-        entity_types.append(types.code(entity.type))
-        best = entity.preferred_english
+    english, sounds, postings = tables["english"].add, tables["sounds"].add, tables["postings"].add
+    deletions, foreign, source_first = tables["deletions"].add, tables["foreign"].add, tables["source_first"].add
+    for rank, (entity_id, etype, best, items) in enumerate(_rows(entities, processes)):
+        if entity_id in seen_ids:
+            raise GlossaryError(f"duplicate entity id {entity_id!r}")
+        seen_ids.add(entity_id)
+        entity_ids.add(entity_id)
+        entity_types.append(types.code(etype))
         has_preferred.append(best is not None)
-        preferred.add(best.text if best is not None else "")
-        for role, item in entity_terms(entity):
+        preferred.add(best or "")
+        for role, text, lang, status, implicit, accepted, norms, keys, first_keys in items:
             term = len(term_entity)
             term_entity.append(rank)
-            term_lang.append(langs.code(item.term.lang))
-            term_status.append(statuses.code(item.term.status.value))
-            term_implicit.append(item.implicit)
-            term_texts.add(item.term.text)
-            max_len = max(max_len, len(item))
+            term_lang.append(langs.code(lang))
+            term_status.append(statuses.code(status))
+            term_implicit.append(implicit)
+            term_texts.add(text)
+            max_len = max(max_len, len(norms))
             if role == ENGLISH:
-                tables["english"].add(_joined(item.norms), term)
-                if not item.accepted:
+                english(SEP.join(norms), term)
+                if not accepted:
                     continue
-                by_entity.add(entity.id, term)
-                tables["sounds"].add(_joined(item.keys), term)
-                for pos, key in enumerate(item.keys):
-                    if pos >= 1 << POS_BITS:
-                        raise GlossaryError(f"{entity.id}: a term of more than {1 << POS_BITS} words")
-                    word = tables["postings"].add(key, term << POS_BITS | pos)
+                by_entity.add(entity_id, term)
+                sounds(SEP.join(keys), term)
+                if len(keys) > 1 << POS_BITS:
+                    raise GlossaryError(f"{entity_id}: a term of more than {1 << POS_BITS} words")
+                for pos, key in enumerate(keys):
+                    word = postings(key, term << POS_BITS | pos)
                     if len(key) >= MIN_FUZZY_KEY and key not in word_keys:
                         word_keys.add(key)
                         for variant in word_variants(key):
-                            tables["deletions"].add(variant, word)
+                            deletions(variant, word)
             else:
                 if role == FOREIGN:
-                    tables["foreign"].add(_joined(item.norms), term)
-                for key in source_keys(item):
-                    tables["source_first"].add(_source_key(key), term)
+                    foreign(SEP.join(norms), term)
+                for key in first_keys:
+                    source_first(_source_key(key), term)
     del word_keys, seen_ids
     remaps = {}
     for name in TABLES:

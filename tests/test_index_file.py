@@ -135,3 +135,12 @@ def test_a_duplicate_entity_id_is_refused_and_leaves_no_folder(tmp_path, seed):
     with pytest.raises(Exception, match="duplicate entity id"):
         build_index([entity, entity], tmp_path / "dup", "x")
     assert not (tmp_path / "dup").exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_build_in_worker_processes_writes_the_same_files(tmp_path, seed):
+    build_index(seed, tmp_path / "one", seed.version)
+    build_index(iter(seed), tmp_path / "two", seed.version, processes=2)
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "two").iterdir()) and len(names) > 20
+    for name in names:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
