@@ -65,9 +65,10 @@ def newest(store: Store) -> MappedIndex | None:
     return None
 
 
-def build(store: Store, newer_than: int = -1) -> MappedIndex:
+def build(store: Store, newer_than: int = -1, processes: int = 1) -> MappedIndex:
     """Build the index of the store's glossary as it is now, unless another process already built
-    one newer than ``newer_than`` while this one waited for the lock; map it."""
+    one newer than ``newer_than`` while this one waited for the lock; map it. ``processes`` > 1
+    tokenises in worker processes (`newsqa glossary index`; a Celery child process builds alone)."""
     folder, key = config.index_dir(), store_key(store)
     with _locked(folder, key):
         builds = _builds(folder, key)
@@ -82,7 +83,7 @@ def build(store: Store, newer_than: int = -1) -> MappedIndex:
         if path.exists():
             shutil.rmtree(path)  # a broken build of the same version
         build_index(glossary.stream(), path, glossary_version(version),
-                    info={"store_version": version, "change": change})
+                    info={"store_version": version, "change": change}, processes=processes)
         for _, old in builds:
             if old != path:
                 shutil.rmtree(old, ignore_errors=True)

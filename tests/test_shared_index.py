@@ -102,3 +102,17 @@ def test_processes_that_start_together_build_one_file(store, tmp_path):
     assert len({folder for folder, _ in results}) == 1 and len(folders()) == 1
     assert all(found == results[0][1] for _, found in results) and "Hamah" in results[0][1]
     assert Path(results[0][0]).parent == config.index_dir()
+
+
+def test_the_cli_builds_the_file_workers_then_map(store):
+    from click.testing import CliRunner
+
+    from newsqa.cli import main
+
+    result = CliRunner().invoke(main, ["glossary", "index", "--processes", "2"])
+    assert result.exit_code == 0, result.output
+    assert "entities" in result.output and len(folders()) == 1
+    built = folders()
+    again = CliRunner().invoke(main, ["glossary", "index"])
+    assert again.exit_code == 0 and folders() == built  # up to date: kept
+    assert str(checker_for(store).index.folder).endswith(built[0])
