@@ -84,11 +84,16 @@ class _Table:
         order = np.argsort(keys, kind="stable")  # stable: a key's values stay in the glossary's order
         values = np.frombuffer(self.values, dtype=np.dtype(self.values.typecode))[order] \
             if len(self.values) else np.empty(0, np.dtype(self.values.typecode))
-        offsets = np.zeros(len(remap) + 1, dtype=np.uint64)
+        offsets = np.zeros(len(remap) + 1, dtype=_offset_type(len(values)))
         np.cumsum(np.bincount(keys, minlength=len(remap)), out=offsets[1:])
         np.save(folder / f"{name}.off.npy", offsets)
         np.save(folder / f"{name}.val.npy", values)
         return remap
+
+
+def _offset_type(largest: int) -> type:
+    """Offsets in four bytes while they fit (most glossaries), else eight."""
+    return np.uint32 if largest < 2**32 else np.uint64
 
 
 class _Strings:
@@ -104,7 +109,8 @@ class _Strings:
 
     def save(self, folder: Path, name: str) -> None:
         (folder / f"{name}.txt").write_bytes(bytes(self.blob))
-        np.save(folder / f"{name}.off.npy", np.frombuffer(self.offsets, dtype=np.uint64))
+        np.save(folder / f"{name}.off.npy", np.frombuffer(self.offsets, dtype=np.uint64)
+                .astype(_offset_type(len(self.blob))))
 
 
 class _Codes:
