@@ -9,17 +9,20 @@ rebuild. An import, or more edited entities than ``NEWSQA_INDEX_OVERLAY``, build
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 
 from newsqa import config
 from newsqa.qa import Checker
+from newsqa.qa.index import GlossaryIndex
 from newsqa.qa.index_file import MappedIndex
 from newsqa.qa.overlay import OverlaidIndex
 from newsqa.tasks import shared_index
 from newsqa.tasks.glossary_store import GlossaryStore
 from newsqa.tasks.store import Store
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _cache: dict[str, "_Current"] = {}
 
@@ -46,18 +49,30 @@ def checker_for(store: Store) -> Checker:
 
 
 def _refreshed(store: Store, glossary: GlossaryStore, version: int, cached: _Current | None) -> _Current:
-    if cached is not None:
+    if cached is not None and not isinstance(cached.checker.index, GlossaryIndex):
         current = _overlaid(glossary, version, cached.checker.index, cached.change)
         if current is not None:
             return current
-    base = shared_index.newest(store)
-    if base is not None:
-        current = _overlaid(glossary, version, base, base.meta["info"]["change"])
-        if current is not None:
-            return current
-    base = shared_index.build(store, newer_than=base.meta["info"]["store_version"] if base else -1)
+    try:
+        base = shared_index.newest(store)
+        if base is not None:
+            current = _overlaid(glossary, version, base, base.meta["info"]["change"])
+            if current is not None:
+                return current
+        base = shared_index.build(store, newer_than=base.meta["info"]["store_version"] if base else -1)
+    except OSError as exc:  # no room or no right to write NEWSQA_INDEX_DIR: check all the same
+        log.warning("no shared glossary index in %s (%s); indexing in this process's memory",
+                    config.index_dir(), exc)
+        change = glossary.last_change()  # before the load: a later edit is then read again, not lost
+        return _Current(version, change, Checker(index=_in_memory(glossary, version)))
     return _overlaid(glossary, version, base, base.meta["info"]["change"]) or \
         _Current(version, base.meta["info"]["change"], Checker(index=base))
+
+
+def _in_memory(glossary: GlossaryStore, version: int) -> GlossaryIndex:
+    index = GlossaryIndex(glossary.load())
+    index.version = shared_index.glossary_version(version)
+    return index
 
 
 def _overlaid(glossary: GlossaryStore, version: int, index: MappedIndex | OverlaidIndex,

@@ -116,3 +116,16 @@ def test_the_cli_builds_the_file_workers_then_map(store):
     again = CliRunner().invoke(main, ["glossary", "index"])
     assert again.exit_code == 0 and folders() == built  # up to date: kept
     assert str(checker_for(store).index.folder).endswith(built[0])
+
+
+def test_an_unwritable_index_folder_still_checks_in_memory(store, tmp_path, monkeypatch, caplog):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the index folder should be")
+    monkeypatch.setenv("NEWSQA_INDEX_DIR", str(blocker / "index"))
+    checker = checker_for(store)
+    assert "no shared glossary index" in caplog.text
+    same_as_rebuilt(store, checker)
+    GlossaryStore(store).add_term("hama", "en", "Hamah", Status.ADMITTED, "ana")
+    after = checker_for(store)
+    assert after is not checker and "Hamah" not in [f.found for f in after.check(TEXTS[0])]
+    same_as_rebuilt(store, after)
