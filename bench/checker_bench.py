@@ -211,15 +211,17 @@ def worker(folder: str, articles_file: str) -> int:
     return 0
 
 
-def pss_of_workers(folder: str, articles_file: str, processes: int) -> float:
-    """Total PSS (MB) of ``processes`` workers that each checked every article, read while all live."""
+def pss_of_workers(folder: str, articles_file: str, processes: int) -> tuple[float, float]:
+    """Total PSS and its mapped-file part (MB) of ``processes`` workers that each checked every
+    article, read while all live."""
     procs = [subprocess.Popen([sys.executable, __file__, "--worker", folder, "--articles-file", articles_file],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for _ in range(processes)]
     try:
         for proc in procs:
             if proc.stdout.readline().strip() != "ready":
                 raise RuntimeError("a bench worker failed")
-        return sum(pss_kib(proc.pid) for proc in procs) / 1024
+        return (sum(pss_kib(proc.pid) for proc in procs) / 1024,
+                sum(pss_kib(proc.pid, "Pss_File") for proc in procs) / 1024)
     finally:
         for proc in procs:
             proc.communicate("\n", timeout=60)
@@ -243,13 +245,13 @@ def file_rows(args, largest: list[Entity], articles: list[str], today: dict[int,
               folder: Path) -> dict[int, float]:
     articles_file = folder / "articles.json"
     articles_file.write_text(json.dumps(articles), encoding="utf-8")
-    baseline = pss_of_workers("-", str(articles_file), args.processes) if args.processes else 0.0
+    baseline, baseline_file = pss_of_workers("-", str(articles_file), args.processes) if args.processes else (0, 0)
     print(f"\nShared index file (qa/index_file.py, mapped by every process; built with {args.build_processes} "
           f"processes); PSS of {args.processes} worker "
           f"processes that each checked the {args.articles} articles, less the same processes without a glossary "
           f"({baseline:.0f} MB)")
     print(f"{'entities':>9} {'build s':>8} {'file MB':>8} {'open s':>7} {'1st art ms':>11} {'ms/article':>11} "
-          f"{'flags/art':>10} {'same flags':>11} {f'PSS x{args.processes} MB':>12} {'edit s':>7}")
+          f"{'flags/art':>10} {'same flags':>11} {f'PSS x{args.processes} MB':>12} {'of it file':>11} {'edit s':>7}")
     out: dict[int, float] = {}
     for size in args.sizes:
         path = folder / f"synthetic-{size}"
@@ -268,10 +270,11 @@ def file_rows(args, largest: list[Entity], articles: list[str], today: dict[int,
         ms, flags = check_all(checker, articles)
         out[size] = ms
         same = ("yes" if flags == today[size][1] else "NO") if size in today else "-"
-        pss = pss_of_workers(str(path), str(articles_file), args.processes) - baseline if args.processes else 0.0
+        pss, pss_file = pss_of_workers(str(path), str(articles_file), args.processes) if args.processes else (0, 0)
+        pss, pss_file = pss - baseline, pss_file - baseline_file
         edit = edit_seconds(index, largest[10])
         print(f"{size:9d} {build:8.1f} {megabytes:8.0f} {opened:7.3f} {first:11.1f} {ms:11.2f} "
-              f"{sum(map(len, flags)) / len(articles):10.1f} {same:>11} {pss:12.0f} {edit:7.3f}", flush=True)
+              f"{sum(map(len, flags)) / len(articles):10.1f} {same:>11} {pss:12.0f} {pss_file:11.0f} {edit:7.3f}", flush=True)
         del checker, index
         if not args.keep:
             shutil.rmtree(path)

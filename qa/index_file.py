@@ -12,7 +12,8 @@ process pays only for the pages its lookups touch:
 * terms and entities are numbered in the glossary's order; their texts sit in string tables
   (UTF-8 bytes and offsets) and their language, status and entity in small arrays. A term is made
   back into an :class:`~newsqa.qa.index.IndexedTerm` only when a lookup returns it (and kept in a
-  small per-process cache), by the same ``indexed`` function the in-memory index uses.
+  small per-process cache), from its folded words, sound keys and case letters as stored at build
+  time, so a lookup never tokenises again.
 
 What goes into which table comes from :func:`~newsqa.qa.index.entity_terms` for both index kinds,
 so both give the same answers; ``tests/test_index_file.py`` checks it on the evaluation sets.
@@ -37,11 +38,12 @@ import numpy as np
 
 from newsqa.qa.errors import GlossaryError
 from newsqa.qa.index import (ANCHOR_CAP, ENGLISH, FOREIGN, MIN_FUZZY_KEY, EntityInfo, IndexedTerm, entity_terms,
-                             indexed, source_keys, word_variants)
+                             source_keys, word_variants)
 from newsqa.qa.model import Entity, Status, Term
 
-FORMAT = 1          # bump when the layout changes: a reader refuses files of another format
+FORMAT = 2          # bump when the layout changes: a reader refuses files of another format
 SEP = "\x1f"        # joins the words of a key; never inside a folded word
+FIELD = "\x1e"      # parts of a term's stored words: folded words, sound keys, case letters
 POS_BITS = 16       # a posting packs (term number << POS_BITS) | word position
 TABLES = ("english", "foreign", "sounds", "source_first", "postings", "deletions")
 TERM_CACHE = 8192   # decoded terms kept per process (an article touches a few hundred)
@@ -160,8 +162,17 @@ def _entity_row(entity: Entity) -> tuple:
     best = entity.preferred_english
     return (entity.id, entity.type, None if best is None else best.text,
             [(role, item.term.text, item.term.lang, item.term.status.value, item.implicit, item.accepted,
-              item.norms, item.keys, () if role == ENGLISH else source_keys(item))
+              item.norms, item.keys, _shapes(item), () if role == ENGLISH else source_keys(item))
              for role, item in entity_terms(entity)])
+
+
+def _shapes(item: IndexedTerm) -> str:
+    """Each word's case in one letter: c capitalised, u all capitals, b both, a neither."""
+    return "".join("b" if cap and upper else "c" if cap else "u" if upper else "a"
+                   for cap, upper in zip(item.caps, item.uppers))
+
+
+_CAP, _UPPER = frozenset("cb"), frozenset("ub")
 
 
 def _chunk_rows(chunk: list[Entity]) -> list[tuple]:
@@ -187,7 +198,7 @@ def _rows(entities: Iterable[Entity], processes: int, chunk: int = 500) -> Itera
 def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, processes: int) -> dict:
     tables = {name: _Table("Q" if name == "postings" else "I") for name in TABLES}
     by_entity = _Table()
-    entity_ids, preferred, term_texts = _Strings(), _Strings(), _Strings()
+    entity_ids, preferred, term_texts, term_tokens = _Strings(), _Strings(), _Strings(), _Strings()
     has_preferred, entity_types = array("B"), array("B")
     term_entity, term_lang, term_status, term_implicit = array("I"), array("H"), array("B"), array("B")
     types, langs, statuses = _Codes(), _Codes(), _Codes()
@@ -204,13 +215,14 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
         entity_types.append(types.code(etype))
         has_preferred.append(best is not None)
         preferred.add(best or "")
-        for role, text, lang, status, implicit, accepted, norms, keys, first_keys in items:
+        for role, text, lang, status, implicit, accepted, norms, keys, shapes, first_keys in items:
             term = len(term_entity)
             term_entity.append(rank)
             term_lang.append(langs.code(lang))
             term_status.append(statuses.code(status))
             term_implicit.append(implicit)
             term_texts.add(text)
+            term_tokens.add(f"{SEP.join(norms)}{FIELD}{SEP.join(keys)}{FIELD}{shapes}")
             max_len = max(max_len, len(norms))
             if role == ENGLISH:
                 english(SEP.join(norms), term)
@@ -249,6 +261,7 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
     entity_ids.save(work, "entity_id")
     preferred.save(work, "preferred")
     term_texts.save(work, "term_text")
+    term_tokens.save(work, "term_tokens")
     for name, column in (("entity_type", entity_types), ("has_preferred", has_preferred),
                          ("term_entity", term_entity), ("term_lang", term_lang),
                          ("term_status", term_status), ("term_implicit", term_implicit)):
@@ -413,6 +426,7 @@ class MappedIndex:
             self._has_preferred = _array(self.folder, "has_preferred")
             self._entity_type = _array(self.folder, "entity_type")
             self._term_text = _StringTable(self.folder, "term_text")
+            self._term_tokens = _StringTable(self.folder, "term_tokens")
             self.term_entity = _array(self.folder, "term_entity")
             self._term_lang = _array(self.folder, "term_lang")
             self._term_status = _array(self.folder, "term_status")
@@ -445,15 +459,17 @@ class MappedIndex:
                           self._preferred[rank] if self._has_preferred[rank] else None)
 
     def term(self, number: int) -> IndexedTerm:
-        """Term ``number`` as the matcher sees it, rebuilt from its text by ``indexed``."""
+        """Term ``number`` as the matcher sees it, from its stored words (no tokenising again)."""
         item = self._terms.get(number)
         if item is not None:
             return item
         term = Term(self._term_text[number], self._langs[self._term_lang[number]],
                     self._statuses[self._term_status[number]])
-        item = indexed(self._entity_id[self.term_entity[number]], term, bool(self._term_implicit[number]))
-        if item is None:  # cannot happen for a file this module wrote
-            raise IndexFileError(f"{self.folder}: term {number} has no words")
+        norms, keys, shapes = self._term_tokens[number].split(FIELD)
+        item = IndexedTerm(entity=self._entity_id[self.term_entity[number]], term=term,
+                           norms=tuple(norms.split(SEP)), keys=tuple(keys.split(SEP)),
+                           caps=tuple(c in _CAP for c in shapes), uppers=tuple(c in _UPPER for c in shapes),
+                           implicit=bool(self._term_implicit[number]))
         if len(self._terms) >= TERM_CACHE:
             del self._terms[next(iter(self._terms))]  # the first decoded goes first
         self._terms[number] = item
