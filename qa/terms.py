@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from rapidfuzz.distance import OSA
 
@@ -94,11 +94,10 @@ def possessive(word: str, lemma: str) -> bool:
 
 def english_name(checker: Checker, entity_id: str, surname: bool = False, owner: bool = False) -> str | None:
     """The preferred English name, as a surname alone or with a possessive ’s when the source had one."""
-    entity = checker.glossary.entities.get(entity_id)
-    preferred = entity.preferred_english if entity else None
-    if preferred is None:
+    entity = checker.index.entity(entity_id)
+    if entity is None or entity.preferred is None:
         return None
-    name = preferred.text
+    name = entity.preferred
     if surname and entity.type == "person" and " " in name:
         name = name.split()[-1]
     if owner:
@@ -171,7 +170,7 @@ def variant_of(checker: Checker, name: Name) -> str | None:
         norms = [n for n in item.norms if n not in _ARTICLES]
         if len(norms) != len(words):
             continue  # "Ramali" is no Abu Kamal: only the article may be left out
-        person = checker.glossary[item.entity].type == "person"
+        person = checker.index.entity(item.entity).type == "person"
         if len(words) == 1 and len(words[0]) < 5 and not (person and item.implicit):
             continue
         if all(any(_close(a, b, person) for a in opts) for opts, b in zip(options, norms)):
@@ -195,24 +194,11 @@ def _close(a: str, b: str, person: bool) -> bool:
         x == y or (x in "aeiou" and y in "aeiou") for x, y in zip(a, b))
 
 
-_SOURCE_TERMS: dict[int, list] = {}
 _ARTICLES = frozenset({"al", "el", "ал", "ел"})
 
 
-def _source_terms(checker: Checker) -> list:
-    key = id(checker)
-    if key not in _SOURCE_TERMS:
-        seen, out = set(), []
-        for (fam, _), items in checker.index.source_first.items():
-            if fam is None:
-                for item in items:
-                    if id(item) not in seen:
-                        seen.add(id(item))
-                        out.append(item)
-        for items in checker.index.english.values():
-            out.extend(it for it in items if it.accepted)
-        _SOURCE_TERMS[key] = out
-    return _SOURCE_TERMS[key]
+def _source_terms(checker: Checker) -> Iterable:
+    return checker.index.source_terms()
 
 
 def restore(translation: str, protected: Protected) -> tuple[str, list[Rendering]]:
