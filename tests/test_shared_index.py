@@ -129,3 +129,32 @@ def test_an_unwritable_index_folder_still_checks_in_memory(store, tmp_path, monk
     after = checker_for(store)
     assert after is not checker and "Hamah" not in [f.found for f in after.check(TEXTS[0])]
     same_as_rebuilt(store, after)
+
+
+def test_a_rule_switched_off_keeps_the_same_index(store):
+    """The review page's rule switches give a new checker over the same mapped file, not a rebuild."""
+    from newsqa.tasks.review_rules import switch_rule
+
+    before = checker_for(store)
+    assert "near-miss" in before.rules
+    switch_rule(store, "near-miss", False, "ana")
+    after = checker_for(store)
+    assert "near-miss" not in after.rules and after.index is before.index and len(folders()) == 1
+    assert after.known_word is not None  # the worker's dictionary still tells first words from names
+
+
+def test_the_name_rules_see_an_edit_through_the_overlay(store):
+    """An acronym and a source form added by an editor serve the name rules and the glossary step at
+    once: they read the index (file and overlay), not a Glossary."""
+    from newsqa.qa.terms import protect
+
+    checker = checker_for(store)
+    assert checker.acronyms.get("ksf") is None
+    GlossaryStore(store).add_term("sdf", "sr-Latn", "Kurdske snage Fronta", Status.ADMITTED, "ana")
+    GlossaryStore(store).add_term("hama", "en", "HMQ", Status.ADMITTED, "ana")
+    after = checker_for(store)
+    assert isinstance(after.index, OverlaidIndex)
+    assert after.acronyms.get("ksf") == "sdf" and after.acronym_for("hama", "HMQ") == "HMQ"
+    assert ("Kurdske snage Fronta", "sr-Latn") in set(after.index.glossary_terms())
+    slots = protect(after, "Borci KSF-a ušli su u grad.", "sr").slots
+    assert [(s.entity, s.how) for s in slots] == [("sdf", "variant")]
