@@ -471,7 +471,7 @@ class Checker:
             before = source[other.start:name.start].split()
             if len(before) == 1 and name.end == other.end and sentence_start(source, other.start):
                 continue  # "Portparol Netanjahuove vlade": a sentence's first capital says nothing
-            person = self.index.entity(name.entity).type == "person"
+            person = self.index.entity_type(name.entity) == "person"
             with_article = bool(_ARTICLE_START.match(source[name.start:name.end]))
             if (person and name.item.implicit) or (with_article and other.start < name.start):
                 return True
@@ -541,9 +541,9 @@ class Checker:
         for entity_id in absent:
             if entity_id in chosen:
                 continue
-            kind = self.index.entity(entity_id).type
+            kind = self.index.entity_type(entity_id)
             same_type = {m.item.entity: m for m in unexplained
-                         if m.item.entity not in claimed and self.index.entity(m.item.entity).type == kind}
+                         if m.item.entity not in claimed and self.index.entity_type(m.item.entity) == kind}
             if len(same_type) == 1:
                 [(other, m)] = same_type.items()
                 chosen[entity_id] = m

@@ -30,6 +30,7 @@ FAMILIES = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "cnr": "hbs", "sh": "hbs", "m
 # Tokens that are too common inside names to anchor a match on their own.
 WEAK_TOKENS = frozenset({"bin", "ibn", "abu", "abd", "bint", "the", "of", "and", "de", "al", "el"})
 ANCHOR_CAP = 64   # an anchor token shared by more terms than this is not distinctive
+NAME_ARTICLES = frozenset({"al", "el", "ал", "ел"})  # left out when a variant spelling's words are counted
 MIN_FUZZY_KEY = 5  # shorter names are matched exactly or by sound only: short names look alike
 
 
@@ -154,6 +155,12 @@ def source_term_order(source_first: Iterable[tuple[tuple[str | None, str], list[
     return out
 
 
+def name_length(norms: tuple[str, ...]) -> int:
+    """A name's words without the Arabic article: a variant spelling must have as many (Abu Kamal is
+    no Ramali), so :meth:`GlossaryLookup.source_terms` can leave the others out before reading them."""
+    return sum(1 for n in norms if n not in NAME_ARTICLES)
+
+
 def word_variants(key: str) -> set[str]:
     """A word key and its one-letter deletions: two keys sharing one are near (SymSpell)."""
     return deletions(key) | {key}
@@ -184,11 +191,15 @@ class GlossaryLookup(Protocol):
 
     def near_keys(self, key: str) -> set[str]: ...
 
+    def entity_type(self, entity_id: str) -> str | None:
+        """The entity's type alone (person, organization, ...): cheaper than :meth:`entity`."""
+
     def acronym(self, folded: str) -> str | None:
         """The entity a folded acronym names (the first in the glossary's order), or None."""
 
-    def source_terms(self) -> Iterable[IndexedTerm]:
-        """Source-language items and accepted English items, in :func:`source_term_order`."""
+    def source_terms(self, length: int | None = None) -> Iterable[IndexedTerm]:
+        """Source-language items and accepted English items, in :func:`source_term_order`; with
+        ``length``, only those of that :func:`name_length`."""
 
     def glossary_terms(self) -> Iterable[tuple[str, str]]:
         """(text, language) of every term of every entity: what the glossary already lists."""
@@ -213,7 +224,7 @@ class GlossaryIndex:
         self.source_first: dict[tuple[str | None, str], list[IndexedTerm]] = defaultdict(list)
         self.english_by_entity: dict[str, list[IndexedTerm]] = defaultdict(list)
         self.acronyms: dict[str, list[str]] = {}  # folded acronym -> entity ids, in the glossary's order
-        self._source_terms: list[IndexedTerm] | None = None
+        self._source_terms: dict[int | None, list[IndexedTerm]] | None = None
         self.max_len = 1
         for entity in glossary:
             self._add_entity(entity)
@@ -230,14 +241,21 @@ class GlossaryIndex:
         entity = self.glossary.entities.get(entity_id)
         return entity_info(entity) if entity is not None else None
 
+    def entity_type(self, entity_id: str) -> str | None:
+        entity = self.glossary.entities.get(entity_id)
+        return entity.type if entity is not None else None
+
     def acronym(self, folded: str) -> str | None:
         entities = self.acronyms.get(folded)
         return entities[0] if entities else None
 
-    def source_terms(self) -> list[IndexedTerm]:
+    def source_terms(self, length: int | None = None) -> list[IndexedTerm]:
         if self._source_terms is None:
-            self._source_terms = source_term_order(self.source_first.items(), self.english.values())
-        return self._source_terms
+            ordered = source_term_order(self.source_first.items(), self.english.values())
+            self._source_terms = {None: ordered}
+            for item in ordered:
+                self._source_terms.setdefault(name_length(item.norms), []).append(item)
+        return self._source_terms.get(length, [])
 
     def glossary_terms(self) -> Iterator[tuple[str, str]]:
         for entity in self.glossary:

@@ -38,7 +38,7 @@ import numpy as np
 
 from newsqa.qa.errors import GlossaryError
 from newsqa.qa.index import (ANCHOR_CAP, ENGLISH, FOREIGN, MIN_FUZZY_KEY, EntityInfo, IndexedTerm, entity_acronyms,
-                             entity_terms, source_keys, word_variants)
+                             entity_terms, name_length, source_keys, word_variants)
 from newsqa.qa.model import Entity, Status, Term
 
 FORMAT = 3          # bump when the layout changes: a reader refuses files of another format
@@ -47,7 +47,8 @@ FIELD = "\x1e"      # parts of a term's stored words: folded words, sound keys, 
 POS_BITS = 16       # a posting packs (term number << POS_BITS) | word position
 TABLES = ("english", "foreign", "sounds", "source_first", "postings", "deletions")
 # besides: ``acronyms`` (folded acronym -> entity numbers) and ``source_terms`` (term numbers in
-# qa.index.source_term_order), which the name rules and the glossary step read
+# qa.index.source_term_order, with each one's name_length beside), which the name rules and the
+# glossary step read
 TERM_CACHE = 8192   # decoded terms kept per process (an article touches a few hundred)
 
 
@@ -209,7 +210,8 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
     max_len = 1
     english, sounds, postings = tables["english"].add, tables["sounds"].add, tables["postings"].add
     deletions, foreign, source_first = tables["deletions"].add, tables["foreign"].add, tables["source_first"].add
-    for rank, (entity_id, etype, best, entity_acronyms, items) in enumerate(_rows(entities, processes)):
+    term_length = array("B")  # each term's name_length (at most 255), for source_terms(length)
+    for rank, (entity_id, etype, best, acronym_keys, items) in enumerate(_rows(entities, processes)):
         if entity_id in seen_ids:
             raise GlossaryError(f"duplicate entity id {entity_id!r}")
         seen_ids.add(entity_id)
@@ -217,7 +219,7 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
         entity_types.append(types.code(etype))
         has_preferred.append(best is not None)
         preferred.add(best or "")
-        for key in entity_acronyms:
+        for key in acronym_keys:
             acronyms.add(key, rank)
         for role, text, lang, status, implicit, accepted, norms, keys, shapes, first_keys in items:
             term = len(term_entity)
@@ -225,6 +227,7 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
             term_lang.append(langs.code(lang))
             term_status.append(statuses.code(status))
             term_implicit.append(implicit)
+            term_length.append(min(255, name_length(norms)))
             term_texts.add(text)
             term_tokens.add(f"{SEP.join(norms)}{FIELD}{SEP.join(keys)}{FIELD}{shapes}")
             max_len = max(max_len, len(norms))
@@ -249,9 +252,12 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
                     source_first(_source_key(key), term)
     del word_keys, seen_ids
     accepted = np.array([Status(s).accepted for s in statuses.listed()] or [False], dtype=bool)
-    np.save(work / "source_terms.npy", _source_term_order(tables["source_first"], tables["english"],
-                                                          accepted[np.frombuffer(term_status, dtype=np.uint8)]
-                                                          if len(term_status) else np.empty(0, bool)))
+    order = _source_term_order(tables["source_first"], tables["english"],
+                               accepted[np.frombuffer(term_status, dtype=np.uint8)]
+                               if len(term_status) else np.empty(0, bool))
+    np.save(work / "source_terms.npy", order)
+    np.save(work / "source_terms_len.npy", np.frombuffer(term_length, dtype=np.uint8)[order]
+            if len(order) else np.empty(0, np.uint8))
     acronyms.save(work, "acronyms")
     remaps = {}
     for name in TABLES:
@@ -312,6 +318,14 @@ def _decoded(strings: _Strings) -> list[str]:
 
 
 # ---- reading ---------------------------------------------------------------------------------
+
+
+def _numbers(folder: Path, name: str) -> np.ndarray:
+    """A read-only mapped numpy file as an array (for filtering it whole)."""
+    try:
+        return np.load(folder / f"{name}.npy", mmap_mode="r")
+    except ValueError:  # an empty array: nothing to map
+        return np.load(folder / f"{name}.npy")
 
 
 def _array(folder: Path, name: str) -> memoryview:
@@ -454,7 +468,8 @@ class MappedIndex:
             rows = {name: _Rows(self.folder, name) for name in TABLES}
             self._by_entity = _Rows(self.folder, "by_entity")
             self._acronyms = _Rows(self.folder, "acronyms")
-            self._source_terms = _array(self.folder, "source_terms")
+            self._source_terms = _numbers(self.folder, "source_terms")
+            self._source_lengths = _numbers(self.folder, "source_terms_len")
             self._entity_ids = _Trie(self.folder, "entity_ids")
             self._entity_rank = _array(self.folder, "entity_rank")
             self._entity_id = _StringTable(self.folder, "entity_id")
@@ -494,6 +509,10 @@ class MappedIndex:
         return EntityInfo(entity_id, self._types[self._entity_type[rank]],
                           self._preferred[rank] if self._has_preferred[rank] else None)
 
+    def entity_type(self, entity_id: str) -> str | None:
+        rank = self.rank(entity_id)
+        return None if rank is None else self._types[self._entity_type[rank]]
+
     def entity_at(self, rank: int) -> str:
         """The id of the entity at place ``rank`` in the glossary's order."""
         return self._entity_id[rank]
@@ -506,11 +525,14 @@ class MappedIndex:
         ranks = self._acronyms.row(folded)
         return self._entity_id[ranks[0]] if len(ranks) else None
 
-    def source_terms(self, excluded: frozenset[int] | set[int] = frozenset()) -> Iterator[IndexedTerm]:
-        """The items of :func:`~newsqa.qa.index.source_term_order`, decoded one at a time (not cached:
-        a pass over them touches every term); ``excluded``: entity places to leave out."""
-        entity_of = self.term_entity
-        for number in self._source_terms:
+    def source_terms(self, length: int | None = None,
+                     excluded: frozenset[int] | set[int] = frozenset()) -> Iterator[IndexedTerm]:
+        """The items of :func:`~newsqa.qa.index.source_term_order` (of that ``name_length``), decoded one
+        at a time (not cached: a pass touches many terms); ``excluded``: entity places to leave out."""
+        entity_of, numbers = self.term_entity, self._source_terms
+        if length is not None and len(numbers):
+            numbers = numbers[self._source_lengths == min(length, 255)]  # 255: "or more"; the caller checks
+        for number in numbers.tolist():
             if not excluded or entity_of[number] not in excluded:
                 yield self._decode(number)
 

@@ -119,6 +119,12 @@ class OverlaidIndex:
             return self._info[entity_id]
         return self.base.entity(entity_id)
 
+    def entity_type(self, entity_id: str) -> str | None:
+        if entity_id in self._info:
+            info = self._info[entity_id]
+            return info.type if info is not None else None
+        return self.base.entity_type(entity_id)
+
     def near_keys(self, key: str) -> set[str]:
         return (self.base.near_keys(key) | self.mine.near_keys(key)) - {key}
 
@@ -130,9 +136,9 @@ class OverlaidIndex:
             found.append((self.rank(mine), mine))
         return min(found)[1] if found else None
 
-    def source_terms(self) -> Iterator[IndexedTerm]:
-        yield from self.base.source_terms(self._excluded)
-        yield from self.mine.source_terms()
+    def source_terms(self, length: int | None = None) -> Iterator[IndexedTerm]:
+        yield from self.base.source_terms(length, self._excluded)
+        yield from self.mine.source_terms(length)
 
     def glossary_terms(self) -> Iterator[tuple[str, str]]:
         yield from self.base.glossary_terms(self._excluded)

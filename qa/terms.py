@@ -26,11 +26,12 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from typing import Iterable, Mapping
+from typing import Mapping
 
 from rapidfuzz.distance import OSA
 
 from newsqa.qa.checker import Checker, SourceName
+from newsqa.qa.index import NAME_ARTICLES as _ARTICLES
 from newsqa.qa.names import PARTICLES, Name, Reading, find_names, lemma_candidates
 from newsqa.qa.normalize import fold, sound_key, tokenize
 from newsqa.qa.rules import REPLACEABLE
@@ -166,11 +167,11 @@ def variant_of(checker: Checker, name: Name) -> str | None:
         return None
     # the word as written may be the declined form the lemma guess kept (Bešara el-Esada, a genitive)
     options = [{w} | {t for c in lemma_candidates(w) for t in [fold(c)]} for w in words]
-    for item in _source_terms(checker):
+    for item in checker.index.source_terms(len(words)):
         norms = [n for n in item.norms if n not in _ARTICLES]
         if len(norms) != len(words):
             continue  # "Ramali" is no Abu Kamal: only the article may be left out
-        person = checker.index.entity(item.entity).type == "person"
+        person = checker.index.entity_type(item.entity) == "person"
         if len(words) == 1 and len(words[0]) < 5 and not (person and item.implicit):
             continue
         if all(any(_close(a, b, person) for a in opts) for opts, b in zip(options, norms)):
@@ -192,13 +193,6 @@ def _close(a: str, b: str, person: bool) -> bool:
     # four letters: only a vowel written otherwise, in a person's name (Esad for Asad)
     return person and len(a) == len(b) == 4 and distance == 1 and all(
         x == y or (x in "aeiou" and y in "aeiou") for x, y in zip(a, b))
-
-
-_ARTICLES = frozenset({"al", "el", "ал", "ел"})
-
-
-def _source_terms(checker: Checker) -> Iterable:
-    return checker.index.source_terms()
 
 
 def restore(translation: str, protected: Protected) -> tuple[str, list[Rendering]]:

@@ -60,7 +60,8 @@ def name_data(index) -> tuple:
     """What the name rules and the glossary step read from an index besides the lookups."""
     acronyms = {key: index.acronym(key) for key in ("hts", "sds", "ид", "sad", "сад", "maae", "nato", "zzz")}
     terms = [(it.entity, it.term.text, it.term.lang, it.norms, it.implicit) for it in index.source_terms()]
-    return acronyms, terms, sorted(index.glossary_terms())
+    by_length = {n: [(it.entity, it.term.text, it.norms) for it in index.source_terms(n)] for n in range(5)}
+    return acronyms, terms, sorted(index.glossary_terms()), by_length
 
 
 def protected(checker: Checker) -> list:
@@ -85,6 +86,7 @@ def test_the_name_rules_read_the_same_from_both_index_kinds(seed, mapped):
     memory = Checker(seed)
     data = name_data(memory.index)
     assert data[0]["hts"] and data[0]["zzz"] is None and len(data[1]) > 100
+    assert sum(map(len, data[3].values())) == len(data[1]) and data[3][0] == []
     assert name_data(mapped) == data
     expected = protected(memory)
     assert any(slot.how == "variant" for p in expected for slot in p.slots)
@@ -120,6 +122,7 @@ def test_an_overlay_gives_what_a_rebuild_gives(seed, mapped):
     mine, theirs = name_data(overlay), name_data(rebuilt.index)
     assert mine[0] == theirs[0] and mine[2] == theirs[2]
     assert sorted(mine[1]) == sorted(theirs[1])  # the same terms; an edited entity's come last
+    assert {n: sorted(terms) for n, terms in mine[3].items()} == {n: sorted(terms) for n, terms in theirs[3].items()}
     assert layered.check("Omar Kasemi je rekao", source="Omar Kasemi je rekao", source_lang="sr")
 
 
