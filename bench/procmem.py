@@ -30,3 +30,13 @@ def tree_memory_kib(root_pid: int, field: str = "VmRSS") -> int:
         except OSError:
             pass
     return total
+
+
+def pss_kib(pid: int, field: str = "Pss") -> int:
+    """Proportional set size: pages shared by N processes count 1/N in each, so a sum over the
+    processes counts a shared mapped file once (RSS would count it in every process).
+    ``Pss_File`` is the mapped files' part, ``Pss_Anon`` the process's own heap."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1])
+    raise OSError(f"no {field} line for process {pid}")

@@ -33,6 +33,27 @@ def predict(cases_path: Path, glossary: str) -> dict[str, list[dict]]:
     return {row["id"]: row["flags"] for row in map(json.loads, out.splitlines())}
 
 
+def predict_shared(cases_path: Path, glossary: str) -> dict[str, list[dict]]:
+    """The same predictions from a checker over the shared index file (qa/index_file.py), built
+    from the glossary in a temporary folder: its figures must equal the in-memory index's."""
+    import tempfile
+
+    from newsqa import config
+    from newsqa.qa import Checker, load_glossary
+    from newsqa.qa.index_file import MappedIndex, build_index
+    from newsqa.worker.lexicon import knows_lowercase
+
+    loaded = load_glossary(glossary)
+    floor = config.min_confidence()
+    with tempfile.TemporaryDirectory() as folder:
+        checker = Checker(index=MappedIndex(build_index(loaded, Path(folder) / "index", loaded.version)),
+                          known_word=knows_lowercase)  # as `newsqa check` does
+        return {case.get("id", n): [f.to_contract() for f in checker.check(case["text"], case.get("source"),
+                                                                          case.get("source_lang"))
+                                    if f.confidence >= floor]
+                for n, case in enumerate(load(cases_path), 1)}
+
+
 def expected_span(text: str, found: str | None) -> tuple[int, int] | None:
     if found is None:
         return None
@@ -84,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("cases", nargs="+", type=Path)
     parser.add_argument("--glossary", default=str(ROOT / "seeds" / "glossary.tbx"))
     parser.add_argument("--predictions", type=Path, help="JSONL output of newsqa check --jsonl")
+    parser.add_argument("--index", choices=["memory", "shared"], default="memory",
+                        help="memory: `newsqa check` (each process indexes the glossary); shared: the "
+                             "mapped index file workers share")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false flag")
     args = parser.parse_args(argv)
     print(f"{'set':24} {'cases':>5} {'ctrl':>4} {'exp':>4} {'flags':>5} {'TP':>4} {'FP':>4} {'FN':>4} "
@@ -91,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.cases:
         cases = load(path)
         preds = ({r["id"]: r["flags"] for r in load(args.predictions)} if args.predictions
+                 else predict_shared(path, args.glossary) if args.index == "shared"
                  else predict(path, args.glossary))
         s = score(cases, preds)
         print(f"{path.name:24} {s['cases']:5} {s['controls']:4} {s['expected']:4} {s['flags']:5} "

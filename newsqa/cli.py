@@ -77,7 +77,7 @@ def check(translation: str | None, glossary: str | None, source: str | None, sou
 
 
 def _report(name: str, text: str, flags: list, checker) -> str:
-    entities = len(checker.glossary)
+    entities = checker.entity_count
     lines = [f"{name}: {len(flags)} flag{'s' if len(flags) != 1 else ''} "
              f"({checker.version}, {entities} entities)"]
     for flag in flags:

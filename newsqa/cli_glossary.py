@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import getpass
 import json
+import os
 import sys
+import time
 
 import click
 
@@ -336,6 +338,26 @@ def stats(ctx, as_json: bool) -> None:
     click.echo(f"{numbers['entities']} entities, {numbers['terms']} terms, glossary version {numbers['version']}")
     for title, key in (("by type", "by_type"), ("by language", "by_language"), ("by status", "by_status")):
         click.echo(f"  {title}: " + ", ".join(f"{k} {v}" for k, v in sorted(numbers[key].items())))
+
+
+@glossary.command("index")
+@click.option("--processes", type=click.IntRange(1, 256), default=lambda: os.cpu_count() or 1,
+              show_default="one per core", help="Processes that tokenise terms while the file is built.")
+@click.pass_context
+def index_(ctx, processes: int) -> None:
+    """Build this machine's shared index file of the glossary now (workers would build it on first need).
+
+    Run it on a worker machine after a large import, before starting the workers: they then map
+    the file at once. The file goes to $NEWSQA_INDEX_DIR; an up-to-date file is kept as it is.
+    """
+    from newsqa.tasks import shared_index
+
+    store = _store_of(ctx)
+    started = time.perf_counter()
+    index = _guard(lambda: shared_index.build(store.store, newer_than=store.version() - 1, processes=processes))
+    size = sum(f.stat().st_size for f in index.folder.iterdir()) / 2**20
+    click.echo(f"{index.folder}: {len(index)} entities, {index.meta['terms']} terms, {size:.0f} MB, "
+               f"glossary {index.version} ({time.perf_counter() - started:.1f} s)")
 
 
 @glossary.command()

@@ -314,7 +314,7 @@ def recheck(db: str | None, use_queue: bool) -> None:
     from newsqa.tasks.models import StageName
 
     store = open_store(db)
-    version = store_checker(store).glossary.version
+    version = store_checker(store).glossary_version
     stale = [a.id for a in store.articles(state="processed", limit=10**9)
              if (a.stages.get(StageName.CHECK) or {}).get("glossary") != version]
     store.reset_check(stale)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class SettingError(ValueError):
@@ -134,6 +135,14 @@ LOGIN_LOCK_AFTER = Setting("NEWSQA_LOGIN_LOCK_AFTER", "5",
                            "Wrong passwords in a row after which a review account is locked for a while.")
 LOGIN_LOCK_SECONDS = Setting("NEWSQA_LOGIN_LOCK_SECONDS", "30",
                              "First lock after too many wrong passwords; it doubles with each further one (at most an hour).")
+INDEX_DIR = Setting("NEWSQA_INDEX_DIR", "",
+                    "Folder of the glossary index files that all worker processes on a machine map and share "
+                    "(one per store and glossary version; see docs/glossary.md); unset: newsqa/index in the "
+                    "user's cache folder ($XDG_CACHE_HOME, else ~/.cache).")
+INDEX_OVERLAY = Setting("NEWSQA_INDEX_OVERLAY", "5000",
+                        "Most entities edited since the index file was built that a worker lays over it in "
+                        "memory; past that (or after an import) the file is built again.")
+
 
 def engine_for(language: str | None) -> str:
     """The engine named for ``language`` in NEWSQA_MT_ENGINES, else NEWSQA_MT_ENGINE."""
@@ -154,7 +163,7 @@ SETTINGS = [GLOSSARY, MIN_CONFIDENCE, DATABASE_URL, BROKER_URL, API_TOKENS, MAX_
             HUNSPELL_DIR, MT_ENGINE, MT_ENGINES, MT_MODEL, MT_DEVICE, MT_BATCH, MT_BEAMS, MT_THREADS, MT_LANGUAGES,
             MT_GLOSSARY, MT_CT2_MODEL, MT_CT2_COMPUTE, NAME_STYLE, APERTIUM, APERTIUM_KEEP, APERTIUM_MODES, APERTIUM_TIMEOUT,
             APERTIUM_MAX_REQUESTS, APERTIUM_MAX_RSS_MB, REPORT,
-            SECRET_KEY, SECURE_COOKIES, LOGIN_LOCK_AFTER, LOGIN_LOCK_SECONDS]
+            SECRET_KEY, SECURE_COOKIES, LOGIN_LOCK_AFTER, LOGIN_LOCK_SECONDS, INDEX_DIR, INDEX_OVERLAY]
 
 
 def glossary_path() -> str:
@@ -165,6 +174,19 @@ def glossary_path() -> str:
     from newsqa.seeds import STARTER_GLOSSARY
 
     return GLOSSARY.get() or str(STARTER_GLOSSARY)
+
+
+def index_dir() -> Path:
+    """Where shared glossary index files live (``NEWSQA_INDEX_DIR``, else the user's cache folder)."""
+    chosen = INDEX_DIR.get()
+    if chosen:
+        return Path(chosen).expanduser()
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "newsqa" / "index"
+
+
+def index_overlay() -> int:
+    return INDEX_OVERLAY.number(int, 0, 10**7)
 
 
 def min_confidence() -> float:

@@ -31,11 +31,12 @@ from rapidfuzz.distance import OSA
 
 from newsqa.qa.english import is_common_word, is_derived_form, is_known_word
 from newsqa.qa.flags import Flag
-from newsqa.qa.index import ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, IndexedTerm, family
+from newsqa.qa.index import (ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, GlossaryLookup, IndexedTerm,
+                             family)
 from newsqa.qa.inflect import base_forms, inflects
 from newsqa.qa.model import Glossary, Status
 from newsqa.qa.name_rules import name_flags
-from newsqa.qa.names import PARTICLES, Name, Reading, find_names, sentence_start
+from newsqa.qa.names import Name, Reading, find_names, sentence_start
 from newsqa.qa.normalize import NAME_GAP_RE, Token, fold, has_cyrillic, sound_key, tokenize
 from newsqa.qa.rules import PRIORITY, RULE_OF, confidence, select_rules
 
@@ -85,16 +86,28 @@ def edit_limit(key: str) -> int:
 class Checker:
     """Checks English translations against one glossary; build once, reuse for many articles."""
 
-    def __init__(self, glossary: Glossary, rules: Iterable[str] | None = None,
-                 exclude: Iterable[str] = (), known_word: Callable[[str, str | None], bool] | None = None) -> None:
-        """``known_word(word, lang)``: whether the source language's dictionary knows a word in lower
+    def __init__(self, glossary: Glossary | None = None, rules: Iterable[str] | None = None,
+                 exclude: Iterable[str] = (), known_word: Callable[[str, str | None], bool] | None = None,
+                 index: GlossaryLookup | None = None) -> None:
+        """Check against ``glossary`` (indexed here, in this process's memory) or against a
+        prebuilt ``index`` (a :class:`~newsqa.qa.index_file.MappedIndex` shared through a file).
+        ``known_word(word, lang)``: whether the source language's dictionary knows a word in lower
         case (the worker passes hunspell's); it tells a sentence's first word from a name."""
+        if index is None:
+            if glossary is None:
+                raise ValueError("a Checker needs a glossary or an index")
+            index = GlossaryIndex(glossary)
         self.glossary = glossary
-        self.index = GlossaryIndex(glossary)
+        self.index = index
         self.rules = select_rules(rules, exclude)
         self.known_word = known_word
-        self.acronyms = _glossary_acronyms(glossary)
-        self.version = f"checker {CHECKER_VERSION}; glossary {glossary.version}"
+        self.acronyms = _Acronyms(index)
+        self.glossary_version = index.version
+        self.version = f"checker {CHECKER_VERSION}; glossary {index.version}"
+
+    @property
+    def entity_count(self) -> int:
+        return len(self.index)
 
     # ---- public API -------------------------------------------------------------------------
 
@@ -326,18 +339,18 @@ class Checker:
     # ---- flags ------------------------------------------------------------------------------
 
     def _suggestion(self, item: IndexedTerm) -> str | None:
-        preferred = self.glossary[item.entity].preferred_english
+        preferred = self.index.entity(item.entity).preferred
         if preferred is None:
             return None
-        if item.implicit and len(preferred.text.split()) > 1:
-            return preferred.text.split()[-1]
-        return preferred.text
+        if item.implicit and len(preferred.split()) > 1:
+            return preferred.split()[-1]
+        return preferred
 
     def _flag(self, text: str, tokens: list[Token], m: Match) -> Flag:
         start, end = tokens[m.start].start, tokens[m.end - 1].end
         found = text[start:end]
         suggestion = self._suggestion(m.item)
-        entity = self.glossary[m.item.entity]
+        entity = self.index.entity(m.item.entity)
         label = f"{entity.type} {entity.id}"
         if m.kind == "deprecated":
             status = "superseded" if m.item.term.status is Status.SUPERSEDED else "known wrong"
@@ -439,10 +452,8 @@ class Checker:
     def acronym_for(self, entity_id: str, written: str) -> str | None:
         """The English acronym to put for a source acronym: the same one where English uses it (HTS),
         else the entity's English acronym (SDF for SDS), else none (the preferred name is used)."""
-        entity = self.glossary.entities.get(entity_id)
-        if entity is None:
-            return None
-        english = [t.text for t in entity.terms if t.base_lang == "en" and t.status.accepted and t.text.isupper()]
+        english = [it.term.text for it in self.index.english_by_entity.get(entity_id, ())
+                   if not it.implicit and it.term.text.isupper()]
         same = [a for a in english if fold(a) == fold(written, "sr")]
         if same:
             return same[0]
@@ -460,7 +471,7 @@ class Checker:
             before = source[other.start:name.start].split()
             if len(before) == 1 and name.end == other.end and sentence_start(source, other.start):
                 continue  # "Portparol Netanjahuove vlade": a sentence's first capital says nothing
-            person = self.glossary[name.entity].type == "person"
+            person = self.index.entity_type(name.entity) == "person"
             with_article = bool(_ARTICLE_START.match(source[name.start:name.end]))
             if (person and name.item.implicit) or (with_article and other.start < name.start):
                 return True
@@ -530,9 +541,9 @@ class Checker:
         for entity_id in absent:
             if entity_id in chosen:
                 continue
-            kind = self.glossary[entity_id].type
+            kind = self.index.entity_type(entity_id)
             same_type = {m.item.entity: m for m in unexplained
-                         if m.item.entity not in claimed and self.glossary[m.item.entity].type == kind}
+                         if m.item.entity not in claimed and self.index.entity_type(m.item.entity) == kind}
             if len(same_type) == 1:
                 [(other, m)] = same_type.items()
                 chosen[entity_id] = m
@@ -554,24 +565,18 @@ class Checker:
         return found
 
     def _suggestion_for(self, entity_id: str) -> str | None:
-        preferred = self.glossary[entity_id].preferred_english
-        return preferred.text if preferred else None
+        return self.index.entity(entity_id).preferred
 
 
-def _glossary_acronyms(glossary: Glossary) -> dict[str, str]:
-    """Folded acronym -> entity: the glossary's own acronyms (HTS, SAD, САД) and the initials of its
-    multi-word source forms (SDS for Sirijske demokratske snage, ИД for Исламска држава)."""
-    out: dict[str, str] = {}
-    for entity in glossary.entities.values():
-        for term in entity.terms:
-            words = [w for w in re.split(r"[\s-]+", term.text) if w]
-            if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
-                out.setdefault(fold(words[0], term.lang), entity.id)
-            elif len(words) >= 2 and term.base_lang != "en" and term.status.accepted:
-                initials = "".join(w[0] for w in words if w.lower() not in PARTICLES)
-                if len(initials) >= 2:
-                    out.setdefault(fold(initials, term.lang), entity.id)
-    return out
+class _Acronyms:
+    """Folded acronym -> entity id, read from the index (``Checker.acronyms.get``)."""
+
+    def __init__(self, index: GlossaryLookup) -> None:
+        self.index = index
+
+    def get(self, folded: str, default: str | None = None) -> str | None:
+        entity = self.index.acronym(folded)
+        return default if entity is None else entity
 
 
 VARIANT_MIN_WORD = 6

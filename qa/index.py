@@ -16,17 +16,21 @@ often than "Benjamin Netanyahu").
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Protocol
 
 from newsqa.qa.model import Entity, Glossary, Status, Term
-from newsqa.qa.normalize import term_tokens
+from newsqa.qa.names import PARTICLES
+from newsqa.qa.normalize import fold, term_tokens
 
 # South Slavic standards share one translation pair; a source in any of them matches terms in all.
 FAMILIES = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "cnr": "hbs", "sh": "hbs", "me": "hbs"}
 # Tokens that are too common inside names to anchor a match on their own.
 WEAK_TOKENS = frozenset({"bin", "ibn", "abu", "abd", "bint", "the", "of", "and", "de", "al", "el"})
 ANCHOR_CAP = 64   # an anchor token shared by more terms than this is not distinctive
+NAME_ARTICLES = frozenset({"al", "el", "ал", "ел"})  # left out when a variant spelling's words are counted
 MIN_FUZZY_KEY = 5  # shorter names are matched exactly or by sound only: short names look alike
 
 
@@ -61,9 +65,156 @@ def deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """What a flag says about an entity: its id, type and the English name it suggests."""
+
+    id: str
+    type: str
+    preferred: str | None
+
+
+def entity_info(entity: Entity) -> EntityInfo:
+    preferred = entity.preferred_english
+    return EntityInfo(entity.id, entity.type, preferred.text if preferred else None)
+
+
+def indexed(entity_id: str, term: Term, implicit: bool = False) -> IndexedTerm | None:
+    """A term's matching form; None for a term with no word in it."""
+    tokens = term_tokens(term.text, term.lang)
+    if not tokens:
+        return None
+    return IndexedTerm(
+        entity=entity_id, term=term, norms=tuple(t.norm for t in tokens),
+        keys=tuple(t.key for t in tokens), caps=tuple(t.cap for t in tokens),
+        uppers=tuple(t.upper for t in tokens), implicit=implicit,
+    )
+
+
+ENGLISH, FOREIGN, SOURCE_SHORT = "english", "foreign", "source_short"
+
+
+def entity_terms(entity: Entity) -> Iterator[tuple[str, IndexedTerm]]:
+    """An entity's terms as the index files them, in the glossary's order: (role, item).
+
+    ``english`` items are English forms, ``foreign`` items source-language forms, and
+    ``source_short`` the implicit surname of a person's source-language name, which is found in
+    source texts only. Both index kinds (in memory and in a file) take their entries from here.
+    """
+    seen_short: set = set()
+    for term in entity.terms:
+        item = indexed(entity.id, term)
+        if item is None:
+            continue
+        english = term.base_lang == "en"
+        yield (ENGLISH if english else FOREIGN), item
+        if entity.type != "person" or not term.status.accepted or len(item) < 2:
+            continue
+        surname = term.text.split()[-1]
+        mark = surname if english else (term.lang, surname)
+        if mark in seen_short:
+            continue
+        seen_short.add(mark)
+        short = indexed(entity.id, Term(surname, term.lang, Status.ADMITTED), implicit=True)
+        if short is not None and len(short.norms[-1]) >= 4:
+            yield (ENGLISH if english else SOURCE_SHORT), short
+
+
+def source_keys(item: IndexedTerm) -> tuple[tuple[str | None, str], ...]:
+    """The ``source_first`` keys of a source-language item: its language family and none."""
+    return ((family(item.term.lang), item.norms[0]), (None, item.norms[0]))
+
+
+def entity_acronyms(entity: Entity) -> Iterator[str]:
+    """The folded acronyms that name ``entity``: its own (HTS, SAD, САД) and the initials of its
+    multi-word accepted source forms (SDS for Sirijske demokratske snage, ИД for Исламска држава)."""
+    for term in entity.terms:
+        words = [w for w in re.split(r"[\s-]+", term.text) if w]
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+            yield fold(words[0], term.lang)
+        elif len(words) >= 2 and term.base_lang != "en" and term.status.accepted:
+            initials = "".join(w[0] for w in words if w.lower() not in PARTICLES)
+            if len(initials) >= 2:
+                yield fold(initials, term.lang)
+
+
+def source_term_order(source_first: Iterable[tuple[tuple[str | None, str], list[IndexedTerm]]],
+                      english: Iterable[list[IndexedTerm]]) -> list[IndexedTerm]:
+    """Every term a source name may be a variant of, in the order :func:`qa.terms.variant_of` tries
+    them: the source-language items by first word (keys in first-seen order, each key's items in the
+    glossary's order), then the accepted English items by words."""
+    seen, out = set(), []
+    for (fam, _), items in source_first:
+        if fam is None:
+            for item in items:
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    out.append(item)
+    for items in english:
+        out.extend(it for it in items if it.accepted)
+    return out
+
+
+def name_length(norms: tuple[str, ...]) -> int:
+    """A name's words without the Arabic article: a variant spelling must have as many (Abu Kamal is
+    no Ramali), so :meth:`GlossaryLookup.source_terms` can leave the others out before reading them."""
+    return sum(1 for n in norms if n not in NAME_ARTICLES)
+
+
+def word_variants(key: str) -> set[str]:
+    """A word key and its one-letter deletions: two keys sharing one are near (SymSpell)."""
+    return deletions(key) | {key}
+
+
+class Lookup(Protocol):
+    """A read-only mapping: ``get`` is all the checker asks of one."""
+
+    def get(self, key: Any, default: Any = None) -> Any: ...
+
+
+class GlossaryLookup(Protocol):
+    """What the checker reads from an index; :class:`GlossaryIndex` and the file-backed
+    :class:`~newsqa.qa.index_file.MappedIndex` both answer it, with the same results."""
+
+    version: str
+    max_len: int
+    english: Lookup          # folded token sequence -> [IndexedTerm]
+    foreign: Lookup          # folded token sequence -> [IndexedTerm]
+    sounds: Lookup           # sound-key sequence -> [IndexedTerm]
+    postings: Lookup         # sound key of one token -> [(IndexedTerm, position)], at most ANCHOR_CAP + 1
+    source_first: Lookup     # (family or None, first folded token) -> [IndexedTerm]
+    english_by_entity: Lookup  # entity id -> its accepted English items
+
+    def __len__(self) -> int: ...
+
+    def entity(self, entity_id: str) -> EntityInfo | None: ...
+
+    def near_keys(self, key: str) -> set[str]: ...
+
+    def entity_type(self, entity_id: str) -> str | None:
+        """The entity's type alone (person, organization, ...): cheaper than :meth:`entity`."""
+
+    def acronym(self, folded: str) -> str | None:
+        """The entity a folded acronym names (the first in the glossary's order), or None."""
+
+    def source_terms(self, length: int | None = None) -> Iterable[IndexedTerm]:
+        """Source-language items and accepted English items, in :func:`source_term_order`; with
+        ``length``, only those of that :func:`name_length`."""
+
+    def glossary_terms(self) -> Iterable[tuple[str, str]]:
+        """(text, language) of every term of every entity: what the glossary already lists."""
+
+
 class GlossaryIndex:
+    """The index in this process's memory: quick to build for a small glossary (tests, the CLI).
+
+    A worker machine with a large glossary uses :class:`newsqa.qa.index_file.MappedIndex` instead,
+    which answers the same lookups from one file shared by all its processes.
+    """
+
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
+        self.version = glossary.version
         self.english: dict[tuple[str, ...], list[IndexedTerm]] = defaultdict(list)
         self.foreign: dict[tuple[str, ...], list[IndexedTerm]] = defaultdict(list)
         self.sounds: dict[tuple[str, ...], list[IndexedTerm]] = defaultdict(list)
@@ -72,6 +223,8 @@ class GlossaryIndex:
         self.deletions: dict[str, str | tuple[str, ...]] = {}
         self.source_first: dict[tuple[str | None, str], list[IndexedTerm]] = defaultdict(list)
         self.english_by_entity: dict[str, list[IndexedTerm]] = defaultdict(list)
+        self.acronyms: dict[str, list[str]] = {}  # folded acronym -> entity ids, in the glossary's order
+        self._source_terms: dict[int | None, list[IndexedTerm]] | None = None
         self.max_len = 1
         for entity in glossary:
             self._add_entity(entity)
@@ -81,47 +234,50 @@ class GlossaryIndex:
         self.postings = dict(self.postings)
         self.source_first = dict(self.source_first)
 
-    def _indexed(self, entity: Entity, term: Term, implicit: bool = False) -> IndexedTerm | None:
-        tokens = term_tokens(term.text, term.lang)
-        if not tokens:
-            return None
-        return IndexedTerm(
-            entity=entity.id, term=term, norms=tuple(t.norm for t in tokens),
-            keys=tuple(t.key for t in tokens), caps=tuple(t.cap for t in tokens),
-            uppers=tuple(t.upper for t in tokens), implicit=implicit,
-        )
+    def __len__(self) -> int:
+        return len(self.glossary)
+
+    def entity(self, entity_id: str) -> EntityInfo | None:
+        entity = self.glossary.entities.get(entity_id)
+        return entity_info(entity) if entity is not None else None
+
+    def entity_type(self, entity_id: str) -> str | None:
+        entity = self.glossary.entities.get(entity_id)
+        return entity.type if entity is not None else None
+
+    def acronym(self, folded: str) -> str | None:
+        entities = self.acronyms.get(folded)
+        return entities[0] if entities else None
+
+    def source_terms(self, length: int | None = None) -> list[IndexedTerm]:
+        if self._source_terms is None:
+            ordered = source_term_order(self.source_first.items(), self.english.values())
+            self._source_terms = {None: ordered}
+            for item in ordered:
+                self._source_terms.setdefault(name_length(item.norms), []).append(item)
+        return self._source_terms.get(length, [])
+
+    def glossary_terms(self) -> Iterator[tuple[str, str]]:
+        for entity in self.glossary:
+            for term in entity.terms:
+                yield term.text, term.lang
 
     def _add_entity(self, entity: Entity) -> None:
-        seen_short: set = set()
-        for term in entity.terms:
-            item = self._indexed(entity, term)
-            if item is None:
-                continue
+        for key in entity_acronyms(entity):
+            entities = self.acronyms.setdefault(key, [])
+            if entity.id not in entities:
+                entities.append(entity.id)
+        for role, item in entity_terms(entity):
             self.max_len = max(self.max_len, len(item))
-            if term.base_lang == "en":
+            if role == ENGLISH:
                 self._add_english(item)
-                if entity.type == "person" and term.status.accepted and len(item) >= 2:
-                    surname = term.text.split()[-1]
-                    if surname not in seen_short:
-                        seen_short.add(surname)
-                        short = self._indexed(entity, Term(surname, term.lang, Status.ADMITTED), implicit=True)
-                        if short is not None and len(short.norms[-1]) >= 4:
-                            self._add_english(short)
+            elif role == FOREIGN:
+                self.foreign[item.norms].append(item)
+                for key in source_keys(item):
+                    self.source_first[key].append(item)
             else:
-                self._add_foreign(item)
-                if entity.type == "person" and term.status.accepted and len(item) >= 2:
-                    surname = term.text.split()[-1]
-                    if (term.lang, surname) not in seen_short:
-                        seen_short.add((term.lang, surname))
-                        short = self._indexed(entity, Term(surname, term.lang, Status.ADMITTED), implicit=True)
-                        if short is not None and len(short.norms[-1]) >= 4:
-                            self.source_first[(family(term.lang), short.norms[0])].append(short)
-                            self.source_first[(None, short.norms[0])].append(short)
-
-    def _add_foreign(self, item: IndexedTerm) -> None:
-        self.foreign[item.norms].append(item)
-        self.source_first[(family(item.term.lang), item.norms[0])].append(item)
-        self.source_first[(None, item.norms[0])].append(item)
+                for key in source_keys(item):
+                    self.source_first[key].append(item)
 
     def _add_english(self, item: IndexedTerm) -> None:
         self.english[item.norms].append(item)
@@ -134,7 +290,7 @@ class GlossaryIndex:
             if len(postings) <= ANCHOR_CAP:
                 postings.append((item, pos))
             if len(key) >= MIN_FUZZY_KEY:
-                for variant in deletions(key) | {key}:
+                for variant in word_variants(key):
                     known = self.deletions.get(variant)
                     if known is None:
                         self.deletions[variant] = key
@@ -147,7 +303,7 @@ class GlossaryIndex:
     def near_keys(self, key: str) -> set[str]:
         """Glossary word keys within one deletion of ``key`` on either side (SymSpell lookup)."""
         out: set[str] = set()
-        for variant in deletions(key) | {key}:
+        for variant in word_variants(key):
             known = self.deletions.get(variant)
             if known is None:
                 continue

@@ -31,6 +31,7 @@ from typing import Mapping
 from rapidfuzz.distance import OSA
 
 from newsqa.qa.checker import Checker, SourceName
+from newsqa.qa.index import NAME_ARTICLES as _ARTICLES
 from newsqa.qa.names import PARTICLES, Name, Reading, find_names, lemma_candidates
 from newsqa.qa.normalize import fold, sound_key, tokenize
 from newsqa.qa.rules import REPLACEABLE
@@ -94,11 +95,10 @@ def possessive(word: str, lemma: str) -> bool:
 
 def english_name(checker: Checker, entity_id: str, surname: bool = False, owner: bool = False) -> str | None:
     """The preferred English name, as a surname alone or with a possessive ’s when the source had one."""
-    entity = checker.glossary.entities.get(entity_id)
-    preferred = entity.preferred_english if entity else None
-    if preferred is None:
+    entity = checker.index.entity(entity_id)
+    if entity is None or entity.preferred is None:
         return None
-    name = preferred.text
+    name = entity.preferred
     if surname and entity.type == "person" and " " in name:
         name = name.split()[-1]
     if owner:
@@ -167,11 +167,11 @@ def variant_of(checker: Checker, name: Name) -> str | None:
         return None
     # the word as written may be the declined form the lemma guess kept (Bešara el-Esada, a genitive)
     options = [{w} | {t for c in lemma_candidates(w) for t in [fold(c)]} for w in words]
-    for item in _source_terms(checker):
+    for item in checker.index.source_terms(len(words)):
         norms = [n for n in item.norms if n not in _ARTICLES]
         if len(norms) != len(words):
             continue  # "Ramali" is no Abu Kamal: only the article may be left out
-        person = checker.glossary[item.entity].type == "person"
+        person = checker.index.entity_type(item.entity) == "person"
         if len(words) == 1 and len(words[0]) < 5 and not (person and item.implicit):
             continue
         if all(any(_close(a, b, person) for a in opts) for opts, b in zip(options, norms)):
@@ -193,26 +193,6 @@ def _close(a: str, b: str, person: bool) -> bool:
     # four letters: only a vowel written otherwise, in a person's name (Esad for Asad)
     return person and len(a) == len(b) == 4 and distance == 1 and all(
         x == y or (x in "aeiou" and y in "aeiou") for x, y in zip(a, b))
-
-
-_SOURCE_TERMS: dict[int, list] = {}
-_ARTICLES = frozenset({"al", "el", "ал", "ел"})
-
-
-def _source_terms(checker: Checker) -> list:
-    key = id(checker)
-    if key not in _SOURCE_TERMS:
-        seen, out = set(), []
-        for (fam, _), items in checker.index.source_first.items():
-            if fam is None:
-                for item in items:
-                    if id(item) not in seen:
-                        seen.add(id(item))
-                        out.append(item)
-        for items in checker.index.english.values():
-            out.extend(it for it in items if it.accepted)
-        _SOURCE_TERMS[key] = out
-    return _SOURCE_TERMS[key]
 
 
 def restore(translation: str, protected: Protected) -> tuple[str, list[Rendering]]:

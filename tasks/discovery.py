@@ -38,7 +38,7 @@ def candidates(store: Store, min_articles: int = 1) -> list[Candidate]:
     (promoted, or added by hand) even where the checker cannot read it in some article."""
     checker = checker_for(store)
     known = lambda source, lang: [(a, b) for _, a, b in checker.source_entities(source, lang)]  # noqa: E731
-    terms = {folded(t.text, t.lang) for e in checker.glossary for t in e.terms}
+    terms = {folded(text, lang) for text, lang in checker.index.glossary_terms()}
     return [c for c in discover(_items(store), known) if len(c.articles) >= min_articles
             and not all(folded(f, form_tag(f, c.languages.get(f, Counter()))) in terms for f in c.forms)]
 

@@ -64,6 +64,50 @@ class GlossaryStore:
             entity.fields[EXPORTED_VERSION] = str(versions[entity.id])
         return glossary
 
+    def stream(self, batch: int = 2000) -> Iterator[Entity]:
+        """Every entity in the glossary's order, read in batches: a million entities never sit
+        in memory at once (the shared index is built from this)."""
+        with self.store.session() as s:
+            rows = s.execute(select(GlossaryEntity).options(selectinload(GlossaryEntity.terms))
+                             .order_by(GlossaryEntity.seq).execution_options(yield_per=batch)).scalars()
+            for row in rows:
+                yield _entity(row)
+
+    def current(self, entity_id: str) -> Entity | None:
+        """The entity as it is now, or None if it is gone (an index overlay takes these)."""
+        with self.store.session() as s:
+            row = s.execute(select(GlossaryEntity).where(GlossaryEntity.id == entity_id)
+                            .options(selectinload(GlossaryEntity.terms))).scalar_one_or_none()
+            return _entity(row) if row is not None else None
+
+    def last_change(self) -> int:
+        """The number of the latest audit-log row (0: none): where an index's knowledge ends."""
+        with self.store.session() as s:
+            return s.execute(select(func.max(GlossaryChange.id))).scalar() or 0
+
+    def changed_since(self, change: int, limit: int) -> tuple[int, list[str] | None]:
+        """(latest change number, ids of the entities changed after ``change``, in order).
+
+        None instead of ids when a change is not about single entities (an import) or more than
+        ``limit`` entities changed: then the whole index is built again.
+        """
+        with self.store.session() as s:
+            rows = s.execute(select(GlossaryChange.id, GlossaryChange.entity_id, GlossaryChange.action,
+                                    GlossaryChange.detail)
+                             .where(GlossaryChange.id > change).order_by(GlossaryChange.id)).all()
+        ids: dict[str, None] = {}
+        for _, entity_id, action, detail in rows:
+            if entity_id is None:
+                return rows[-1][0], None
+            ids[entity_id] = None
+            if action in ("merge", "merged-into"):  # both sides of a merge change
+                other = (detail or {}).get("from") or (detail or {}).get("into")
+                if other:
+                    ids[other] = None
+            if len(ids) > limit:
+                return rows[-1][0], None
+        return (rows[-1][0] if rows else change), list(ids)
+
     def entity(self, entity_id: str) -> tuple[Entity, int]:
         """An entity and its version (what an editor must send back with an edit)."""
         with self.store.session() as s:

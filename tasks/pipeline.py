@@ -144,7 +144,7 @@ class Check(Stage):
         from newsqa.tasks.review_rules import ignored_for
 
         checker = checker_for(store)
-        glossary = checker.glossary.version
+        glossary = checker.glossary_version
         rejected = suppressed(store, article.id)
         ignored = ignored_for(store, article.outlet)
         total = 0

@@ -23,6 +23,12 @@ SEED_ARTICLE = ROOT / "seeds" / "syria-offensive-2024-12-01.en.txt"
 P, A, D, S = Status.PREFERRED, Status.ADMITTED, Status.DEPRECATED, Status.SUPERSEDED
 
 
+@pytest.fixture(autouse=True)
+def _index_files_in_the_test_folder(monkeypatch, tmp_path_factory):
+    """Shared glossary index files go to this run's temporary folder, never the user's cache."""
+    monkeypatch.setenv("NEWSQA_INDEX_DIR", str(tmp_path_factory.getbasetemp() / "index-files"))
+
+
 def build(rows: list[tuple[str, str, list[tuple[str, str, Status]]]]) -> Glossary:
     glossary = Glossary(title="test")
     for eid, etype, terms in rows:

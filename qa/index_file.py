@@ -1,0 +1,572 @@
+"""The glossary index as one folder of files that every worker process on a machine maps.
+
+A glossary of a million entities makes an in-memory :class:`~newsqa.qa.index.GlossaryIndex` of
+several GB in *each* process. Here the same lookups are answered from files that the processes
+map read-only, so the operating system keeps one copy in its page cache for all of them, and a
+process pays only for the pages its lookups touch:
+
+* each lookup table (``english``, ``foreign``, ``sounds``, ``source_first``, ``postings``,
+  ``deletions``) is a MARISA trie of its keys (marisa-trie: static, compact, memory-mappable) that
+  gives each key a number, plus two numpy arrays in compressed-row form: where a key's values
+  start, and the values themselves (term numbers, in the glossary's order);
+* terms and entities are numbered in the glossary's order; their texts sit in string tables
+  (UTF-8 bytes and offsets) and their language, status and entity in small arrays. A term is made
+  back into an :class:`~newsqa.qa.index.IndexedTerm` only when a lookup returns it (and kept in a
+  small per-process cache), from its folded words, sound keys and case letters as stored at build
+  time, so a lookup never tokenises again.
+
+What goes into which table comes from :func:`~newsqa.qa.index.entity_terms` for both index kinds,
+so both give the same answers; ``tests/test_index_file.py`` checks it on the evaluation sets.
+The builder takes any iterable of entities (a file, the store's rows), one at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from array import array
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import marisa_trie
+import numpy as np
+
+from newsqa.qa.errors import GlossaryError
+from newsqa.qa.index import (ANCHOR_CAP, ENGLISH, FOREIGN, MIN_FUZZY_KEY, EntityInfo, IndexedTerm, entity_acronyms,
+                             entity_terms, name_length, source_keys, word_variants)
+from newsqa.qa.model import Entity, Status, Term
+
+FORMAT = 3          # bump when the layout changes: a reader refuses files of another format
+SEP = "\x1f"        # joins the words of a key; never inside a folded word
+FIELD = "\x1e"      # parts of a term's stored words: folded words, sound keys, case letters
+POS_BITS = 16       # a posting packs (term number << POS_BITS) | word position
+TABLES = ("english", "foreign", "sounds", "source_first", "postings", "deletions")
+# besides: ``acronyms`` (folded acronym -> entity numbers) and ``source_terms`` (term numbers in
+# qa.index.source_term_order, with each one's name_length beside), which the name rules and the
+# glossary step read
+TERM_CACHE = 8192   # decoded terms kept per process (an article touches a few hundred)
+
+
+class IndexFileError(GlossaryError):
+    """An index folder that is missing, incomplete or of another format: build it again."""
+
+
+def _source_key(key: tuple[str | None, str]) -> str:
+    return f"{key[0] or ''}{SEP}{key[1]}"
+
+
+# ---- building --------------------------------------------------------------------------------
+
+
+class _Table:
+    """One lookup table while it is built: keys numbered as first seen, (key, value) pairs in order."""
+
+    def __init__(self, typecode: str = "I") -> None:
+        self.ids: dict[str, int] = {}
+        self.keys = array("I")
+        self.values = array(typecode)
+
+    def add(self, key: str, value: int) -> int:
+        number = self.ids.setdefault(key, len(self.ids))
+        self.keys.append(number)
+        self.values.append(value)
+        return number
+
+    def save(self, folder: Path, name: str) -> np.ndarray:
+        """Write trie, offsets and values; return each first-seen key number's trie number."""
+        trie = marisa_trie.Trie(self.ids)
+        trie.save(str(folder / f"{name}.marisa"))
+        remap = np.empty(len(self.ids), dtype=np.uint32)
+        for key, number in self.ids.items():
+            remap[number] = trie.key_id(key)
+        self.ids = {}
+        keys = remap[np.frombuffer(self.keys, dtype=np.uint32)] if len(self.keys) else np.empty(0, np.uint32)
+        order = np.argsort(keys, kind="stable")  # stable: a key's values stay in the glossary's order
+        values = np.frombuffer(self.values, dtype=np.dtype(self.values.typecode))[order] \
+            if len(self.values) else np.empty(0, np.dtype(self.values.typecode))
+        offsets = np.zeros(len(remap) + 1, dtype=_offset_type(len(values)))
+        np.cumsum(np.bincount(keys, minlength=len(remap)), out=offsets[1:])
+        np.save(folder / f"{name}.off.npy", offsets)
+        np.save(folder / f"{name}.val.npy", values)
+        return remap
+
+
+def _offset_type(largest: int) -> type:
+    """Offsets in four bytes while they fit (most glossaries), else eight."""
+    return np.uint32 if largest < 2**32 else np.uint64
+
+
+class _Strings:
+    """A list of strings as UTF-8 bytes and offsets."""
+
+    def __init__(self) -> None:
+        self.blob = bytearray()
+        self.offsets = array("Q", [0])
+
+    def add(self, text: str) -> None:
+        self.blob += text.encode("utf-8")
+        self.offsets.append(len(self.blob))
+
+    def save(self, folder: Path, name: str) -> None:
+        (folder / f"{name}.txt").write_bytes(bytes(self.blob))
+        np.save(folder / f"{name}.off.npy", np.frombuffer(self.offsets, dtype=np.uint64)
+                .astype(_offset_type(len(self.blob))))
+
+
+class _Codes:
+    """Small vocabularies (languages, types, statuses) stored as one byte or two a row."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, int] = {}
+
+    def code(self, name: str) -> int:
+        return self.names.setdefault(name, len(self.names))
+
+    def listed(self) -> list[str]:
+        return list(self.names)
+
+
+def build_index(entities: Iterable[Entity], folder: str | Path, version: str,
+                info: dict | None = None, processes: int = 1) -> Path:
+    """Write the index of ``entities`` (in the glossary's order) to ``folder``.
+
+    The folder appears whole or not at all: the files are written to a temporary folder beside it,
+    which is then renamed. ``version`` is the glossary version flags will record; ``info`` is kept
+    in ``meta.json`` for the caller (the store's version and change number, say). ``processes``
+    > 1 tokenises the terms in that many worker processes (not from inside a daemonic process,
+    such as a Celery prefork child).
+    """
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        meta = _write(entities, work, version, info or {}, processes)
+        (work / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        try:
+            os.rename(work, folder)
+        except OSError:
+            if not (folder / "meta.json").exists():
+                raise
+            shutil.rmtree(work, ignore_errors=True)  # another process built the same index first
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return folder
+
+
+def _entity_row(entity: Entity) -> tuple:
+    """One entity as the builder files it, in plain values, so that worker processes can make rows
+    (tokenising the terms is most of a build) while the builder files them in order."""
+    best = entity.preferred_english
+    return (entity.id, entity.type, None if best is None else best.text, list(dict.fromkeys(entity_acronyms(entity))),
+            [(role, item.term.text, item.term.lang, item.term.status.value, item.implicit, item.accepted,
+              item.norms, item.keys, _shapes(item), () if role == ENGLISH else source_keys(item))
+             for role, item in entity_terms(entity)])
+
+
+def _shapes(item: IndexedTerm) -> str:
+    """Each word's case in one letter: c capitalised, u all capitals, b both, a neither."""
+    return "".join("b" if cap and upper else "c" if cap else "u" if upper else "a"
+                   for cap, upper in zip(item.caps, item.uppers))
+
+
+_CAP, _UPPER = frozenset("cb"), frozenset("ub")
+
+
+def _chunk_rows(chunk: list[Entity]) -> list[tuple]:
+    return [_entity_row(entity) for entity in chunk]
+
+
+def _rows(entities: Iterable[Entity], processes: int, chunk: int = 500) -> Iterator[tuple]:
+    """Rows in the glossary's order; with ``processes`` > 1 made by that many worker processes,
+    a bounded number of chunks in flight (the entities are never all in memory)."""
+    if processes <= 1:
+        yield from map(_entity_row, entities)
+        return
+    chunks = iter(lambda it=iter(entities): list(islice(it, chunk)), [])
+    with ProcessPoolExecutor(processes) as pool:
+        pending = deque(pool.submit(_chunk_rows, c) for c in islice(chunks, 2 * processes))
+        while pending:
+            rows = pending.popleft().result()
+            for c in islice(chunks, 1):
+                pending.append(pool.submit(_chunk_rows, c))
+            yield from rows
+
+
+def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, processes: int) -> dict:
+    tables = {name: _Table("Q" if name == "postings" else "I") for name in TABLES}
+    by_entity, acronyms = _Table(), _Table()
+    entity_ids, preferred, term_texts, term_tokens = _Strings(), _Strings(), _Strings(), _Strings()
+    has_preferred, entity_types = array("B"), array("B")
+    term_entity, term_lang, term_status, term_implicit = array("I"), array("H"), array("B"), array("B")
+    types, langs, statuses = _Codes(), _Codes(), _Codes()
+    seen_ids: set[str] = set()
+    word_keys: set[str] = set()
+    max_len = 1
+    english, sounds, postings = tables["english"].add, tables["sounds"].add, tables["postings"].add
+    deletions, foreign, source_first = tables["deletions"].add, tables["foreign"].add, tables["source_first"].add
+    term_length = array("B")  # each term's name_length (at most 255), for source_terms(length)
+    for rank, (entity_id, etype, best, acronym_keys, items) in enumerate(_rows(entities, processes)):
+        if entity_id in seen_ids:
+            raise GlossaryError(f"duplicate entity id {entity_id!r}")
+        seen_ids.add(entity_id)
+        entity_ids.add(entity_id)
+        entity_types.append(types.code(etype))
+        has_preferred.append(best is not None)
+        preferred.add(best or "")
+        for key in acronym_keys:
+            acronyms.add(key, rank)
+        for role, text, lang, status, implicit, accepted, norms, keys, shapes, first_keys in items:
+            term = len(term_entity)
+            term_entity.append(rank)
+            term_lang.append(langs.code(lang))
+            term_status.append(statuses.code(status))
+            term_implicit.append(implicit)
+            term_length.append(min(255, name_length(norms)))
+            term_texts.add(text)
+            term_tokens.add(f"{SEP.join(norms)}{FIELD}{SEP.join(keys)}{FIELD}{shapes}")
+            max_len = max(max_len, len(norms))
+            if role == ENGLISH:
+                english(SEP.join(norms), term)
+                if not accepted:
+                    continue
+                by_entity.add(entity_id, term)
+                sounds(SEP.join(keys), term)
+                if len(keys) > 1 << POS_BITS:
+                    raise GlossaryError(f"{entity_id}: a term of more than {1 << POS_BITS} words")
+                for pos, key in enumerate(keys):
+                    word = postings(key, term << POS_BITS | pos)
+                    if len(key) >= MIN_FUZZY_KEY and key not in word_keys:
+                        word_keys.add(key)
+                        for variant in word_variants(key):
+                            deletions(variant, word)
+            else:
+                if role == FOREIGN:
+                    foreign(SEP.join(norms), term)
+                for key in first_keys:
+                    source_first(_source_key(key), term)
+    del word_keys, seen_ids
+    accepted = np.array([Status(s).accepted for s in statuses.listed()] or [False], dtype=bool)
+    order = _source_term_order(tables["source_first"], tables["english"],
+                               accepted[np.frombuffer(term_status, dtype=np.uint8)]
+                               if len(term_status) else np.empty(0, bool))
+    np.save(work / "source_terms.npy", order)
+    np.save(work / "source_terms_len.npy", np.frombuffer(term_length, dtype=np.uint8)[order]
+            if len(order) else np.empty(0, np.uint8))
+    acronyms.save(work, "acronyms")
+    remaps = {}
+    for name in TABLES:
+        remaps[name] = tables[name].save(work, name)
+    # deletions point at word keys by their first-seen number in postings: make that the trie number
+    values = np.load(work / "deletions.val.npy")
+    np.save(work / "deletions.val.npy", remaps["postings"][values] if len(values) else values)
+    ids_trie = marisa_trie.Trie(entity_ids_list := _decoded(entity_ids))
+    ids_trie.save(str(work / "entity_ids.marisa"))
+    ranks = np.empty(len(entity_ids_list), dtype=np.uint32)
+    for rank, entity_id in enumerate(entity_ids_list):
+        ranks[ids_trie.key_id(entity_id)] = rank
+    np.save(work / "entity_rank.npy", ranks)
+    by_entity_remap = by_entity.save(work, "by_entity")
+    del by_entity_remap  # looked up by entity id through its own trie
+    entity_ids.save(work, "entity_id")
+    preferred.save(work, "preferred")
+    term_texts.save(work, "term_text")
+    term_tokens.save(work, "term_tokens")
+    for name, column in (("entity_type", entity_types), ("has_preferred", has_preferred),
+                         ("term_entity", term_entity), ("term_lang", term_lang),
+                         ("term_status", term_status), ("term_implicit", term_implicit)):
+        np.save(work / f"{name}.npy", np.frombuffer(column, dtype=np.dtype(column.typecode))
+                if len(column) else np.empty(0, np.dtype(column.typecode)))
+    return {"format": FORMAT, "version": version, "entities": len(entity_ids_list), "terms": len(term_entity),
+            "max_len": max_len, "types": types.listed(), "langs": langs.listed(),
+            "statuses": statuses.listed(), "info": info}
+
+
+def _grouped(table: _Table) -> tuple[np.ndarray, np.ndarray]:
+    """(key numbers, values) with each key's values together, keys in first-seen order (as a dict
+    built in the glossary's order iterates), values in the order added."""
+    keys = np.frombuffer(table.keys, dtype=np.uint32)
+    values = np.frombuffer(table.values, dtype=np.dtype(table.values.typecode))
+    order = np.argsort(keys, kind="stable")
+    return keys[order], values[order]
+
+
+def _source_term_order(source_first: _Table, english: _Table, accepted: np.ndarray) -> np.ndarray:
+    """Term numbers in :func:`newsqa.qa.index.source_term_order`: the items under the language-free
+    ``source_first`` keys (each once), then the accepted English items."""
+    if not len(source_first.keys) and not len(english.keys):
+        return np.empty(0, np.uint32)
+    keys, values = _grouped(source_first)
+    free = np.zeros(len(source_first.ids), dtype=bool)
+    for key, number in source_first.ids.items():
+        free[number] = key.startswith(SEP)
+    source = values[free[keys]] if len(keys) else values
+    _, first = np.unique(source, return_index=True)  # a family-less term is filed twice under one key
+    source = source[np.sort(first)]
+    _, values = _grouped(english)
+    return np.concatenate([source, values[accepted[values]] if len(values) else values]).astype(np.uint32)
+
+
+def _decoded(strings: _Strings) -> list[str]:
+    blob, offsets = bytes(strings.blob), strings.offsets
+    return [blob[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(len(offsets) - 1)]
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+
+def _numbers(folder: Path, name: str) -> np.ndarray:
+    """A read-only mapped numpy file as an array (for filtering it whole)."""
+    try:
+        return np.load(folder / f"{name}.npy", mmap_mode="r")
+    except ValueError:  # an empty array: nothing to map
+        return np.load(folder / f"{name}.npy")
+
+
+def _array(folder: Path, name: str) -> memoryview:
+    """A read-only mapped numpy file as a memoryview: indexing one cell gives a plain int, fast."""
+    path = folder / f"{name}.npy"
+    try:
+        data = np.load(path, mmap_mode="r")
+    except ValueError:  # an empty array: nothing to map
+        data = np.load(path)
+    if not data.size:
+        return memoryview(b"")
+    return memoryview(data).cast("B").cast(data.dtype.char)
+
+
+class _StringTable:
+    def __init__(self, folder: Path, name: str) -> None:
+        self.offsets = _array(folder, f"{name}.off")
+        size = (folder / f"{name}.txt").stat().st_size
+        self.blob = np.memmap(folder / f"{name}.txt", dtype=np.uint8, mode="r") if size else np.empty(0, np.uint8)
+        self.view = memoryview(self.blob)
+
+    def __getitem__(self, i: int) -> str:
+        return bytes(self.view[self.offsets[i]:self.offsets[i + 1]]).decode("utf-8")
+
+
+class _Trie:
+    """A mapped MARISA trie; an empty table has no file worth mapping."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.trie = marisa_trie.Trie()
+        self.trie.mmap(str(folder / f"{name}.marisa"))
+
+    def get(self, key: str) -> int | None:
+        return self.trie.get(key)
+
+    def restore_key(self, number: int) -> str:
+        return self.trie.restore_key(number)
+
+
+class _Rows:
+    """A lookup table as read: key -> row of values (term numbers or packed postings)."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.trie = _Trie(folder, name)
+        self.offsets = _array(folder, f"{name}.off")
+        self.values = _array(folder, f"{name}.val")
+
+    def row(self, key: str) -> memoryview:
+        number = self.trie.get(key)
+        if number is None:
+            return memoryview(b"")
+        return self.values[self.offsets[number]:self.offsets[number + 1]]
+
+
+class _ItemLookup:
+    """``get(key)`` -> [IndexedTerm], as the in-memory index's dictionaries answer it.
+
+    The checker asks thousands of these an article, most of them for windows that name nothing:
+    a miss costs one trie lookup and nothing else.
+    """
+
+    shift = 0  # values are term numbers
+
+    def __init__(self, index: "MappedIndex", rows: _Rows, encode: Callable | None) -> None:
+        self.index, self.rows, self.encode = index, rows, encode
+        self._find = rows.trie.trie.get
+        self._offsets, self._values = rows.offsets, rows.values
+
+    def terms(self, key) -> memoryview:
+        """The raw row: term numbers (shifted left by ``shift``), before any is decoded."""
+        number = self._find(self.encode(key) if self.encode else key)
+        if number is None:
+            return memoryview(b"")
+        return self._values[self._offsets[number]:self._offsets[number + 1]]
+
+    def decode(self, values: list[int]) -> list:
+        term = self.index.term
+        return [term(t) for t in values]
+
+    def get(self, key, default=None):
+        number = self._find(self.encode(key) if self.encode else key)
+        if number is None:
+            return default
+        return self.decode(self._values[self._offsets[number]:self._offsets[number + 1]].tolist())
+
+
+class _PostingLookup(_ItemLookup):
+    """``get(key)`` -> [(IndexedTerm, position)]: the first ANCHOR_CAP + 1, as the in-memory index
+    keeps them (one more than the cap says "too common to anchor")."""
+
+    shift = POS_BITS
+
+    def decode(self, values: list[int]) -> list:
+        mask, term = (1 << POS_BITS) - 1, self.index.term
+        return [(term(p >> POS_BITS), p & mask) for p in values]
+
+    def get(self, key, default=None):
+        number = self._find(key)
+        if number is None:
+            return default
+        start = self._offsets[number]
+        end = min(self._offsets[number + 1], start + ANCHOR_CAP + 1)
+        return self.decode(self._values[start:end].tolist())
+
+
+class _EntityLookup:
+    """``get(entity id)`` -> that entity's accepted English items."""
+
+    def __init__(self, index: "MappedIndex", rows: _Rows) -> None:
+        self.index, self.rows = index, rows
+
+    def get(self, entity_id: str, default=None):
+        row = self.rows.row(entity_id)
+        if not len(row):
+            return default
+        return [self.index.term(t) for t in row.tolist()]
+
+
+class MappedIndex:
+    """A built index folder, mapped read-only; answers the checker's lookups (``GlossaryLookup``).
+
+    Opening it costs little (the files are mapped, not read); what a process's lookups touch comes
+    into the page cache once for every process on the machine.
+    """
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        try:
+            meta = json.loads((self.folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexFileError(f"{self.folder}: not a glossary index ({exc})") from None
+        if meta.get("format") != FORMAT:
+            raise IndexFileError(f"{self.folder}: index format {meta.get('format')}, this newsqa reads {FORMAT}")
+        self.meta = meta
+        self.version: str = meta["version"]
+        self.max_len: int = meta["max_len"]
+        self._types, self._langs = meta["types"], meta["langs"]
+        self._statuses = [Status(s) for s in meta["statuses"]]
+        try:
+            rows = {name: _Rows(self.folder, name) for name in TABLES}
+            self._by_entity = _Rows(self.folder, "by_entity")
+            self._acronyms = _Rows(self.folder, "acronyms")
+            self._source_terms = _numbers(self.folder, "source_terms")
+            self._source_lengths = _numbers(self.folder, "source_terms_len")
+            self._entity_ids = _Trie(self.folder, "entity_ids")
+            self._entity_rank = _array(self.folder, "entity_rank")
+            self._entity_id = _StringTable(self.folder, "entity_id")
+            self._preferred = _StringTable(self.folder, "preferred")
+            self._has_preferred = _array(self.folder, "has_preferred")
+            self._entity_type = _array(self.folder, "entity_type")
+            self._term_text = _StringTable(self.folder, "term_text")
+            self._term_tokens = _StringTable(self.folder, "term_tokens")
+            self.term_entity = _array(self.folder, "term_entity")
+            self._term_lang = _array(self.folder, "term_lang")
+            self._term_status = _array(self.folder, "term_status")
+            self._term_implicit = _array(self.folder, "term_implicit")
+        except (OSError, ValueError) as exc:
+            raise IndexFileError(f"{self.folder}: incomplete glossary index ({exc})") from None
+        self.english = _ItemLookup(self, rows["english"], SEP.join)
+        self.foreign = _ItemLookup(self, rows["foreign"], SEP.join)
+        self.sounds = _ItemLookup(self, rows["sounds"], SEP.join)
+        self.source_first = _ItemLookup(self, rows["source_first"], _source_key)
+        self.postings = _PostingLookup(self, rows["postings"], None)
+        self.english_by_entity = _EntityLookup(self, self._by_entity)
+        self._deletions = rows["deletions"]
+        self._words = rows["postings"].trie
+        self._terms: dict[int, IndexedTerm] = {}
+
+    def __len__(self) -> int:
+        return self.meta["entities"]
+
+    def rank(self, entity_id: str) -> int | None:
+        """The entity's place in the glossary's order; None when it is not in this index."""
+        number = self._entity_ids.get(entity_id)
+        return None if number is None else self._entity_rank[number]
+
+    def entity(self, entity_id: str) -> EntityInfo | None:
+        rank = self.rank(entity_id)
+        if rank is None:
+            return None
+        return EntityInfo(entity_id, self._types[self._entity_type[rank]],
+                          self._preferred[rank] if self._has_preferred[rank] else None)
+
+    def entity_type(self, entity_id: str) -> str | None:
+        rank = self.rank(entity_id)
+        return None if rank is None else self._types[self._entity_type[rank]]
+
+    def entity_at(self, rank: int) -> str:
+        """The id of the entity at place ``rank`` in the glossary's order."""
+        return self._entity_id[rank]
+
+    def acronym_ranks(self, folded: str) -> list[int]:
+        """The places of the entities a folded acronym names, in the glossary's order."""
+        return self._acronyms.row(folded).tolist()
+
+    def acronym(self, folded: str) -> str | None:
+        ranks = self._acronyms.row(folded)
+        return self._entity_id[ranks[0]] if len(ranks) else None
+
+    def source_terms(self, length: int | None = None,
+                     excluded: frozenset[int] | set[int] = frozenset()) -> Iterator[IndexedTerm]:
+        """The items of :func:`~newsqa.qa.index.source_term_order` (of that ``name_length``), decoded one
+        at a time (not cached: a pass touches many terms); ``excluded``: entity places to leave out."""
+        entity_of, numbers = self.term_entity, self._source_terms
+        if length is not None and len(numbers):
+            numbers = numbers[self._source_lengths == min(length, 255)]  # 255: "or more"; the caller checks
+        for number in numbers.tolist():
+            if not excluded or entity_of[number] not in excluded:
+                yield self._decode(number)
+
+    def glossary_terms(self, excluded: frozenset[int] | set[int] = frozenset()) -> Iterator[tuple[str, str]]:
+        entity_of, implicit, langs, lang = self.term_entity, self._term_implicit, self._langs, self._term_lang
+        for number in range(self.meta["terms"]):
+            if not implicit[number] and (not excluded or entity_of[number] not in excluded):
+                yield self._term_text[number], langs[lang[number]]
+
+    def term(self, number: int) -> IndexedTerm:
+        """Term ``number`` as the matcher sees it, from its stored words (no tokenising again)."""
+        item = self._terms.get(number)
+        if item is not None:
+            return item
+        item = self._decode(number)
+        if len(self._terms) >= TERM_CACHE:
+            del self._terms[next(iter(self._terms))]  # the first decoded goes first
+        self._terms[number] = item
+        return item
+
+    def _decode(self, number: int) -> IndexedTerm:
+        term = Term(self._term_text[number], self._langs[self._term_lang[number]],
+                    self._statuses[self._term_status[number]])
+        norms, keys, shapes = self._term_tokens[number].split(FIELD)
+        item = IndexedTerm(entity=self._entity_id[self.term_entity[number]], term=term,
+                           norms=tuple(norms.split(SEP)), keys=tuple(keys.split(SEP)),
+                           caps=tuple(c in _CAP for c in shapes), uppers=tuple(c in _UPPER for c in shapes),
+                           implicit=bool(self._term_implicit[number]))
+        return item
+
+    def near_keys(self, key: str) -> set[str]:
+        """Glossary word keys within one deletion of ``key`` on either side (SymSpell lookup)."""
+        out: set[str] = set()
+        for variant in word_variants(key):
+            out.update(self._words.restore_key(w) for w in self._deletions.row(variant).tolist())
+        out.discard(key)
+        return out
