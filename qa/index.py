@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Protocol
+from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from newsqa.qa.model import Entity, Glossary, Status, Term
 from newsqa.qa.names import PARTICLES
@@ -204,6 +204,37 @@ class GlossaryLookup(Protocol):
     def glossary_terms(self) -> Iterable[tuple[str, str]]:
         """(text, language) of every term of every entity: what the glossary already lists."""
 
+    def source_table(self, length: int) -> "SourceTable":
+        """:meth:`source_terms` of that length as a table: each item's words without decoding the
+        rest, and an item by its place (what the glossary step's variant search needs, once)."""
+
+
+class SourceTable:
+    """The source terms of one name length, in order: ``norms(k)`` is item k's folded words, ``item(k)``
+    the item. The mapped index answers both from its file, decoding an item only when asked."""
+
+    def __init__(self, parts: list[tuple[int, Callable[[int], tuple[str, ...]], Callable[[int], IndexedTerm]]]):
+        self._parts = parts  # (size, norms, item) of each run, in order
+        self.size = sum(size for size, _, _ in parts)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def _part(self, k: int):
+        for size, norms, item in self._parts:
+            if k < size:
+                return k, norms, item
+            k -= size
+        raise IndexError(k)
+
+    def norms(self, k: int) -> tuple[str, ...]:
+        k, norms, _ = self._part(k)
+        return norms(k)
+
+    def item(self, k: int) -> IndexedTerm:
+        k, _, item = self._part(k)
+        return item(k)
+
 
 class GlossaryIndex:
     """The index in this process's memory: quick to build for a small glossary (tests, the CLI).
@@ -256,6 +287,10 @@ class GlossaryIndex:
             for item in ordered:
                 self._source_terms.setdefault(name_length(item.norms), []).append(item)
         return self._source_terms.get(length, [])
+
+    def source_table(self, length: int) -> SourceTable:
+        items = self.source_terms(length)
+        return SourceTable([(len(items), lambda k: items[k].norms, items.__getitem__)])
 
     def glossary_terms(self) -> Iterator[tuple[str, str]]:
         for entity in self.glossary:

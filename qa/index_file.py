@@ -37,8 +37,8 @@ import marisa_trie
 import numpy as np
 
 from newsqa.qa.errors import GlossaryError
-from newsqa.qa.index import (ANCHOR_CAP, ENGLISH, FOREIGN, MIN_FUZZY_KEY, EntityInfo, IndexedTerm, entity_acronyms,
-                             entity_terms, name_length, source_keys, word_variants)
+from newsqa.qa.index import (ANCHOR_CAP, ENGLISH, FOREIGN, MIN_FUZZY_KEY, EntityInfo, IndexedTerm, SourceTable,
+                             entity_acronyms, entity_terms, name_length, source_keys, word_variants)
 from newsqa.qa.model import Entity, Status, Term
 
 FORMAT = 3          # bump when the layout changes: a reader refuses files of another format
@@ -535,6 +535,22 @@ class MappedIndex:
         for number in numbers.tolist():
             if not excluded or entity_of[number] not in excluded:
                 yield self._decode(number)
+
+    def source_numbers(self, length: int, excluded: frozenset[int] | set[int] = frozenset()) -> list[int]:
+        """The term numbers :meth:`source_terms` would decode, in its order."""
+        numbers = self._source_terms
+        if len(numbers):
+            numbers = numbers[self._source_lengths == min(length, 255)]
+        entity_of = self.term_entity
+        return [n for n in numbers.tolist() if not excluded or entity_of[n] not in excluded]
+
+    def term_norms(self, number: int) -> tuple[str, ...]:
+        """Term ``number``'s folded words, without decoding the rest of it."""
+        return tuple(self._term_tokens[number].split(FIELD, 1)[0].split(SEP))
+
+    def source_table(self, length: int, excluded: frozenset[int] | set[int] = frozenset()) -> SourceTable:
+        numbers = self.source_numbers(length, excluded)
+        return SourceTable([(len(numbers), lambda k: self.term_norms(numbers[k]), lambda k: self.term(numbers[k]))])
 
     def glossary_terms(self, excluded: frozenset[int] | set[int] = frozenset()) -> Iterator[tuple[str, str]]:
         entity_of, implicit, langs, lang = self.term_entity, self._term_implicit, self._langs, self._term_lang

@@ -24,7 +24,7 @@ from __future__ import annotations
 import heapq
 from typing import Callable, Iterator
 
-from newsqa.qa.index import ANCHOR_CAP, EntityInfo, GlossaryIndex, IndexedTerm, entity_info
+from newsqa.qa.index import ANCHOR_CAP, EntityInfo, GlossaryIndex, IndexedTerm, SourceTable, entity_info
 from newsqa.qa.index_file import MappedIndex
 from newsqa.qa.model import Entity, Glossary
 
@@ -139,6 +139,10 @@ class OverlaidIndex:
     def source_terms(self, length: int | None = None) -> Iterator[IndexedTerm]:
         yield from self.base.source_terms(length, self._excluded)
         yield from self.mine.source_terms(length)
+
+    def source_table(self, length: int) -> SourceTable:
+        return SourceTable(self.base.source_table(length, self._excluded)._parts
+                           + self.mine.source_table(length)._parts)
 
     def glossary_terms(self) -> Iterator[tuple[str, str]]:
         yield from self.base.glossary_terms(self._excluded)
