@@ -22,8 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.checker_bench import make_glossary  # noqa: E402
 from newsqa.qa import Checker, terms  # noqa: E402
-from newsqa.qa.index import NAME_ARTICLES  # noqa: E402
-from newsqa.qa.normalize import fold, tokenize  # noqa: E402
+from newsqa.qa.normalize import fold  # noqa: E402
 
 SENTENCES = [
     "Ministar Abas Aragči razgovarao je u Omanu sa Hakanom Fidanom o Hizbulahu.",
@@ -37,20 +36,7 @@ def full_scan(checker: Checker, name) -> str | None:
     """variant_of as it was: every source term of as many words (the baseline)."""
     if name.acronym:
         return checker.acronyms.get(fold(name.lemma, "sr"))
-    words = [t.norm for t in tokenize(name.lemma, "sr") if t.norm not in NAME_ARTICLES]
-    if not words:
-        return None
-    options = [{w} | {fold(c) for c in terms.lemma_candidates(w)} for w in words]
-    for item in checker.index.source_terms(len(words)):
-        norms = [n for n in item.norms if n not in NAME_ARTICLES]
-        if len(norms) != len(words):
-            continue
-        person = checker.index.entity_type(item.entity) == "person"
-        if len(words) == 1 and len(words[0]) < 5 and not (person and item.implicit):
-            continue
-        if all(any(terms._close(a, b, person) for a in opts) for opts, b in zip(options, norms)):
-            return item.entity
-    return None
+    return terms.variant_by_scan(checker, name.lemma)
 
 
 def run(checker: Checker) -> tuple[float, list]:

@@ -173,15 +173,32 @@ def variant_of(checker: Checker, name: Name) -> str | None:
     table = _variant_table(checker.index, len(words))
     for k in table.candidates(options[0]):
         item = table.terms.item(k)
-        norms = [n for n in item.norms if n not in _ARTICLES]
-        if len(norms) != len(words):
-            continue  # "Ramali" is no Abu Kamal: only the article may be left out
-        person = checker.index.entity_type(item.entity) == "person"
-        if len(words) == 1 and len(words[0]) < 5 and not (person and item.implicit):
-            continue
-        if all(any(_close(a, b, person) for a in opts) for opts, b in zip(options, norms)):
+        if _variant_fits(checker, item, words, options):
             return item.entity
     return None
+
+
+def variant_by_scan(checker: Checker, lemma: str) -> str | None:
+    """:func:`variant_of`'s answer for a name (not an acronym) by a plain scan of every source term of
+    as many words: what the blocked search must equal (tests) and what it is timed against (bench)."""
+    words = [t.norm for t in tokenize(lemma, "sr") if t.norm not in _ARTICLES]
+    if not words:
+        return None
+    options = [{w} | {t for c in lemma_candidates(w) for t in [fold(c)]} for w in words]
+    for item in checker.index.source_terms(len(words)):
+        if _variant_fits(checker, item, words, options):
+            return item.entity
+    return None
+
+
+def _variant_fits(checker: Checker, item, words: list[str], options: list[set[str]]) -> bool:
+    norms = [n for n in item.norms if n not in _ARTICLES]
+    if len(norms) != len(words):
+        return False  # "Ramali" is no Abu Kamal: only the article may be left out
+    person = checker.index.entity_type(item.entity) == "person"
+    if len(words) == 1 and len(words[0]) < 5 and not (person and item.implicit):
+        return False
+    return all(any(_close(a, b, person) for a in opts) for opts, b in zip(options, norms))
 
 
 class _VariantTable:
