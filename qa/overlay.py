@@ -141,8 +141,7 @@ class OverlaidIndex:
         yield from self.mine.source_terms(length)
 
     def source_table(self, length: int) -> SourceTable:
-        return SourceTable(self.base.source_table(length, self._excluded)._parts
-                           + self.mine.source_table(length)._parts)
+        return SourceTable.chain(self.base.source_table(length, self._excluded), self.mine.source_table(length))
 
     def glossary_terms(self) -> Iterator[tuple[str, str]]:
         yield from self.base.glossary_terms(self._excluded)

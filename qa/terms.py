@@ -33,8 +33,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from newsqa.qa.checker import Checker, SourceName
-from newsqa.qa.index import NAME_ARTICLES as _ARTICLES
-from newsqa.qa.index import SourceTable
+from newsqa.qa.index import NAME_ARTICLES as _ARTICLES, SourceTable
 from newsqa.qa.names import PARTICLES, Name, Reading, find_names, lemma_candidates
 from newsqa.qa.normalize import fold, sound_key, tokenize
 from newsqa.qa.rules import REPLACEABLE
@@ -165,11 +164,9 @@ def variant_of(checker: Checker, name: Name) -> str | None:
     Hašd al Šabi, Bešar el-Esad), or an acronym of (HTS-om, SDS-a for Sirijske demokratske snage, ИД)."""
     if name.acronym:
         return checker.acronyms.get(fold(name.lemma, "sr"))
-    words = [t.norm for t in tokenize(name.lemma, "sr") if t.norm not in _ARTICLES]
+    words, options = _variant_query(name.lemma)
     if not words:
         return None
-    # the word as written may be the declined form the lemma guess kept (Bešara el-Esada, a genitive)
-    options = [{w} | {t for c in lemma_candidates(w) for t in [fold(c)]} for w in words]
     table = _variant_table(checker.index, len(words))
     for k in table.candidates(options[0]):
         item = table.terms.item(k)
@@ -181,14 +178,20 @@ def variant_of(checker: Checker, name: Name) -> str | None:
 def variant_by_scan(checker: Checker, lemma: str) -> str | None:
     """:func:`variant_of`'s answer for a name (not an acronym) by a plain scan of every source term of
     as many words: what the blocked search must equal (tests) and what it is timed against (bench)."""
-    words = [t.norm for t in tokenize(lemma, "sr") if t.norm not in _ARTICLES]
+    words, options = _variant_query(lemma)
     if not words:
         return None
-    options = [{w} | {t for c in lemma_candidates(w) for t in [fold(c)]} for w in words]
     for item in checker.index.source_terms(len(words)):
         if _variant_fits(checker, item, words, options):
             return item.entity
     return None
+
+
+def _variant_query(lemma: str) -> tuple[list[str], list[set[str]]]:
+    """A name's folded words without the article, and for each the forms it may stand for: the word as
+    written may be the declined form the lemma guess kept (Bešara el-Esada, a genitive)."""
+    words = [t.norm for t in tokenize(lemma, "sr") if t.norm not in _ARTICLES]
+    return words, [{w} | {fold(c) for c in lemma_candidates(w)} for w in words]
 
 
 def _variant_fits(checker: Checker, item, words: list[str], options: list[set[str]]) -> bool:
