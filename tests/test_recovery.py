@@ -4,6 +4,8 @@ reconciler's last run shown by `newsqa status`. Real SQLite/PostgreSQL and a pri
 
 from __future__ import annotations
 
+from datetime import timezone
+
 import subprocess
 import sys
 import time
@@ -110,7 +112,7 @@ def test_articles_between_stages_are_queued_again_when_the_broker_forgot(env, re
     assert sum(client.llen(key) for key in client.keys("default*")) == 2
 
 
-def test_reconcile_force_takes_live_leases_and_status_shows_the_reconciler(env):
+def test_reconcile_force_takes_live_leases_and_status_shows_the_reconciler(env, monkeypatch):
     store = env
     aid = accept(store)
     store.claim(aid, 3600)
@@ -121,7 +123,14 @@ def test_reconcile_force_takes_live_leases_and_status_shows_the_reconciler(env):
     forced = runner.invoke(main, ["reconcile", "--force"])
     assert forced.exit_code == 0 and "1 article(s) due, 1 queued" in forced.output, forced.output
     assert store.claim(aid, 30) and store.get(aid).attempts == 1
-    out = runner.invoke(main, ["status"])
+    # status reads the clock when it runs: held at the beat's own time, so a loaded machine cannot
+    # turn "0 s ago" into "1 s ago" between the reconcile and the status
+    from newsqa.tasks import models
+
+    beat = store.last_beat("reconciler").at
+    with monkeypatch.context() as m:
+        m.setattr(models, "utcnow", lambda: beat if beat.tzinfo else beat.replace(tzinfo=timezone.utc))
+        out = runner.invoke(main, ["status"])
     assert out.exit_code == 0 and "reconciler: last ran 0 s ago" in out.output, out.output
     with store.session() as s:
         from sqlalchemy import text
