@@ -155,10 +155,12 @@ class Checker:
 
     def _exact_at(self, tokens: list[Token], gaps: list[bool], i: int,
                   allow_inflected: bool = True) -> Match | None:
-        longest = min(self.index.max_len, len(tokens) - i)
+        most = min(self.index.max_len, len(tokens) - i)
+        longest = 1
+        while longest < most and gaps[i + longest - 1] \
+                and self.index.has_longer(tuple(t.norm for t in tokens[i:i + longest])):
+            longest += 1
         for n in range(longest, 0, -1):
-            if not all(gaps[i:i + n - 1]):
-                continue
             window = tokens[i:i + n]
             norms = tuple(t.norm for t in window)
             items = [it for v in _english_variants(norms) for it in self.index.english.get(v, ())
@@ -177,20 +179,29 @@ class Checker:
         return self._inflected_source_form(tokens, gaps, i) if allow_inflected else None
 
     def _inflected_source_form(self, tokens: list[Token], gaps: list[bool], i: int) -> Match | None:
-        """A declined source form left in English: "in Jerusalimu" (Serbian locative of Jerusalim)."""
+        """A declined source form left in English: "in Jerusalimu" (Serbian locative of Jerusalim).
+
+        Candidates come by their first two words (``source_lead``), each word read back to its
+        possible dictionary forms; names of two words or more are tried before one-word names,
+        as the exact pass tries the longest window first."""
         token = tokens[i]
         if not token.cap or token.upper or is_common_word(token.norm) or is_known_word(token.norm):
             return None
-        for base in sorted(base_forms(token.norm), key=len, reverse=True):
-            for item in self.index.source_first.get((None, base), ()):
-                window = tokens[i:i + len(item)]
+        nexts = sorted(base_forms(tokens[i + 1].norm), key=lambda b: (-len(b), b)) \
+            if i + 1 < len(tokens) and gaps[i] else []
+        lead = self.index.source_lead
+        for base in sorted(base_forms(token.norm), key=lambda b: (-len(b), b)):
+            longer = [item for second in nexts for item in lead.get((base, second), ())]
+            for item in longer + list(lead.get((base, ""), ())):
+                n = len(item)  # length and case first: they cost a mapped index no decoding
+                window = tokens[i:i + n]
+                if len(window) != n or not all(gaps[i:i + n - 1]) or not _case_fits(window, item, strict=True):
+                    continue
                 if tuple(t.norm for t in window) == item.norms:
                     continue  # not declined: the exact pass's business
-                if len(window) == len(item) and all(gaps[i:i + len(item) - 1]) \
-                        and _case_fits(window, item, strict=True) \
-                        and all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)) \
-                        and not (item.implicit and self._inside_longer_name(tokens, gaps, [], i, i + len(item))):
-                    return Match(i, i + len(item), item, "source_form")
+                if all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)) \
+                        and not (item.implicit and self._inside_longer_name(tokens, gaps, [], i, i + n)):
+                    return Match(i, i + n, item, "source_form")
         return None
 
     # ---- pass 2: same sounds, other spelling ------------------------------------------------
@@ -239,12 +250,23 @@ class Checker:
         accepted = [m for m in exact if m.kind == "accepted"]
         taken = _covered(flagged_exact + sound, len(tokens))
         best: dict[tuple[int, int], Match] = {}
+        # A window that cuts an accepted name in half, or sits next to another name's word, is no
+        # near miss whatever it resembles (see _swallowed, _inside_longer_name): asked once per
+        # window, not once per candidate (a large glossary offers hundreds a word).
+        blocked: dict[tuple[int, int], bool] = {}
+        named = _covered(accepted, len(tokens))
         for i, token in enumerate(tokens):
             if taken[i] or not token.cap:
                 continue
-            for item, pos in self._candidates(token):
+            for item, pos in self._candidates(token, near=not named[i]):
                 start, end = i - pos, i - pos + len(item)
                 if start < 0 or end > len(tokens) or any(taken[start:end]):
+                    continue
+                span = (start, end)
+                if span not in blocked:
+                    blocked[span] = _blocked(accepted, start, end) \
+                        or self._inside_longer_name(tokens, gaps, accepted, start, end)
+                if blocked[span] is True or blocked[span] and item.entity not in blocked[span]:
                     continue
                 match = self._window(tokens, gaps, accepted, item, start, end)
                 if match is None:
@@ -254,7 +276,11 @@ class Checker:
                     best[(start, end)] = match
         return list(best.values())
 
-    def _candidates(self, token: Token) -> list[tuple[IndexedTerm, int]]:
+    def _candidates(self, token: Token, near: bool = True) -> list[tuple[IndexedTerm, int]]:
+        """Glossary names with this word (an anchor) and, with ``near``, with a word within the
+        edit limit of it. A word of an accepted name gives no near candidates: it is spelt as a
+        glossary name spells it, and a misspelt longer name around it has its other words to be
+        found by (the window may still swallow the accepted name: Hashd al-Shabaab)."""
         index = self.index
         out: list[tuple[IndexedTerm, int]] = []
         if len(token.key) > MAX_NAME_WORD:
@@ -263,7 +289,7 @@ class Checker:
         if len(token.norm) >= 4 and token.key not in WEAK_TOKENS and len(postings) <= ANCHOR_CAP:
             out.extend(postings)
         limit = edit_limit(token.key)
-        if limit and not is_common_word(token.norm):
+        if near and limit and not is_common_word(token.norm):
             for key in index.near_keys(token.key):
                 if OSA.distance(token.key, key) <= max(limit, edit_limit(key)):
                     out.extend(index.postings.get(key, ())[:ANCHOR_CAP])
@@ -271,14 +297,15 @@ class Checker:
 
     def _window(self, tokens: list[Token], gaps: list[bool], accepted: list[Match],
                 item: IndexedTerm, start: int, end: int) -> Match | None:
+        """The near miss of ``item`` over ``[start, end)``, if the words fit it (the caller has
+        made sure the window is not part of a longer name)."""
         window = tokens[start:end]
-        if not all(gaps[start:end - 1]) or tuple(t.norm for t in window) == item.norms:
-            return None
+        if not all(gaps[start:end - 1]) or any(cap and not tok.cap for tok, cap in zip(window, item.caps)) \
+                or tuple(t.norm for t in window) == item.norms:
+            return None  # case before words: a mapped index reads a term's case without decoding it
         equal: list[int] = []
         close: list[int] = []
         for j, (tok, key, norm) in enumerate(zip(window, item.keys, item.norms)):
-            if item.caps[j] and not tok.cap:
-                return None
             if tok.key == key:
                 equal.append(start + j)
                 continue
@@ -302,7 +329,7 @@ class Checker:
             return None  # same sounds: the sound pass's business
         same = {start + j for j, (t, norm) in enumerate(zip(window, item.norms)) if t.norm == norm}
         swallowed = _swallowed(accepted, item, start, end, set(equal) | set(close), same)
-        if swallowed is None or self._inside_longer_name(tokens, gaps, accepted, start, end):
+        if swallowed is None:
             return None
         return Match(start, end, item, "near_miss", score, swallowed)
 
@@ -641,6 +668,21 @@ def _swallowed(accepted: list[Match], item: IndexedTerm, start: int, end: int,
         if not outside or any(k not in belongs for k in outside):
             return None
     return tuple(swallowed)
+
+
+def _blocked(accepted: list[Match], start: int, end: int) -> bool | frozenset[str]:
+    """What :func:`_swallowed` says of a window whatever the candidate: True if the window cuts an
+    accepted name in half (no candidate may take it); the entities of the accepted names that fill
+    it whole (only their own names may: another's would swallow them all and keep nothing); else
+    False."""
+    inside, covered = set(), set()
+    for m in accepted:
+        if m.start < end and start < m.end:
+            if not (start <= m.start and m.end <= end):
+                return True
+            inside.add(m.item.entity)
+            covered.update(range(m.start, m.end))
+    return frozenset(inside) if len(covered) == end - start else False
 
 
 def _ordinary_word(token: Token) -> bool:

@@ -125,6 +125,13 @@ def source_keys(item: IndexedTerm) -> tuple[tuple[str | None, str], ...]:
     return ((family(item.term.lang), item.norms[0]), (None, item.norms[0]))
 
 
+def source_lead(norms: tuple[str, ...]) -> tuple[str, str]:
+    """The ``source_lead`` key of a source-language item: its first two folded words ("" for a
+    one-word name). Looking a declined name up by both words reads only the few items that can fit
+    it, where ``source_first`` would give every name that begins with a common first name."""
+    return norms[0], norms[1] if len(norms) > 1 else ""
+
+
 def entity_acronyms(entity: Entity) -> Iterator[str]:
     """The folded acronyms that name ``entity``: its own (HTS, SAD, САД) and the initials of its
     multi-word accepted source forms (SDS for Sirijske demokratske snage, ИД for Исламска држава)."""
@@ -183,6 +190,7 @@ class GlossaryLookup(Protocol):
     sounds: Lookup           # sound-key sequence -> [IndexedTerm]
     postings: Lookup         # sound key of one token -> [(IndexedTerm, position)], at most ANCHOR_CAP + 1
     source_first: Lookup     # (family or None, first folded token) -> [IndexedTerm]
+    source_lead: Lookup      # source_lead(norms): (first, second folded token or "") -> [IndexedTerm]
     english_by_entity: Lookup  # entity id -> its accepted English items
 
     def __len__(self) -> int: ...
@@ -190,6 +198,10 @@ class GlossaryLookup(Protocol):
     def entity(self, entity_id: str) -> EntityInfo | None: ...
 
     def near_keys(self, key: str) -> set[str]: ...
+
+    def has_longer(self, words: tuple[str, ...]) -> bool:
+        """Whether an English or foreign term begins with these folded words and has more: the exact
+        pass tries a longer window only then (most words of an article begin no name)."""
 
     def entity_type(self, entity_id: str) -> str | None:
         """The entity's type alone (person, organization, ...): cheaper than :meth:`entity`."""
@@ -258,8 +270,10 @@ class GlossaryIndex:
         # Most variants lead to one key: a str then, a tuple only on collision (a set each cost 4x).
         self.deletions: dict[str, str | tuple[str, ...]] = {}
         self.source_first: dict[tuple[str | None, str], list[IndexedTerm]] = defaultdict(list)
+        self.source_lead: dict[tuple[str, str], list[IndexedTerm]] = defaultdict(list)
         self.english_by_entity: dict[str, list[IndexedTerm]] = defaultdict(list)
         self.acronyms: dict[str, list[str]] = {}  # folded acronym -> entity ids, in the glossary's order
+        self.heads: set[tuple[str, ...]] = set()  # every proper beginning of an English or foreign term
         self._source_terms: dict[int | None, list[IndexedTerm]] | None = None
         self.max_len = 1
         for entity in glossary:
@@ -269,6 +283,7 @@ class GlossaryIndex:
         self.sounds = dict(self.sounds)
         self.postings = dict(self.postings)
         self.source_first = dict(self.source_first)
+        self.source_lead = dict(self.source_lead)
 
     def __len__(self) -> int:
         return len(self.glossary)
@@ -309,15 +324,16 @@ class GlossaryIndex:
                 entities.append(entity.id)
         for role, item in entity_terms(entity):
             self.max_len = max(self.max_len, len(item))
+            if role != SOURCE_SHORT:
+                self.heads.update(item.norms[:k] for k in range(1, len(item)))
             if role == ENGLISH:
                 self._add_english(item)
-            elif role == FOREIGN:
-                self.foreign[item.norms].append(item)
-                for key in source_keys(item):
-                    self.source_first[key].append(item)
             else:
+                if role == FOREIGN:
+                    self.foreign[item.norms].append(item)
                 for key in source_keys(item):
                     self.source_first[key].append(item)
+                self.source_lead[source_lead(item.norms)].append(item)
 
     def _add_english(self, item: IndexedTerm) -> None:
         self.english[item.norms].append(item)
@@ -339,6 +355,9 @@ class GlossaryIndex:
                             self.deletions[variant] = (known, key)
                     elif key not in known:
                         self.deletions[variant] = known + (key,)
+
+    def has_longer(self, words: tuple[str, ...]) -> bool:
+        return words in self.heads
 
     def near_keys(self, key: str) -> set[str]:
         """Glossary word keys within one deletion of ``key`` on either side (SymSpell lookup)."""

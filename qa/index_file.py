@@ -5,15 +5,19 @@ several GB in *each* process. Here the same lookups are answered from files that
 map read-only, so the operating system keeps one copy in its page cache for all of them, and a
 process pays only for the pages its lookups touch:
 
-* each lookup table (``english``, ``foreign``, ``sounds``, ``source_first``, ``postings``,
-  ``deletions``) is a MARISA trie of its keys (marisa-trie: static, compact, memory-mappable) that
-  gives each key a number, plus two numpy arrays in compressed-row form: where a key's values
-  start, and the values themselves (term numbers, in the glossary's order);
+* each lookup table (``english``, ``foreign``, ``sounds``, ``source_first``, ``source_lead``,
+  ``postings``, ``deletions``) is a MARISA trie of its keys (marisa-trie: static, compact,
+  memory-mappable) that gives each key a number, plus two numpy arrays in compressed-row form:
+  where a key's values start, and the values themselves (term numbers, in the glossary's order);
+  ``heads`` is a trie of every proper beginning of an English or foreign term, so the exact pass
+  tries a longer window only where some name goes on;
 * terms and entities are numbered in the glossary's order; their texts sit in string tables
-  (UTF-8 bytes and offsets) and their language, status and entity in small arrays. A term is made
-  back into an :class:`~newsqa.qa.index.IndexedTerm` only when a lookup returns it (and kept in a
-  small per-process cache), from its folded words, sound keys and case letters as stored at build
-  time, so a lookup never tokenises again.
+  (UTF-8 bytes and offsets) and their language, status, entity, word count and case bits in small
+  arrays. A lookup returns :class:`_MappedTerm` objects, which read an
+  :class:`~newsqa.qa.index.IndexedTerm`'s fields lazily: length and case from the small arrays,
+  the folded words, sound keys and text from the string tables only when the checker gets that far
+  (never tokenising again). At a million entities a lookup returns hundreds of terms the checker
+  drops on length or case; reading them whole cost most of a check and most of the file's pages.
 
 What goes into which table comes from :func:`~newsqa.qa.index.entity_terms` for both index kinds,
 so both give the same answers; ``tests/test_index_file.py`` checks it on the evaluation sets.
@@ -37,19 +41,20 @@ import marisa_trie
 import numpy as np
 
 from newsqa.qa.errors import GlossaryError
-from newsqa.qa.index import (ANCHOR_CAP, ENGLISH, FOREIGN, MIN_FUZZY_KEY, EntityInfo, IndexedTerm, SourceTable,
-                             entity_acronyms, entity_terms, name_length, source_keys, word_variants)
+from newsqa.qa.index import (ANCHOR_CAP, ENGLISH, FOREIGN, MIN_FUZZY_KEY, SOURCE_SHORT, EntityInfo, IndexedTerm, SourceTable,
+                             entity_acronyms, entity_terms, name_length, source_keys, source_lead, word_variants)
 from newsqa.qa.model import Entity, Status, Term
 
-FORMAT = 3          # bump when the layout changes: a reader refuses files of another format
+FORMAT = 4          # bump when the layout changes: a reader refuses files of another format
 SEP = "\x1f"        # joins the words of a key; never inside a folded word
 FIELD = "\x1e"      # parts of a term's stored words: folded words, sound keys, case letters
 POS_BITS = 16       # a posting packs (term number << POS_BITS) | word position
-TABLES = ("english", "foreign", "sounds", "source_first", "postings", "deletions")
+TABLES = ("english", "foreign", "sounds", "source_first", "source_lead", "postings", "deletions")
 # besides: ``acronyms`` (folded acronym -> entity numbers) and ``source_terms`` (term numbers in
 # qa.index.source_term_order, with each one's name_length beside), which the name rules and the
 # glossary step read
 TERM_CACHE = 8192   # decoded terms kept per process (an article touches a few hundred)
+SHAPE_WORDS = 16    # a term's case letters for its first 16 words sit in one uint32 (caps low, capitals high)
 
 
 class IndexFileError(GlossaryError):
@@ -178,6 +183,15 @@ def _shapes(item: IndexedTerm) -> str:
 _CAP, _UPPER = frozenset("cb"), frozenset("ub")
 
 
+def _shape_bits(shapes: str) -> int:
+    """The case letters of a term's first SHAPE_WORDS words as bits: capitalised in the low half,
+    all capitals in the high half; a lookup tests a term's case from them without decoding it."""
+    bits = 0
+    for j, c in enumerate(shapes[:SHAPE_WORDS]):
+        bits |= (c in _CAP) << j | (c in _UPPER) << (j + SHAPE_WORDS)
+    return bits
+
+
 def _chunk_rows(chunk: list[Entity]) -> list[tuple]:
     return [_entity_row(entity) for entity in chunk]
 
@@ -207,10 +221,13 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
     types, langs, statuses = _Codes(), _Codes(), _Codes()
     seen_ids: set[str] = set()
     word_keys: set[str] = set()
+    heads: set[str] = set()  # every proper beginning of an English or foreign term (has_longer)
     max_len = 1
     english, sounds, postings = tables["english"].add, tables["sounds"].add, tables["postings"].add
     deletions, foreign, source_first = tables["deletions"].add, tables["foreign"].add, tables["source_first"].add
+    lead = tables["source_lead"].add
     term_length = array("B")  # each term's name_length (at most 255), for source_terms(length)
+    term_words, term_shape = array("B"), array("I")  # each term's word count and case bits: see _MappedTerm
     for rank, (entity_id, etype, best, acronym_keys, items) in enumerate(_rows(entities, processes)):
         if entity_id in seen_ids:
             raise GlossaryError(f"duplicate entity id {entity_id!r}")
@@ -228,9 +245,13 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
             term_status.append(statuses.code(status))
             term_implicit.append(implicit)
             term_length.append(min(255, name_length(norms)))
+            term_words.append(min(255, len(norms)))
+            term_shape.append(_shape_bits(shapes))
             term_texts.add(text)
             term_tokens.add(f"{SEP.join(norms)}{FIELD}{SEP.join(keys)}{FIELD}{shapes}")
             max_len = max(max_len, len(norms))
+            if role != SOURCE_SHORT:
+                heads.update(SEP.join(norms[:k]) for k in range(1, len(norms)))
             if role == ENGLISH:
                 english(SEP.join(norms), term)
                 if not accepted:
@@ -250,7 +271,10 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
                     foreign(SEP.join(norms), term)
                 for key in first_keys:
                     source_first(_source_key(key), term)
+                lead(SEP.join(source_lead(norms)), term)
     del word_keys, seen_ids
+    marisa_trie.Trie(heads).save(str(work / "heads.marisa"))
+    del heads
     accepted = np.array([Status(s).accepted for s in statuses.listed()] or [False], dtype=bool)
     order = _source_term_order(tables["source_first"], tables["english"],
                                accepted[np.frombuffer(term_status, dtype=np.uint8)]
@@ -279,7 +303,8 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
     term_tokens.save(work, "term_tokens")
     for name, column in (("entity_type", entity_types), ("has_preferred", has_preferred),
                          ("term_entity", term_entity), ("term_lang", term_lang),
-                         ("term_status", term_status), ("term_implicit", term_implicit)):
+                         ("term_status", term_status), ("term_implicit", term_implicit),
+                         ("term_words", term_words), ("term_shape", term_shape)):
         np.save(work / f"{name}.npy", np.frombuffer(column, dtype=np.dtype(column.typecode))
                 if len(column) else np.empty(0, np.dtype(column.typecode)))
     return {"format": FORMAT, "version": version, "entities": len(entity_ids_list), "terms": len(term_entity),
@@ -471,6 +496,7 @@ class MappedIndex:
             self._source_terms = _numbers(self.folder, "source_terms")
             self._source_lengths = _numbers(self.folder, "source_terms_len")
             self._entity_ids = _Trie(self.folder, "entity_ids")
+            self._heads = _Trie(self.folder, "heads").trie
             self._entity_rank = _array(self.folder, "entity_rank")
             self._entity_id = _StringTable(self.folder, "entity_id")
             self._preferred = _StringTable(self.folder, "preferred")
@@ -482,17 +508,21 @@ class MappedIndex:
             self._term_lang = _array(self.folder, "term_lang")
             self._term_status = _array(self.folder, "term_status")
             self._term_implicit = _array(self.folder, "term_implicit")
+            self._term_words = _array(self.folder, "term_words")
+            self._term_shape = _array(self.folder, "term_shape")
         except (OSError, ValueError) as exc:
             raise IndexFileError(f"{self.folder}: incomplete glossary index ({exc})") from None
         self.english = _ItemLookup(self, rows["english"], SEP.join)
         self.foreign = _ItemLookup(self, rows["foreign"], SEP.join)
         self.sounds = _ItemLookup(self, rows["sounds"], SEP.join)
         self.source_first = _ItemLookup(self, rows["source_first"], _source_key)
+        self.source_lead = _ItemLookup(self, rows["source_lead"], SEP.join)
         self.postings = _PostingLookup(self, rows["postings"], None)
         self.english_by_entity = _EntityLookup(self, self._by_entity)
         self._deletions = rows["deletions"]
         self._words = rows["postings"].trie
-        self._terms: dict[int, IndexedTerm] = {}
+        self._terms: dict[int, _MappedTerm] = {}
+        self._accepted = [status.accepted for status in self._statuses]
 
     def __len__(self) -> int:
         return self.meta["entities"]
@@ -558,26 +588,22 @@ class MappedIndex:
             if not implicit[number] and (not excluded or entity_of[number] not in excluded):
                 yield self._term_text[number], langs[lang[number]]
 
-    def term(self, number: int) -> IndexedTerm:
-        """Term ``number`` as the matcher sees it, from its stored words (no tokenising again)."""
+    def term(self, number: int) -> "_MappedTerm":
+        """Term ``number`` as the matcher sees it (an :class:`IndexedTerm`'s fields, read lazily)."""
         item = self._terms.get(number)
         if item is not None:
             return item
-        item = self._decode(number)
+        item = _MappedTerm(self, number)
         if len(self._terms) >= TERM_CACHE:
-            del self._terms[next(iter(self._terms))]  # the first decoded goes first
+            self._terms.clear()  # not one at a time: next(iter()) over a dict's deleted front is slow
         self._terms[number] = item
         return item
 
-    def _decode(self, number: int) -> IndexedTerm:
-        term = Term(self._term_text[number], self._langs[self._term_lang[number]],
-                    self._statuses[self._term_status[number]])
-        norms, keys, shapes = self._term_tokens[number].split(FIELD)
-        item = IndexedTerm(entity=self._entity_id[self.term_entity[number]], term=term,
-                           norms=tuple(norms.split(SEP)), keys=tuple(keys.split(SEP)),
-                           caps=tuple(c in _CAP for c in shapes), uppers=tuple(c in _UPPER for c in shapes),
-                           implicit=bool(self._term_implicit[number]))
-        return item
+    def _decode(self, number: int) -> "_MappedTerm":
+        return _MappedTerm(self, number)
+
+    def has_longer(self, words: tuple[str, ...]) -> bool:
+        return SEP.join(words) in self._heads
 
     def near_keys(self, key: str) -> set[str]:
         """Glossary word keys within one deletion of ``key`` on either side (SymSpell lookup)."""
@@ -586,3 +612,113 @@ class MappedIndex:
             out.update(self._words.restore_key(w) for w in self._deletions.row(variant).tolist())
         out.discard(key)
         return out
+
+
+_FLAGS: dict[tuple[int, int], tuple[bool, ...]] = {}
+
+
+def _flags(bits: int, words: int) -> tuple[bool, ...]:
+    """``words`` booleans from the low bits of ``bits`` (a few hundred distinct ones: kept)."""
+    key = (bits, words)
+    out = _FLAGS.get(key)
+    if out is None:
+        out = _FLAGS[key] = tuple(bool(bits >> j & 1) for j in range(words))
+    return out
+
+
+class _MappedTerm:
+    """A term of the file with :class:`~newsqa.qa.index.IndexedTerm`'s fields, each read when first asked for.
+
+    A lookup in a large glossary returns many terms that the checker drops after looking at their
+    length and case (a first name shared by a thousand people, the near keys of a word); those come
+    from two small arrays. The words, the text and the entity id are read from the string tables
+    only for the terms that get that far, so a check touches few pages of the big files (which is
+    what the processes' shared memory pays for) and makes few objects.
+    """
+
+    __slots__ = ("_index", "number", "_norms", "_keys", "_caps", "_uppers", "_term")
+
+    def __init__(self, index: MappedIndex, number: int) -> None:
+        self._index, self.number = index, number
+        self._norms = self._keys = self._caps = self._uppers = self._term = None
+
+    def _read_words(self) -> None:
+        norms, keys, shapes = self._index._term_tokens[self.number].split(FIELD)
+        self._norms, self._keys = tuple(norms.split(SEP)), tuple(keys.split(SEP))
+        self._caps = tuple(c in _CAP for c in shapes)
+        self._uppers = tuple(c in _UPPER for c in shapes)
+
+    @property
+    def norms(self) -> tuple[str, ...]:
+        if self._norms is None:
+            self._read_words()
+        return self._norms
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        if self._keys is None:
+            self._read_words()
+        return self._keys
+
+    def __len__(self) -> int:
+        words = self._index._term_words[self.number]
+        return words if words < 255 else len(self.norms)
+
+    @property
+    def caps(self) -> tuple[bool, ...]:
+        if self._caps is None:
+            words = len(self)
+            if words > SHAPE_WORDS:
+                self._read_words()
+            else:
+                self._caps = _flags(self._index._term_shape[self.number], words)
+        return self._caps
+
+    @property
+    def uppers(self) -> tuple[bool, ...]:
+        if self._uppers is None:
+            words = len(self)
+            if words > SHAPE_WORDS:
+                self._read_words()
+            else:
+                self._uppers = _flags(self._index._term_shape[self.number] >> SHAPE_WORDS, words)
+        return self._uppers
+
+    @property
+    def entity(self) -> str:
+        index = self._index
+        return index._entity_id[index.term_entity[self.number]]
+
+    @property
+    def term(self) -> Term:
+        if self._term is None:
+            index, number = self._index, self.number
+            self._term = Term(index._term_text[number], index._langs[index._term_lang[number]],
+                              index._statuses[index._term_status[number]])
+        return self._term
+
+    @property
+    def implicit(self) -> bool:
+        return bool(self._index._term_implicit[self.number])
+
+    @property
+    def accepted(self) -> bool:
+        index = self._index
+        return index._accepted[index._term_status[self.number]]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _MappedTerm) and other._index is self._index:
+            return other.number == self.number
+        if isinstance(other, (_MappedTerm, IndexedTerm)):
+            return _fields(self) == _fields(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(_fields(self))
+
+    def __repr__(self) -> str:
+        return f"_MappedTerm({self.entity!r}, {self.term.text!r}, #{self.number})"
+
+
+def _fields(item) -> tuple:
+    return (item.entity, item.term, item.norms, item.keys, item.caps, item.uppers, item.implicit)

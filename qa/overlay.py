@@ -79,6 +79,7 @@ class OverlaidIndex:
         self.foreign = _Merged(self, base.foreign, self.mine.foreign)
         self.sounds = _Merged(self, base.sounds, self.mine.sounds)
         self.source_first = _Merged(self, base.source_first, self.mine.source_first)
+        self.source_lead = _Merged(self, base.source_lead, self.mine.source_lead)
         self.postings = _Merged(self, base.postings, self.mine.postings, cap=ANCHOR_CAP + 1, item=lambda p: p[0])
         self.english_by_entity = _ByEntity(self)
 
@@ -124,6 +125,9 @@ class OverlaidIndex:
             info = self._info[entity_id]
             return info.type if info is not None else None
         return self.base.entity_type(entity_id)
+
+    def has_longer(self, words: tuple[str, ...]) -> bool:
+        return self.base.has_longer(words) or self.mine.has_longer(words)  # a removed entity's: a longer try, no harm
 
     def near_keys(self, key: str) -> set[str]:
         return (self.base.near_keys(key) | self.mine.near_keys(key)) - {key}
