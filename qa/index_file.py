@@ -27,6 +27,7 @@ The builder takes any iterable of entities (a file, the store's rows), one at a 
 from __future__ import annotations
 
 import json
+import mmap
 import os
 import shutil
 import tempfile
@@ -152,6 +153,7 @@ def build_index(entities: Iterable[Entity], folder: str | Path, version: str,
     try:
         meta = _write(entities, work, version, info or {}, processes)
         (work / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        _settle(work)
         try:
             os.rename(work, folder)
         except OSError:
@@ -162,6 +164,29 @@ def build_index(entities: Iterable[Entity], folder: str | Path, version: str,
         shutil.rmtree(work, ignore_errors=True)
         raise
     return folder
+
+
+def _settle(folder: Path) -> None:
+    """Put the written files on disk and out of the page cache before the folder is renamed.
+
+    On disk first, so that a crash never leaves a complete-looking folder with missing data. Out of
+    the cache because the writes left each file there in large (2 MB) folios: a worker touching
+    one entry would map a whole folio, and four workers' memory grew by most of the file. Read
+    back on demand (:func:`_advise`), only the pages the checks use come in, 4 KB at a time.
+    """
+    for path in folder.iterdir():
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+            if hasattr(os, "posix_fadvise"):
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _entity_row(entity: Entity) -> tuple:
@@ -345,21 +370,42 @@ def _decoded(strings: _Strings) -> list[str]:
 # ---- reading ---------------------------------------------------------------------------------
 
 
+def _advise(mapping: mmap.mmap | None) -> None:
+    """Tell the kernel a mapping is read at random: no readahead, and no 2 MB pages.
+
+    A check reads a few scattered entries of each file. Left alone, the kernel reads ahead around
+    each one and, where the page cache holds a file in 2 MB folios (ext4 on recent kernels), maps a
+    whole 2 MB into the process for one entry, so every worker's memory (PSS) grew by most of the
+    file. LMDB reads its memory-mapped file the same way (MDB_NORDAHEAD) for the same reason.
+    """
+    if mapping is None:
+        return
+    for advice in ("MADV_RANDOM", "MADV_NOHUGEPAGE"):
+        if hasattr(mmap, advice):
+            try:
+                mapping.madvise(getattr(mmap, advice))
+            except OSError:  # an older kernel without the advice: only memory is at stake
+                pass
+
+
+def _load(path: Path) -> np.ndarray:
+    """A numpy file mapped read-only and advised (:func:`_advise`); an empty one read."""
+    try:
+        data = np.load(path, mmap_mode="r")
+    except ValueError:  # an empty array: nothing to map
+        return np.load(path)
+    _advise(getattr(data, "_mmap", None))
+    return data
+
+
 def _numbers(folder: Path, name: str) -> np.ndarray:
     """A read-only mapped numpy file as an array (for filtering it whole)."""
-    try:
-        return np.load(folder / f"{name}.npy", mmap_mode="r")
-    except ValueError:  # an empty array: nothing to map
-        return np.load(folder / f"{name}.npy")
+    return _load(folder / f"{name}.npy")
 
 
 def _array(folder: Path, name: str) -> memoryview:
     """A read-only mapped numpy file as a memoryview: indexing one cell gives a plain int, fast."""
-    path = folder / f"{name}.npy"
-    try:
-        data = np.load(path, mmap_mode="r")
-    except ValueError:  # an empty array: nothing to map
-        data = np.load(path)
+    data = _load(folder / f"{name}.npy")
     if not data.size:
         return memoryview(b"")
     return memoryview(data).cast("B").cast(data.dtype.char)
@@ -370,6 +416,7 @@ class _StringTable:
         self.offsets = _array(folder, f"{name}.off")
         size = (folder / f"{name}.txt").stat().st_size
         self.blob = np.memmap(folder / f"{name}.txt", dtype=np.uint8, mode="r") if size else np.empty(0, np.uint8)
+        _advise(getattr(self.blob, "_mmap", None))
         self.view = memoryview(self.blob)
 
     def __getitem__(self, i: int) -> str:
@@ -381,7 +428,10 @@ class _Trie:
 
     def __init__(self, folder: Path, name: str) -> None:
         self.trie = marisa_trie.Trie()
-        self.trie.mmap(str(folder / f"{name}.marisa"))
+        with open(folder / f"{name}.marisa", "rb") as file:
+            self._mapping = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        _advise(self._mapping)
+        self.trie.map(self._mapping)  # the trie reads the mapping and holds no reference: keep this object
 
     def get(self, key: str) -> int | None:
         return self.trie.get(key)
@@ -496,7 +546,7 @@ class MappedIndex:
             self._source_terms = _numbers(self.folder, "source_terms")
             self._source_lengths = _numbers(self.folder, "source_terms_len")
             self._entity_ids = _Trie(self.folder, "entity_ids")
-            self._heads = _Trie(self.folder, "heads").trie
+            self._heads = _Trie(self.folder, "heads")  # the wrapper keeps the mapping open
             self._entity_rank = _array(self.folder, "entity_rank")
             self._entity_id = _StringTable(self.folder, "entity_id")
             self._preferred = _StringTable(self.folder, "preferred")
@@ -603,7 +653,7 @@ class MappedIndex:
         return _MappedTerm(self, number)
 
     def has_longer(self, words: tuple[str, ...]) -> bool:
-        return SEP.join(words) in self._heads
+        return SEP.join(words) in self._heads.trie
 
     def near_keys(self, key: str) -> set[str]:
         """Glossary word keys within one deletion of ``key`` on either side (SymSpell lookup)."""
