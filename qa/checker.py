@@ -191,8 +191,8 @@ class Checker:
             if i + 1 < len(tokens) and gaps[i] else []
         lead = self.index.source_lead
         for base in sorted(base_forms(token.norm), key=lambda b: (-len(b), b)):
-            longer = [item for second in nexts for item in lead.get((base, second), ())]
-            for item in longer + list(lead.get((base, ""), ())):
+            longer = [item for second in nexts for item in lead.get((None, base, second), ())]
+            for item in longer + list(lead.get((None, base, ""), ())):
                 n = len(item)  # length and case first: they cost a mapped index no decoding
                 window = tokens[i:i + n]
                 if len(window) != n or not all(gaps[i:i + n - 1]) or not _case_fits(window, item, strict=True):
@@ -439,7 +439,7 @@ class Checker:
             # serves Macedonian text, a Croatian one Bosnian), read at a lower confidence.
             for fam_key in ((fam, None) if fam is not None else (None,)):
                 for base in base_forms(tokens[i].norm):
-                    for item in self.index.source_first.get((fam_key, base), ()):
+                    for item in self._source_candidates(tokens, gaps, i, fam_key, base):
                         n = len(item)
                         if best and n <= best[0]:
                             continue
@@ -465,6 +465,23 @@ class Checker:
             return found
         names = find_names(source, source_lang, analyses, known_word=self.known_word)
         return [n for n in found if not self._inside_other_name(n, names, source)]
+
+    def _source_candidates(self, tokens: list[Token], gaps: list[bool], i: int, fam_key: str | None,
+                           base: str) -> list[IndexedTerm]:
+        """The glossary's source names that may begin at ``tokens[i]`` read as ``base``.
+
+        All names with that first word, as long as there are at most ANCHOR_CAP of them (a later
+        word may then be a spelling within two edits: Kataib Hizbullah). A first word that begins
+        more names (a common first name in a large glossary) does not pick out a name by itself,
+        as a common word anchors no near miss: there the second word must be a declined form of
+        the name's (``source_lead``), and one-word names must be the word itself.
+        """
+        if self.index.source_first.size((fam_key, base)) <= ANCHOR_CAP:
+            return self.index.source_first.get((fam_key, base), ())
+        lead = self.index.source_lead
+        seconds = base_forms(tokens[i + 1].norm) if i + 1 < len(tokens) and gaps[i] else ()
+        return [item for second in sorted(seconds, key=lambda b: (-len(b), b))
+                for item in lead.get((fam_key, base, second), ())] + list(lead.get((fam_key, base, ""), ()))
 
     def _acronym_entity(self, flag: Flag) -> Flag:
         """A source acronym the glossary knows (SDS-a for the SDF) is that entity's flag."""

@@ -125,11 +125,21 @@ def source_keys(item: IndexedTerm) -> tuple[tuple[str | None, str], ...]:
     return ((family(item.term.lang), item.norms[0]), (None, item.norms[0]))
 
 
-def source_lead(norms: tuple[str, ...]) -> tuple[str, str]:
-    """The ``source_lead`` key of a source-language item: its first two folded words ("" for a
-    one-word name). Looking a declined name up by both words reads only the few items that can fit
-    it, where ``source_first`` would give every name that begins with a common first name."""
-    return norms[0], norms[1] if len(norms) > 1 else ""
+def source_lead(item: IndexedTerm) -> tuple[tuple[str | None, str, str], ...]:
+    """The ``source_lead`` keys of a source-language item: its language family (and none) with its
+    first two folded words ("" for a one-word name). Looking a name up by both words reads only
+    the few items that can fit it, where ``source_first`` gives every name that begins with a
+    common first name (thousands in a newsroom glossary)."""
+    lead = (item.norms[0], item.norms[1] if len(item.norms) > 1 else "")
+    return tuple(dict.fromkeys((fam, *lead) for fam, _ in source_keys(item)))
+
+
+class SizedLookup(dict):
+    """A dictionary of lists that also says how long a list is (what ``_ItemLookup.size`` says of a
+    mapped table without reading the list)."""
+
+    def size(self, key: Any) -> int:
+        return len(self.get(key, ()))
 
 
 def entity_acronyms(entity: Entity) -> Iterator[str]:
@@ -189,8 +199,8 @@ class GlossaryLookup(Protocol):
     foreign: Lookup          # folded token sequence -> [IndexedTerm]
     sounds: Lookup           # sound-key sequence -> [IndexedTerm]
     postings: Lookup         # sound key of one token -> [(IndexedTerm, position)], at most ANCHOR_CAP + 1
-    source_first: Lookup     # (family or None, first folded token) -> [IndexedTerm]
-    source_lead: Lookup      # source_lead(norms): (first, second folded token or "") -> [IndexedTerm]
+    source_first: Lookup     # (family or None, first folded token) -> [IndexedTerm]; also .size(key)
+    source_lead: Lookup      # (family or None, first, second folded token or "") -> [IndexedTerm]
     english_by_entity: Lookup  # entity id -> its accepted English items
 
     def __len__(self) -> int: ...
@@ -270,7 +280,7 @@ class GlossaryIndex:
         # Most variants lead to one key: a str then, a tuple only on collision (a set each cost 4x).
         self.deletions: dict[str, str | tuple[str, ...]] = {}
         self.source_first: dict[tuple[str | None, str], list[IndexedTerm]] = defaultdict(list)
-        self.source_lead: dict[tuple[str, str], list[IndexedTerm]] = defaultdict(list)
+        self.source_lead: dict[tuple[str | None, str, str], list[IndexedTerm]] = defaultdict(list)
         self.english_by_entity: dict[str, list[IndexedTerm]] = defaultdict(list)
         self.acronyms: dict[str, list[str]] = {}  # folded acronym -> entity ids, in the glossary's order
         self.heads: set[tuple[str, ...]] = set()  # every proper beginning of an English or foreign term
@@ -282,7 +292,7 @@ class GlossaryIndex:
         self.foreign = dict(self.foreign)
         self.sounds = dict(self.sounds)
         self.postings = dict(self.postings)
-        self.source_first = dict(self.source_first)
+        self.source_first = SizedLookup(self.source_first)
         self.source_lead = dict(self.source_lead)
 
     def __len__(self) -> int:
@@ -333,7 +343,8 @@ class GlossaryIndex:
                     self.foreign[item.norms].append(item)
                 for key in source_keys(item):
                     self.source_first[key].append(item)
-                self.source_lead[source_lead(item.norms)].append(item)
+                for key in source_lead(item):
+                    self.source_lead[key].append(item)
 
     def _add_english(self, item: IndexedTerm) -> None:
         self.english[item.norms].append(item)

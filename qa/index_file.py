@@ -66,6 +66,10 @@ def _source_key(key: tuple[str | None, str]) -> str:
     return f"{key[0] or ''}{SEP}{key[1]}"
 
 
+def _lead_key(key: tuple[str | None, str, str]) -> str:
+    return f"{key[0] or ''}{SEP}{key[1]}{SEP}{key[2]}"
+
+
 # ---- building --------------------------------------------------------------------------------
 
 
@@ -195,7 +199,8 @@ def _entity_row(entity: Entity) -> tuple:
     best = entity.preferred_english
     return (entity.id, entity.type, None if best is None else best.text, list(dict.fromkeys(entity_acronyms(entity))),
             [(role, item.term.text, item.term.lang, item.term.status.value, item.implicit, item.accepted,
-              item.norms, item.keys, _shapes(item), () if role == ENGLISH else source_keys(item))
+              item.norms, item.keys, _shapes(item), () if role == ENGLISH else source_keys(item),
+              () if role == ENGLISH else source_lead(item))
              for role, item in entity_terms(entity)])
 
 
@@ -263,7 +268,7 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
         preferred.add(best or "")
         for key in acronym_keys:
             acronyms.add(key, rank)
-        for role, text, lang, status, implicit, accepted, norms, keys, shapes, first_keys in items:
+        for role, text, lang, status, implicit, accepted, norms, keys, shapes, first_keys, lead_keys in items:
             term = len(term_entity)
             term_entity.append(rank)
             term_lang.append(langs.code(lang))
@@ -296,7 +301,8 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
                     foreign(SEP.join(norms), term)
                 for key in first_keys:
                     source_first(_source_key(key), term)
-                lead(SEP.join(source_lead(norms)), term)
+                for key in lead_keys:
+                    lead(_lead_key(key), term)
     del word_keys, seen_ids
     marisa_trie.Trie(heads).save(str(work / "heads.marisa"))
     del heads
@@ -480,6 +486,11 @@ class _ItemLookup:
         term = self.index.term
         return [term(t) for t in values]
 
+    def size(self, key) -> int:
+        """How many values ``key`` has, without reading them."""
+        number = self._find(self.encode(key) if self.encode else key)
+        return 0 if number is None else self._offsets[number + 1] - self._offsets[number]
+
     def get(self, key, default=None):
         number = self._find(self.encode(key) if self.encode else key)
         if number is None:
@@ -566,7 +577,7 @@ class MappedIndex:
         self.foreign = _ItemLookup(self, rows["foreign"], SEP.join)
         self.sounds = _ItemLookup(self, rows["sounds"], SEP.join)
         self.source_first = _ItemLookup(self, rows["source_first"], _source_key)
-        self.source_lead = _ItemLookup(self, rows["source_lead"], SEP.join)
+        self.source_lead = _ItemLookup(self, rows["source_lead"], _lead_key)
         self.postings = _PostingLookup(self, rows["postings"], None)
         self.english_by_entity = _EntityLookup(self, self._by_entity)
         self._deletions = rows["deletions"]

@@ -44,6 +44,11 @@ class _Merged:
         return merged[:self.cap] if self.cap else merged
 
 
+class _Sized(_Merged):
+    def size(self, key) -> int:
+        return self.overlay.kept_size(self.base, key) + len(self.mine.get(key, ()))
+
+
 class _ByEntity:
     def __init__(self, overlay: "OverlaidIndex") -> None:
         self.overlay = overlay
@@ -78,7 +83,7 @@ class OverlaidIndex:
         self.english = _Merged(self, base.english, self.mine.english)
         self.foreign = _Merged(self, base.foreign, self.mine.foreign)
         self.sounds = _Merged(self, base.sounds, self.mine.sounds)
-        self.source_first = _Merged(self, base.source_first, self.mine.source_first)
+        self.source_first = _Sized(self, base.source_first, self.mine.source_first)
         self.source_lead = _Merged(self, base.source_lead, self.mine.source_lead)
         self.postings = _Merged(self, base.postings, self.mine.postings, cap=ANCHOR_CAP + 1, item=lambda p: p[0])
         self.english_by_entity = _ByEntity(self)
@@ -114,6 +119,13 @@ class OverlaidIndex:
             if cap and len(out) >= cap:
                 break
         return lookup.decode(out)
+
+    def kept_size(self, lookup, key) -> int:
+        """How many values :meth:`kept` would give for ``key`` (all of them), without decoding any."""
+        if not self._excluded:
+            return lookup.size(key)
+        entity_of, excluded, shift = self.base.term_entity, self._excluded, lookup.shift
+        return sum(1 for value in lookup.terms(key).tolist() if entity_of[value >> shift] not in excluded)
 
     def entity(self, entity_id: str) -> EntityInfo | None:
         if entity_id in self._info:
