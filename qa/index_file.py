@@ -146,7 +146,8 @@ def build_index(entities: Iterable[Entity], folder: str | Path, version: str,
     """Write the index of ``entities`` (in the glossary's order) to ``folder``.
 
     The folder appears whole or not at all: the files are written to a temporary folder beside it,
-    which is then renamed. ``version`` is the glossary version flags will record; ``info`` is kept
+    which is then renamed. Worker processes make each run of 500 entities into a batch of plain
+    values (:func:`_batch`: tokenising and making keys); this process files the batches in order. ``version`` is the glossary version flags will record; ``info`` is kept
     in ``meta.json`` for the caller (the store's version and change number, say). ``processes``
     > 1 tokenises the terms in that many worker processes (not from inside a daemonic process,
     such as a Celery prefork child).
@@ -193,17 +194,6 @@ def _settle(folder: Path) -> None:
         os.close(fd)
 
 
-def _entity_row(entity: Entity) -> tuple:
-    """One entity as the builder files it, in plain values, so that worker processes can make rows
-    (tokenising the terms is most of a build) while the builder files them in order."""
-    best = entity.preferred_english
-    return (entity.id, entity.type, None if best is None else best.text, list(dict.fromkeys(entity_acronyms(entity))),
-            [(role, item.term.text, item.term.lang, item.term.status.value, item.implicit, item.accepted,
-              item.norms, item.keys, _shapes(item), () if role == ENGLISH else source_keys(item),
-              () if role == ENGLISH else source_lead(item))
-             for role, item in entity_terms(entity)])
-
-
 def _shapes(item: IndexedTerm) -> str:
     """Each word's case in one letter: c capitalised, u all capitals, b both, a neither."""
     return "".join("b" if cap and upper else "c" if cap else "u" if upper else "a"
@@ -222,24 +212,92 @@ def _shape_bits(shapes: str) -> int:
     return bits
 
 
-def _chunk_rows(chunk: list[Entity]) -> list[tuple]:
-    return [_entity_row(entity) for entity in chunk]
+
+_PAIR_TABLES = TABLES[:-1] + ("by_entity", "acronyms")  # deletions are filed by the builder (new words only)
 
 
-def _rows(entities: Iterable[Entity], processes: int, chunk: int = 500) -> Iterator[tuple]:
-    """Rows in the glossary's order; with ``processes`` > 1 made by that many worker processes,
-    a bounded number of chunks in flight (the entities are never all in memory)."""
-    if processes <= 1:
-        yield from map(_entity_row, entities)
-        return
+def _batch(chunk: list[Entity]) -> dict:
+    """A run of entities as the builder files them, in plain values: every term's columns and
+    strings, and each table's (key, value) pairs with term and entity numbers counted from the
+    run's start. Worker processes make batches (tokenising the terms is most of a build; so is
+    making the keys) and the builder files them in order, with little more than appends."""
+    out = {"ids": [], "types": [], "best": [], "lang": [], "status": [], "entity": [], "implicit": [],
+           "length": [], "words": [], "shape": [], "text": [], "tokens": [], "heads": set(), "max_len": 1,
+           **{name: ([], []) for name in _PAIR_TABLES}}
+    term = 0
+    for rank, entity in enumerate(chunk):
+        best = entity.preferred_english
+        out["ids"].append(entity.id)
+        out["types"].append(entity.type)
+        out["best"].append(None if best is None else best.text)
+        for key in dict.fromkeys(entity_acronyms(entity)):
+            _pair(out, "acronyms", key, rank)
+        for role, item in entity_terms(entity):
+            norms, keys = item.norms, item.keys
+            shapes = _shapes(item)
+            out["entity"].append(rank)
+            out["lang"].append(item.term.lang)
+            out["status"].append(item.term.status.value)
+            out["implicit"].append(item.implicit)
+            out["length"].append(min(255, name_length(norms)))
+            out["words"].append(min(255, len(norms)))
+            out["shape"].append(_shape_bits(shapes))
+            out["text"].append(item.term.text)
+            out["tokens"].append(f"{SEP.join(norms)}{FIELD}{SEP.join(keys)}{FIELD}{shapes}")
+            out["max_len"] = max(out["max_len"], len(norms))
+            if role != SOURCE_SHORT:
+                out["heads"].update(SEP.join(norms[:k]) for k in range(1, len(norms)))
+            if role == ENGLISH:
+                _pair(out, "english", SEP.join(norms), term)
+                if item.accepted:
+                    _pair(out, "by_entity", entity.id, term)
+                    _pair(out, "sounds", SEP.join(keys), term)
+                    if len(keys) > 1 << POS_BITS:
+                        raise GlossaryError(f"{entity.id}: a term of more than {1 << POS_BITS} words")
+                    for pos, key in enumerate(keys):
+                        _pair(out, "postings", key, term << POS_BITS | pos)
+            else:
+                if role == FOREIGN:
+                    _pair(out, "foreign", SEP.join(norms), term)
+                for key in source_keys(item):
+                    _pair(out, "source_first", _source_key(key), term)
+                for key in source_lead(item):
+                    _pair(out, "source_lead", _lead_key(key), term)
+            term += 1
+    return out
+
+
+def _pair(batch: dict, table: str, key: str, value: int) -> None:
+    keys, values = batch[table]
+    keys.append(key)
+    values.append(value)
+
+
+def _batches(entities: Iterable[Entity], processes: int, chunk: int = 500) -> Iterator[dict]:
+    """Batches in the glossary's order; with ``processes`` > 1 made by that many worker processes,
+    a bounded number in flight (the entities are never all in memory)."""
     chunks = iter(lambda it=iter(entities): list(islice(it, chunk)), [])
+    if processes <= 1:
+        yield from map(_batch, chunks)
+        return
     with ProcessPoolExecutor(processes) as pool:
-        pending = deque(pool.submit(_chunk_rows, c) for c in islice(chunks, 2 * processes))
+        pending = deque(pool.submit(_batch, c) for c in islice(chunks, 2 * processes))
         while pending:
-            rows = pending.popleft().result()
+            batch = pending.popleft().result()
             for c in islice(chunks, 1):
-                pending.append(pool.submit(_chunk_rows, c))
-            yield from rows
+                pending.append(pool.submit(_batch, c))
+            yield batch
+
+
+def _file(table: "_Table", keys: list[str], values: list[int], offset: int) -> None:
+    """Add a batch's pairs to a table, its numbers moved by ``offset``."""
+    ids, numbers = table.ids, table.keys
+    setdefault = ids.setdefault
+    for key in keys:
+        numbers.append(setdefault(key, len(ids)))
+    if offset:
+        values = [v + offset for v in values]
+    table.values.extend(values)
 
 
 def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, processes: int) -> dict:
@@ -253,56 +311,47 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
     word_keys: set[str] = set()
     heads: set[str] = set()  # every proper beginning of an English or foreign term (has_longer)
     max_len = 1
-    english, sounds, postings = tables["english"].add, tables["sounds"].add, tables["postings"].add
-    deletions, foreign, source_first = tables["deletions"].add, tables["foreign"].add, tables["source_first"].add
-    lead = tables["source_lead"].add
+    deletions = tables["deletions"].add
     term_length = array("B")  # each term's name_length (at most 255), for source_terms(length)
     term_words, term_shape = array("B"), array("I")  # each term's word count and case bits: see _MappedTerm
-    for rank, (entity_id, etype, best, acronym_keys, items) in enumerate(_rows(entities, processes)):
-        if entity_id in seen_ids:
-            raise GlossaryError(f"duplicate entity id {entity_id!r}")
-        seen_ids.add(entity_id)
-        entity_ids.add(entity_id)
-        entity_types.append(types.code(etype))
-        has_preferred.append(best is not None)
-        preferred.add(best or "")
-        for key in acronym_keys:
-            acronyms.add(key, rank)
-        for role, text, lang, status, implicit, accepted, norms, keys, shapes, first_keys, lead_keys in items:
-            term = len(term_entity)
-            term_entity.append(rank)
-            term_lang.append(langs.code(lang))
-            term_status.append(statuses.code(status))
-            term_implicit.append(implicit)
-            term_length.append(min(255, name_length(norms)))
-            term_words.append(min(255, len(norms)))
-            term_shape.append(_shape_bits(shapes))
+    entities_done = 0
+    for batch in _batches(entities, processes):
+        for entity_id in batch["ids"]:
+            if entity_id in seen_ids:
+                raise GlossaryError(f"duplicate entity id {entity_id!r}")
+            seen_ids.add(entity_id)
+            entity_ids.add(entity_id)
+        first_term = len(term_entity)
+        entity_types.extend(types.code(t) for t in batch["types"])
+        for best in batch["best"]:
+            has_preferred.append(best is not None)
+            preferred.add(best or "")
+        term_entity.extend(rank + entities_done for rank in batch["entity"])
+        term_lang.extend(langs.code(lang) for lang in batch["lang"])
+        term_status.extend(statuses.code(status) for status in batch["status"])
+        term_implicit.extend(batch["implicit"])
+        term_length.extend(batch["length"])
+        term_words.extend(batch["words"])
+        term_shape.extend(batch["shape"])
+        for text in batch["text"]:
             term_texts.add(text)
-            term_tokens.add(f"{SEP.join(norms)}{FIELD}{SEP.join(keys)}{FIELD}{shapes}")
-            max_len = max(max_len, len(norms))
-            if role != SOURCE_SHORT:
-                heads.update(SEP.join(norms[:k]) for k in range(1, len(norms)))
-            if role == ENGLISH:
-                english(SEP.join(norms), term)
-                if not accepted:
-                    continue
-                by_entity.add(entity_id, term)
-                sounds(SEP.join(keys), term)
-                if len(keys) > 1 << POS_BITS:
-                    raise GlossaryError(f"{entity_id}: a term of more than {1 << POS_BITS} words")
-                for pos, key in enumerate(keys):
-                    word = postings(key, term << POS_BITS | pos)
-                    if len(key) >= MIN_FUZZY_KEY and key not in word_keys:
-                        word_keys.add(key)
-                        for variant in word_variants(key):
-                            deletions(variant, word)
-            else:
-                if role == FOREIGN:
-                    foreign(SEP.join(norms), term)
-                for key in first_keys:
-                    source_first(_source_key(key), term)
-                for key in lead_keys:
-                    lead(_lead_key(key), term)
+        for text in batch["tokens"]:
+            term_tokens.add(text)
+        max_len = max(max_len, batch["max_len"])
+        heads |= batch["heads"]
+        for name in TABLES[:-1]:
+            offset = first_term << POS_BITS if name == "postings" else first_term
+            _file(tables[name], *batch[name], offset)
+        _file(by_entity, *batch["by_entity"], first_term)
+        _file(acronyms, *batch["acronyms"], entities_done)
+        words = tables["postings"].ids
+        for key in batch["postings"][0]:
+            if len(key) >= MIN_FUZZY_KEY and key not in word_keys:
+                word_keys.add(key)
+                word = words[key]
+                for variant in word_variants(key):
+                    deletions(variant, word)
+        entities_done += len(batch["ids"])
     del word_keys, seen_ids
     marisa_trie.Trie(heads).save(str(work / "heads.marisa"))
     del heads

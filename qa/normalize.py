@@ -161,6 +161,17 @@ class Token:
         return self.word_start > self.start
 
 
+@lru_cache(maxsize=262144)
+def _word_parts(word: str, lang: str | None) -> tuple[str, str, bool, bool] | None:
+    """A word's folded form, sound key, capital and all-capitals; None for a word that folds to
+    nothing. Kept per word: an article repeats its words, and a glossary its names' words."""
+    norm = fold(word, lang)
+    if not norm:
+        return None
+    letters = [c for c in word if c.isalpha()]
+    return norm, sound_key(norm), word[0].isupper(), len(letters) > 1 and all(c.isupper() for c in letters)
+
+
 def tokenize(text: str, lang: str | None = None) -> list[Token]:
     """Split ``text`` into word tokens with spans in the original string."""
     tokens: list[Token] = []
@@ -169,16 +180,11 @@ def tokenize(text: str, lang: str | None = None) -> list[Token]:
             word, word_start = m.group("acronym"), m.start()
         else:
             word, word_start = m.group("word"), m.start("word")
-        norm = fold(word, lang)
-        if not norm:
+        parts = _word_parts(word, lang)
+        if parts is None:
             continue
-        first = word[0]
-        letters = [c for c in word if c.isalpha()]
-        tokens.append(Token(
-            start=m.start(), end=m.end(), text=m.group(0), norm=norm, key=sound_key(norm),
-            cap=first.isupper(), upper=len(letters) > 1 and all(c.isupper() for c in letters),
-            word_start=word_start,
-        ))
+        norm, key, cap, upper = parts
+        tokens.append(Token(m.start(), m.end(), m.group(0), norm, key, cap, upper, word_start))
     return tokens
 
 
