@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping
 
+import newsqa.qa.countries as countries
 import newsqa.qa.gazetteer as gazetteer
 from newsqa.qa.english import zipf
 from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, tokenize
@@ -242,7 +243,10 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 break
         words = tokens[i:j]
         readings = [_reading(analyses, w.text[w.word_start - w.start:]) for w in words]
-        if sentence_start(text, t.start) and (analyses is None and (
+        if sentence_start(text, t.start) and len(words) > 1 and countries.declined(
+                " ".join(to_latin(w.text, lang or "sr") for w in words)):
+            pass  # a country's name of several words opens the sentence: Sjeverna Makedonija je ...
+        elif sentence_start(text, t.start) and (analyses is None and (
                 len(words) == 1 or frequent_word(words[0].text, lang)
                 or (known_word is not None and known_word(to_latin(words[0].text, lang or "sr"), lang)))
                                                or readings[0].kind == "common" or readings[0].frequent):
@@ -328,6 +332,10 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         lemmas.append(lemma)
         english.append("")
     lemma = " ".join(lemmas)
+    nation = _country(written, lemmas, readings)
+    if nation is not None:
+        return Name(start, end, text[start:end], lemma, nation[1], False, False, False, True,
+                    tuple(fold(x) for x in lemmas if x not in PARTICLES), nation[0])
     found = _place(text[start:end], written, lemmas, readings, place_context, case)
     if found is not None:
         english_name = found.rendered(gazetteer.has_article(text[start:end]))
@@ -337,8 +345,9 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                     False, False, False, True, tuple(fold(x) for x in lemmas if x not in PARTICLES),
                     found.country)
     slavic = _slavic(lemmas, readings)
-    if lang == "hr" and not slavic and not _SOUTH_SLAVIC_LETTERS.search(lemma):
-        # Croatian keeps foreign names in their own spelling (Joseph Aoun, Michael Kurilla)
+    if lang == "hr" and not slavic and not _SOUTH_SLAVIC_LETTERS.search(lemma) and not any(english):
+        # Croatian keeps foreign names in their own spelling (Joseph Aoun, Michael Kurilla); the
+        # analyser's English, where it has one, is still the better word (Bjelorusija -> Belarus)
         return Name(start, end, text[start:end], lemma, lemma, owner, False, False, True,
                     tuple(fold(x) for x in lemmas if x not in PARTICLES))
     parts = []
@@ -358,6 +367,17 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                              for p, e in zip(parts, english)) or gazetteer.known(out)
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
+
+
+def _country(written: list[str], lemmas: list[str], readings: list[Reading]) -> tuple[str, str] | None:
+    """(ISO code, English) of the country this name is, in any context (``qa.countries``): Katar,
+    iz Bjelorusije, Sjeverne Makedonije. A word whose English the analyser's bilingual dictionary
+    gives is left to it, as is a name with a particle (a person's)."""
+    if any(w.lower() in PARTICLES for w in written) or (len(written) == 1 and readings[0].english):
+        return None
+    if len(written) > 1:  # Ujedinjenih Arapskih Emirata, Sjeverne Makedonije
+        return countries.declined(" ".join(written))
+    return countries.country([lemmas[0], written[0]] + lemma_candidates(written[0]) + _neuter(written[0]))
 
 
 def _place(source: str, written: list[str], lemmas: list[str], readings: list[Reading],
