@@ -39,6 +39,7 @@ from typing import Callable, Iterable, Mapping
 
 import newsqa.qa.countries as countries
 import newsqa.qa.gazetteer as gazetteer
+import newsqa.qa.regions as regions
 from newsqa.qa.english import zipf
 from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, tokenize
 
@@ -241,6 +242,11 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 j += 2
             else:
                 break
+        area = _region(text, tokens, i, j, lang)
+        if area is not None:
+            found.append(area)  # Donjecke oblasti -> Donetsk region
+            i = j + 1
+            continue
         words = tokens[i:j]
         readings = [_reading(analyses, w.text[w.word_start - w.start:]) for w in words]
         if sentence_start(text, t.start) and len(words) > 1 and countries.declined(
@@ -278,6 +284,20 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 found.append(name)
         i = j
     return _agree(found, style)
+
+
+def _region(text: str, tokens: list[Token], i: int, j: int, lang: str | None) -> Name | None:
+    """An area named by a city's adjective and a noun (``qa.regions``): a lone capitalised word at
+    ``i`` with the lower-case area noun right after it (Harkovske oblasti, Суецкиот канал)."""
+    if j != i + 1 or j >= len(tokens) or tokens[j].cap or not _joined(text, tokens[i], tokens[j]):
+        return None
+    adjective, noun = (to_latin(t.text, lang or "sr") for t in (tokens[i], tokens[j]))
+    found = regions.region(adjective, noun)
+    if found is None:
+        return None
+    start, end = tokens[i].start, tokens[j].end
+    return Name(start, end, text[start:end], f"{found.city} {noun}", found.english, False, False, False, True,
+                (fold(found.city),), found.country)
 
 
 def _place_context(text: str, tokens: list[Token], i: int, found: list[Name], lang: str | None) -> bool:
