@@ -26,11 +26,12 @@ from rapidfuzz import fuzz
 
 from newsqa.qa.english import is_common_word
 from newsqa.qa.flags import Flag
-from newsqa.qa.names import ACRONYMS, PARTICLES, Name, english_spelling, find_names, strip_diacritics
-from newsqa.qa.normalize import Token, fold, has_cyrillic, tokenize
+from newsqa.qa.names import ACRONYMS, PARTICLES, Name, english_spelling, find_names, sentence_start, strip_diacritics
+from newsqa.qa.normalize import Token, fold, has_cyrillic, to_latin, tokenize
 from newsqa.qa.rules import RULE_OF, confidence
 
 _SLAVIC_LETTERS = re.compile(r"[čćšžđČĆŠŽĐ]")
+_WORDS = re.compile(r"[\s\-‐‑]+")
 _ENDING = re.compile(r"^[-‐‑](?:and|a|u|om|em|e|i|ov|ovi|ova|ove|ima|ju|ja|ot|ta|to)\b")
 NAME_ENTITY = "name:"
 
@@ -56,7 +57,7 @@ def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset
     names = find_names(source, lang, skip=skip, known_word=known_word) if source and source.strip() else []
     names = [n for n in names if not n.acronym]
     if "name-source-form" in rules:
-        for f in _source_forms(text, tokens, names):
+        for f in _source_forms(text, tokens, names, source, lang):
             if free(f.start, f.end):
                 flags.append(f)
     if "name-common-word" in rules:
@@ -64,7 +65,7 @@ def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset
             if free(f.start, f.end):
                 flags.append(f)
     if "unverified-name" in rules:
-        for f in _unverified(text, tokens, names):
+        for f in _unverified(text, tokens, names, lang, known_word):
             if free(f.start, f.end):
                 flags.append(f)
     return flags
@@ -95,13 +96,23 @@ def _acronyms(text: str, tokens: list[Token]) -> list[Flag]:
     return out
 
 
-def _source_forms(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]:
+def _source_forms(text: str, tokens: list[Token], names: list[Name], source: str | None = None,
+                  lang: str | None = None) -> list[Flag]:
     declined: dict[str, Name] = {}
     for n in names:
-        for word, lemma in zip(n.text.split(), n.lemma.split()):
+        # hyphens split words on both sides: Jean-Noël Barrot has the lemma Jean Noël Barrot
+        for word, lemma in zip(_WORDS.split(n.text), _WORDS.split(n.lemma)):
             if fold(word, "sr") != fold(lemma, "sr") and lemma not in PARTICLES:
                 declined.setdefault(fold(word, "sr"), n)
-    slavic_words = {fold(w) for n in names if n.slavic for w in n.text.split()}
+    # South Slavic letters are the house style's in South Slavic names and in names whose English keeps
+    # them (Pančevo, a Serbian town)
+    slavic_words = {fold(w) for n in names if n.slavic for w in n.text.split()} | {
+        fold(w) for n in names if _SLAVIC_LETTERS.search(n.english) for w in _WORDS.split(n.english)}
+    # a sentence's first word that the name finder did not take for a name is an ordinary word the
+    # engine did not know (Ozloglašeni zatvor), not a name left in South Slavic spelling
+    ordinary = {fold(to_latin(t.text, lang), lang) for t in tokenize(source, lang) if t.cap
+                and sentence_start(source, t.start) and not any(n.start <= t.start < n.end for n in names)} \
+        if source else set()
     out = []
     k = 0
     while k < len(tokens):
@@ -112,7 +123,7 @@ def _source_forms(text: str, tokens: list[Token], names: list[Name]) -> list[Fla
         name = declined.get(t.norm)
         cyrillic = has_cyrillic(t.text)
         letters = bool(_SLAVIC_LETTERS.search(t.text)) and t.norm not in slavic_words
-        if name is None and not cyrillic and not letters:
+        if name is None and not cyrillic and (not letters or t.norm in ordinary):
             k += 1
             continue
         j = k + 1  # the whole capitalised run: "Entonijem Blinkenom"
@@ -162,7 +173,8 @@ def _common_words(text: str, tokens: list[Token], names: list[Name]) -> list[Fla
     return out
 
 
-def _unverified(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]:
+def _unverified(text: str, tokens: list[Token], names: list[Name], lang: str | None = None,
+                known_word: Callable[[str, str | None], bool] | None = None) -> list[Flag]:
     out = []
     seen: set[tuple[int, int]] = set()
     for n in names:
@@ -170,6 +182,11 @@ def _unverified(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]
             continue
         words = [fold(w) for w in re.split(r"[\s\-]+", n.english) if w and fold(w) not in PARTICLES]
         bad = {w for w in words if not _attested(w)}
+        if len(words) == 2 == len(n.english.split()) and words[-1] not in bad and not n.place and not (
+                known_word and known_word(to_latin(n.text.split()[0], lang).lower(), lang)):
+            # a given name unattested before an attested surname (Entoni Blinken): the surname names the
+            # person; a first word the language knows as an ordinary word (Palata Srbija) is no given name
+            continue
         k = 0
         while k < len(tokens):
             if tokens[k].norm not in bad:
@@ -197,5 +214,5 @@ def _unverified(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]
 
 
 def _attested(folded: str) -> bool:
-    from newsqa.qa.names import attested
-    return attested(folded)
+    from newsqa.qa.names import verified_word
+    return verified_word(folded)

@@ -165,6 +165,22 @@ def attested(word: str) -> bool:
     return zipf(fold(word)) >= MIN_ATTESTED
 
 
+# A Russian, Ukrainian or Bulgarian surname (Lavrov, Kostyukov, Umerov, Petrova, Kovalenko, Tkachuk)
+# romanised by the house style: Serbian writes it letter for letter from Cyrillic, and undoing the
+# Serbian letters (j -> y, č -> ch, š -> sh, ž -> zh) gives the English spelling, except where Serbian
+# h stands for х (English kh: Terehov for Terekhov) and c for ц (ts): those stay unverified.
+_EAST_SLAVIC_SURNAME = re.compile(r"^[a-z]{3,}(?:ov|ev|yov|ova|eva|enko|chuk|yuk)$")
+
+
+def verified_word(word: str) -> bool:
+    """Whether a house-style word of a name may be taken as spelt as English writes it: English text
+    attests it, or it is an East Slavic surname with no letter whose English is ambiguous."""
+    if attested(word):
+        return True
+    folded = fold(word)
+    return bool(_EAST_SLAVIC_SURNAME.match(folded)) and not re.search(r"(?<![csz])h|c(?!h)", folded)
+
+
 def english_spelling(word: str) -> str | None:
     """An English spelling of a romanised name word that sounds the same and that English text uses
     where the romanisation is unattested or far rarer (Grosi -> Grossi, Husein -> Hussein, Kac -> Katz)."""
@@ -383,7 +399,7 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
             word = english_spelling(word) or word
         parts.append(word)
     out = re.sub(r"\bal- ", "al-", " ".join(parts))
-    verified = slavic or all(e or p in PARTICLES or p.startswith("al-") and attested(p[3:]) or attested(p)
+    verified = slavic or all(e or p in PARTICLES or p.startswith("al-") and attested(p[3:]) or verified_word(p)
                              for p, e in zip(parts, english)) or gazetteer.known(out)
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
@@ -578,7 +594,7 @@ def _agree(names: list[Name], style: str) -> list[Name]:
         parts = [english_spelling(p) or p for p in romanise(" ".join(lemmas), False, style).split()]
         english = re.sub(r"\bal- ", "al-", " ".join(parts))
         out.append(Name(n.start, n.end, n.text, " ".join(lemmas), english, n.owner, False, False,
-                        all(attested(p) or p.startswith("al-") and attested(p[3:]) for p in parts)
+                        all(verified_word(p) or p.startswith("al-") and attested(p[3:]) for p in parts)
                         or gazetteer.known(english),
                         tuple(fold(x) for x in lemmas if x not in PARTICLES)))
     return out
