@@ -24,7 +24,7 @@ from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 
-from newsqa.qa.english import is_common_word
+from newsqa.qa.english import is_common_word, zipf
 from newsqa.qa.flags import Flag
 from newsqa.qa.names import ACRONYMS, PARTICLES, Name, english_spelling, find_names, sentence_start, strip_diacritics
 from newsqa.qa.normalize import Token, fold, has_cyrillic, to_latin, tokenize
@@ -32,8 +32,11 @@ from newsqa.qa.rules import RULE_OF, confidence
 
 _SLAVIC_LETTERS = re.compile(r"[čćšžđČĆŠŽĐ]")
 _WORDS = re.compile(r"[\s\-‐‑]+")
+# An adjective's ending (Ujedinjene, Belih, Sirijskoj): the lower-case word after it is the name's noun.
+_ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|l|t|v)(?:i|a|e|o|u|og|om|oj|im|ih|ima|oga|ome)$")
 _ENDING = re.compile(r"^[-‐‑](?:and|a|u|om|em|e|i|ov|ovi|ova|ove|ima|ju|ja|ot|ta|to)\b")
 NAME_ENTITY = "name:"
+MIN_ENGLISH = 2.5  # zipf: a source word this frequent in English text may be the right English word (Gaza, Human)
 
 
 def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset[str],
@@ -60,6 +63,10 @@ def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset
         for f in _source_forms(text, tokens, names, source, lang):
             if free(f.start, f.end):
                 flags.append(f)
+        if source:
+            for f in _left_untranslated(text, tokens, source, lang, names, list(skip)):
+                if free(f.start, f.end):
+                    flags.append(f)
     if "name-common-word" in rules:
         for f in _common_words(text, tokens, names):
             if free(f.start, f.end):
@@ -140,6 +147,47 @@ def _source_forms(text: str, tokens: list[Token], names: list[Name], source: str
                          f"“{found}” is a name left {why}" + (f"; in English: {suggestion}" if suggestion else ""),
                          name.english if name else None))
         k = j
+    return out
+
+
+def _left_untranslated(text: str, tokens: list[Token], source: str, lang: str | None, names: list[Name],
+                       skip: list[tuple[int, int]]) -> list[Flag]:
+    """Words of a name made of ordinary words (Ujedinjene nacije, Belih šlemova), which the name finder
+    leaves to the engine, that the engine did not know and left as the source wrote them: a capitalised
+    source word inside a sentence that belongs to no name found and no glossary mention, and the
+    lower-case word after such a run that ends in an adjective (the name's noun: Belih šlemova).
+    English words are not taken for them."""
+    source_tokens = tokenize(source, lang)
+    words: dict[str, str] = {}
+    k = 0
+    while k < len(source_tokens):
+        t = source_tokens[k]
+        inside = any(n.start <= t.start < n.end for n in names) or any(a <= t.start < b for a, b in skip)
+        if not t.cap or t.upper or inside or sentence_start(source, t.start):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(source_tokens) and source_tokens[j + 1].cap and \
+                re.fullmatch(r"[ \-]", source[source_tokens[j].end:source_tokens[j + 1].start]):
+            j += 1
+        run = source_tokens[k:j + 1]
+        if _ADJECTIVE.search(fold(to_latin(run[-1].text, lang), lang)) and j + 1 < len(source_tokens) \
+                and not source_tokens[j + 1].cap and \
+                re.fullmatch(" ", source[source_tokens[j].end:source_tokens[j + 1].start]):
+            run.append(source_tokens[j + 1])
+        phrase = source[run[0].start:run[-1].end]
+        for w in run:
+            folded = fold(to_latin(w.text, lang), lang)
+            if len(folded) >= 4 and zipf(folded) < MIN_ENGLISH:
+                words.setdefault(folded, phrase)
+        k = j + 1
+    out = []
+    for t in tokens:
+        phrase = words.get(t.norm)
+        if phrase is None or has_cyrillic(t.text):
+            continue
+        out.append(_flag("name_source_form", text, t.start, t.end, None,
+                         f"“{t.text}” is a word of the name “{phrase}” left untranslated"))
     return out
 
 

@@ -66,3 +66,15 @@ def test_a_south_slavic_town_keeps_its_letters_unflagged(seed_checker):
 
 def test_a_sentence_s_first_ordinary_word_left_untranslated_is_no_name(seed_checker):
     assert kinds(seed_checker, "Neustrašivi soldiers arrived.", "Neustrašivi vojnici su stigli.") == []
+
+
+def test_a_word_of_a_name_of_ordinary_words_left_untranslated_is_flagged(seed_checker):
+    source = "Ambasador je govorio pred Ujedinjenim nacijama o Crvenom krstu."
+    flags = kinds(seed_checker, "The ambassador spoke before Ujedinjenim nations about the Red krstu.", source)
+    assert flags == [("name_source_form", "Ujedinjenim"), ("name_source_form", "krstu")]
+    assert kinds(seed_checker, "The ambassador spoke before the United Nations about the Red Cross.", source) == []
+
+
+def test_a_source_word_english_uses_is_not_taken_for_one_left_untranslated(seed_checker):
+    source = "Izveštaj je objavila organizacija Human Rights Watch."
+    assert kinds(seed_checker, "The report was published by the organisation Human Rights Watch.", source) == []
