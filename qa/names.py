@@ -74,6 +74,7 @@ SOUTH_SLAVIC_COUNTRIES = frozenset({"RS", "HR", "BA", "ME", "MK", "SI", "XK"})
 _SOUTH_SLAVIC_LETTERS = re.compile(r"[čćšžđČĆŠŽĐ]")
 MIN_ATTESTED = 1.0   # a word English text uses at least this often (zipf) is taken as spelt right
 ORDINARY = 4.0       # zipf: a word this frequent (pants, about once in 10,000 words) is no name's spelling
+COINED_HEAD, COINED_TAIL = 2.0, 3.5  # zipf: the parts of a coined company name (Mak + petrol, Yugo + import)
 
 
 @dataclass(frozen=True)
@@ -174,11 +175,16 @@ _EAST_SLAVIC_SURNAME = re.compile(r"^[a-z]{3,}(?:ov|ev|yov|ova|eva|enko|chuk|yuk
 
 def verified_word(word: str) -> bool:
     """Whether a house-style word of a name may be taken as spelt as English writes it: English text
-    attests it, or it is an East Slavic surname with no letter whose English is ambiguous."""
+    attests it, it is an East Slavic surname with no letter whose English is ambiguous, or it is a
+    company's coinage of a known word and a common English one (Makpetrol, Jugoimport -> Yugoimport):
+    such a name is written as the company writes it, not romanised from another language."""
     if attested(word):
         return True
     folded = fold(word)
-    return bool(_EAST_SLAVIC_SURNAME.match(folded)) and not re.search(r"(?<![csz])h|c(?!h)", folded)
+    if _EAST_SLAVIC_SURNAME.match(folded) and not re.search(r"(?<![csz])h|c(?!h)", folded):
+        return True
+    return len(folded) >= 8 and any(zipf(folded[:k]) >= COINED_HEAD and zipf(folded[k:]) >= COINED_TAIL
+                                    for k in range(3, len(folded) - 4))
 
 
 def english_spelling(word: str) -> str | None:

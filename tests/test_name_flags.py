@@ -78,3 +78,13 @@ def test_a_word_of_a_name_of_ordinary_words_left_untranslated_is_flagged(seed_ch
 def test_a_source_word_english_uses_is_not_taken_for_one_left_untranslated(seed_checker):
     source = "Izveštaj je objavila organizacija Human Rights Watch."
     assert kinds(seed_checker, "The report was published by the organisation Human Rights Watch.", source) == []
+
+
+@pytest.mark.parametrize("word, verified", [
+    ("Naftaexport", True),      # nafta + export
+    ("Metalimport", True),
+    ("Pezeshkiyan", False),     # a romanised name, no coinage of English words
+    ("Hohshtayn", False),
+])
+def test_a_company_coined_from_a_known_word_and_a_common_english_one_is_verified(word, verified):
+    assert verified_word(word) is verified
