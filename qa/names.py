@@ -61,6 +61,7 @@ _PLACE_NOUN = re.compile(r"^(?:grad|luk|luc|sel|kamp|logor|region|regij|pokrajin
                          r"|prestonic|prijestolnic|pristaništ|naselj|okrug|okolin|gradonačelni[kc]|gradonačalni[kc])"
                          r"(?:a|e|i|u|o|om|ima|ama|ot|ta|to|ov|ovi)?$")
 _AND = frozenset({"i", "ili", "te", "pa"})
+_INNER_CAPITAL = re.compile(r"(?<=[a-zčćšžđ\u0430-\u045f])[A-ZČĆŠŽĐ\u0400-\u042f]")
 _SENTENCE_END = re.compile(r"(^|[.!?…:;]\s*|\n\s*)[\"'„“”«»(\[—–-]*\s*$")
 # Source-language acronyms and their English (international organisations an article names).
 ACRONYMS: dict[str, str] = {
@@ -302,7 +303,9 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             name = _name(text, words, readings, lang, style, case_of(word_before or None),
                          after.text if after and _joined(text, words[-1], after) else None, context)
             # ordinary words only: the engine's, unless they name a city (iz Novog Sada)
-            if any(r.kind != "common" for r in readings) or (len(words) > 1 and name.place is not None):
+            # a capital inside a word (BiH) marks an abbreviation, never an ordinary word ("biti")
+            if any(r.kind != "common" for r in readings) or (len(words) > 1 and name.place is not None) \
+                    or any(_INNER_CAPITAL.search(w.text) for w in words):
                 found.append(name)
         i = j
     return _agree(found, style)

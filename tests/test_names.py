@@ -255,3 +255,8 @@ def test_a_later_word_of_a_multi_word_name_may_be_spelled_another_way(seed_check
     assert [(n.entity, n.start) for n in named] == [("kataib-hezbollah", 37)]
     # the first word has to match: a variant never starts a name by itself
     assert not seed_checker.source_entities("Milicija Kateib je stigla.", "hr")
+
+
+def test_a_word_with_a_capital_inside_is_a_name_though_the_analyser_knows_a_common_word():
+    analyses = {"SrB": Reading("common"), "Ministar": Reading("common")}
+    assert english("Ministar je rekao da SrB ne izvozi oružje.", "sr", analyses) == ["SrB"]
