@@ -4,7 +4,8 @@ With a source text, the names :func:`qa.names.find_names` finds there (outside t
 mentions) tell what the translation should carry; what it carries instead is flagged:
 
 * ``name-source-form``: a word of such a name left as the source wrote it, declined ("Blinkenom",
-  "Dohu") or in Cyrillic ("Купјанск"); also any capitalised Cyrillic word. The suggestion is the
+  "Dohu") or in Cyrillic ("Купјанск"); also any capitalised Cyrillic word, and a word of a name made of
+  ordinary words that the engine did not translate ("Ujedinjene nation"). The suggestion is the
   house-style nominative. A South Slavic name with its diacritics is not a source form (Vučić).
 * ``name-common-word``: a name whose other words are in the translation but one of them came out
   as an ordinary English word next to them ("But Hamenei" for Ali Hamnei, "Dejr ez Dawn").
@@ -14,7 +15,9 @@ mentions) tell what the translation should carry; what it carries instead is fla
   (Aragchi for Araghchi): low confidence, a prompt to check, not a verdict.
 
 Never flagged: a name rendered as the house style gives it when English attests it (Hakan Fidan,
-Doha); South Slavic names in either of the house style's spellings; names inside a glossary mention.
+Doha) or :func:`qa.names.verified_word` verifies it otherwise; a given name before an attested surname
+(Entoni Blinken); South Slavic names in either of the house style's spellings; names inside a glossary
+mention; a sentence's first ordinary word the engine did not know (Ozloglašeni).
 """
 
 from __future__ import annotations

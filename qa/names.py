@@ -22,8 +22,13 @@ checker flags what is left.
   dž -> j, đ -> j, š -> sh, č/ć -> ch, ž -> zh, j -> y, el/al -> al-. A name is South Slavic when
   it ends like one (-ić, -ski, -ska, -cki) or the analyser knows it as a proper noun with no other
   English form.
+* **Countries and areas.** A country is looked up wherever a name stands (``qa.countries``: Katar,
+  Ujedinjenih Arapskih Emirata), a city only in a place's context (``qa.gazetteer``); a capitalised
+  adjective before an area noun names an area by its city (``qa.regions``: Donjecke oblasti ->
+  Donetsk region).
 * **Verified.** A romanised name is verified when every word of it is attested in English text
-  (wordfreq) or the analyser's bilingual dictionary gives its English; otherwise the checker's
+  (wordfreq), is an East Slavic surname or a coined company name (:func:`verified_word`), or the
+  analyser's bilingual dictionary gives its English; otherwise the checker's
   ``unverified-name`` rule flags it. Where English attests a word that sounds the same (the sound key
   of ``qa.normalize``, plus v/w) and the romanisation is not attested, that spelling is used
   ("Grosi" -> "Grossi").
