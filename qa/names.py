@@ -250,6 +250,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
     """
     skip = list(skip)
     tokens = [t for t in tokenize(text, lang) if not any(a < t.end and t.start < b for a, b in skip)]
+    surnames = _surnames(text, tokens, lang)
     found: list[Name] = []
     i = 0
     while i < len(tokens):
@@ -280,7 +281,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         if sentence_start(text, t.start) and len(words) > 1 and countries.declined(
                 " ".join(to_latin(w.text, lang or "sr") for w in words)):
             pass  # a country's name of several words opens the sentence: Sjeverna Makedonija je ...
-        elif sentence_start(text, t.start) and (analyses is None and (
+        elif sentence_start(text, t.start) and t.norm not in surnames and (analyses is None and (
                 len(words) == 1 or frequent_word(words[0].text, lang)
                 or (known_word is not None and known_word(to_latin(words[0].text, lang or "sr"), lang)))
                                                or readings[0].kind == "common" or readings[0].frequent):
@@ -292,7 +293,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         context = bool(words) and _place_context(text, tokens, j - len(words), found, lang)
         if len(words) == 1 and readings[0].kind != "np" and after is not None and not after.cap \
                 and _joined(text, words[0], after) and _ADJECTIVE.search(fold(words[0].text, lang)) \
-                and after.norm not in PARTICLES and len(after.norm) > 3 \
+                and after.norm not in PARTICLES and len(after.norm) > 3 and words[0].norm not in surnames \
                 and not (context and gazetteer.place(
                     lemma_candidates(latin := to_latin(words[0].text, lang or "sr"))[1:] + _neuter(latin))):
             words = []  # an adjective before its noun: Ujedinjene nacije, Jemenski Huti (not u Adenu osudile)
@@ -314,6 +315,22 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 found.append(name)
         i = j
     return _agree(found, style)
+
+
+def _surnames(text: str, tokens: list[Token], lang: str | None) -> set[str]:
+    """Words that end a run of capitalised words (Timčo Mucunski): alone elsewhere in the article,
+    such a word is that name again (Mucunski pozvao), not an adjective before its noun, though
+    South Slavic surnames end like adjectives (-ski, -ska). A sentence's first word that the language
+    writes often in lower case (Prema Sirijskoj ...) makes no run."""
+    out = set()
+    for k in range(1, len(tokens)):
+        a, b = tokens[k - 1], tokens[k]
+        if sentence_start(text, a.start) and frequent_word(a.text, lang):
+            continue
+        if a.cap and b.cap and not a.upper and not b.upper and _joined(text, a, b) \
+                and (k + 1 == len(tokens) or not (tokens[k + 1].cap and _joined(text, b, tokens[k + 1]))):
+            out.add(b.norm)
+    return out
 
 
 def _region(text: str, tokens: list[Token], i: int, j: int, lang: str | None) -> Name | None:
