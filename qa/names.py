@@ -9,7 +9,8 @@ checker flags what is left.
 * **Finding.** Capitalised word sequences, with name particles between them (el, al, bin, ibn,
   abu ...), and acronyms with their case endings (HTS-om, SDS-a). A sentence's first word counts
   only when the analyser (Apertium's morphology, :class:`Reading`) calls it a proper noun or does
-  not know it: "Pobunjenici" starts a sentence, "Blinken" may too. A sequence made only of words the
+  not know it: "Pobunjenici" starts a sentence, "Blinken" may too; a word that ends a full name
+  elsewhere in the article is a name wherever it stands (Timčo Mucunski ... Mucunski pozvao). A sequence made only of words the
   analyser knows as ordinary words ("Crvenom moru", "Ujedinjene nacije") is left to the engine, which
   translates such names.
 * **Lemma.** The analyser's lemma where it knows the word; otherwise candidate nominatives from the
