@@ -4,7 +4,8 @@ With a source text, the names :func:`qa.names.find_names` finds there (outside t
 mentions) tell what the translation should carry; what it carries instead is flagged:
 
 * ``name-source-form``: a word of such a name left as the source wrote it, declined ("Blinkenom",
-  "Dohu") or in Cyrillic ("Купјанск"); also any capitalised Cyrillic word. The suggestion is the
+  "Dohu") or in Cyrillic ("Купјанск"); also any capitalised Cyrillic word, and a word of a name made of
+  ordinary words that the engine did not translate ("Ujedinjene nation"). The suggestion is the
   house-style nominative. A South Slavic name with its diacritics is not a source form (Vučić).
 * ``name-common-word``: a name whose other words are in the translation but one of them came out
   as an ordinary English word next to them ("But Hamenei" for Ali Hamnei, "Dejr ez Dawn").
@@ -14,7 +15,9 @@ mentions) tell what the translation should carry; what it carries instead is fla
   (Aragchi for Araghchi): low confidence, a prompt to check, not a verdict.
 
 Never flagged: a name rendered as the house style gives it when English attests it (Hakan Fidan,
-Doha); South Slavic names in either of the house style's spellings; names inside a glossary mention.
+Doha) or :func:`qa.names.verified_word` verifies it otherwise; a given name before an attested surname
+(Entoni Blinken); South Slavic names in either of the house style's spellings; names inside a glossary
+mention; a sentence's first ordinary word the engine did not know (Ozloglašeni).
 """
 
 from __future__ import annotations
@@ -24,15 +27,19 @@ from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 
-from newsqa.qa.english import is_common_word
+from newsqa.qa.english import is_common_word, zipf
 from newsqa.qa.flags import Flag
-from newsqa.qa.names import ACRONYMS, PARTICLES, Name, english_spelling, find_names, strip_diacritics
-from newsqa.qa.normalize import Token, fold, has_cyrillic, tokenize
+from newsqa.qa.names import ACRONYMS, PARTICLES, Name, english_spelling, find_names, sentence_start, strip_diacritics
+from newsqa.qa.normalize import Token, fold, has_cyrillic, to_latin, tokenize
 from newsqa.qa.rules import RULE_OF, confidence
 
 _SLAVIC_LETTERS = re.compile(r"[čćšžđČĆŠŽĐ]")
+_WORDS = re.compile(r"[\s\-‐‑]+")
+# An adjective's ending (Ujedinjene, Belih, Sirijskoj): the lower-case word after it is the name's noun.
+_ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|l|t|v)(?:i|a|e|o|u|og|om|oj|im|ih|ima|oga|ome)$")
 _ENDING = re.compile(r"^[-‐‑](?:and|a|u|om|em|e|i|ov|ovi|ova|ove|ima|ju|ja|ot|ta|to)\b")
 NAME_ENTITY = "name:"
+MIN_ENGLISH = 2.5  # zipf: a source word this frequent in English text may be the right English word (Gaza, Human)
 
 
 def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset[str],
@@ -56,15 +63,19 @@ def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset
     names = find_names(source, lang, skip=skip, known_word=known_word) if source and source.strip() else []
     names = [n for n in names if not n.acronym]
     if "name-source-form" in rules:
-        for f in _source_forms(text, tokens, names):
+        for f in _source_forms(text, tokens, names, source, lang):
             if free(f.start, f.end):
                 flags.append(f)
+        if source:
+            for f in _left_untranslated(text, tokens, source, lang, names, list(skip)):
+                if free(f.start, f.end):
+                    flags.append(f)
     if "name-common-word" in rules:
         for f in _common_words(text, tokens, names):
             if free(f.start, f.end):
                 flags.append(f)
     if "unverified-name" in rules:
-        for f in _unverified(text, tokens, names):
+        for f in _unverified(text, tokens, names, lang, known_word):
             if free(f.start, f.end):
                 flags.append(f)
     return flags
@@ -95,13 +106,23 @@ def _acronyms(text: str, tokens: list[Token]) -> list[Flag]:
     return out
 
 
-def _source_forms(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]:
+def _source_forms(text: str, tokens: list[Token], names: list[Name], source: str | None = None,
+                  lang: str | None = None) -> list[Flag]:
     declined: dict[str, Name] = {}
     for n in names:
-        for word, lemma in zip(n.text.split(), n.lemma.split()):
+        # hyphens split words on both sides: Jean-Noël Barrot has the lemma Jean Noël Barrot
+        for word, lemma in zip(_WORDS.split(n.text), _WORDS.split(n.lemma)):
             if fold(word, "sr") != fold(lemma, "sr") and lemma not in PARTICLES:
                 declined.setdefault(fold(word, "sr"), n)
-    slavic_words = {fold(w) for n in names if n.slavic for w in n.text.split()}
+    # South Slavic letters are the house style's in South Slavic names and in names whose English keeps
+    # them (Pančevo, a Serbian town)
+    slavic_words = {fold(w) for n in names if n.slavic for w in n.text.split()} | {
+        fold(w) for n in names if _SLAVIC_LETTERS.search(n.english) for w in _WORDS.split(n.english)}
+    # a sentence's first word that the name finder did not take for a name is an ordinary word the
+    # engine did not know (Ozloglašeni zatvor), not a name left in South Slavic spelling
+    ordinary = {fold(to_latin(t.text, lang), lang) for t in tokenize(source, lang) if t.cap
+                and sentence_start(source, t.start) and not any(n.start <= t.start < n.end for n in names)} \
+        if source else set()
     out = []
     k = 0
     while k < len(tokens):
@@ -112,7 +133,7 @@ def _source_forms(text: str, tokens: list[Token], names: list[Name]) -> list[Fla
         name = declined.get(t.norm)
         cyrillic = has_cyrillic(t.text)
         letters = bool(_SLAVIC_LETTERS.search(t.text)) and t.norm not in slavic_words
-        if name is None and not cyrillic and not letters:
+        if name is None and not cyrillic and (not letters or t.norm in ordinary):
             k += 1
             continue
         j = k + 1  # the whole capitalised run: "Entonijem Blinkenom"
@@ -129,6 +150,47 @@ def _source_forms(text: str, tokens: list[Token], names: list[Name]) -> list[Fla
                          f"“{found}” is a name left {why}" + (f"; in English: {suggestion}" if suggestion else ""),
                          name.english if name else None))
         k = j
+    return out
+
+
+def _left_untranslated(text: str, tokens: list[Token], source: str, lang: str | None, names: list[Name],
+                       skip: list[tuple[int, int]]) -> list[Flag]:
+    """Words of a name made of ordinary words (Ujedinjene nacije, Belih šlemova), which the name finder
+    leaves to the engine, that the engine did not know and left as the source wrote them: a capitalised
+    source word inside a sentence that belongs to no name found and no glossary mention, and the
+    lower-case word after such a run that ends in an adjective (the name's noun: Belih šlemova).
+    English words are not taken for them."""
+    source_tokens = tokenize(source, lang)
+    words: dict[str, str] = {}
+    k = 0
+    while k < len(source_tokens):
+        t = source_tokens[k]
+        inside = any(n.start <= t.start < n.end for n in names) or any(a <= t.start < b for a, b in skip)
+        if not t.cap or t.upper or inside or sentence_start(source, t.start):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(source_tokens) and source_tokens[j + 1].cap and \
+                re.fullmatch(r"[ \-]", source[source_tokens[j].end:source_tokens[j + 1].start]):
+            j += 1
+        run = source_tokens[k:j + 1]
+        if _ADJECTIVE.search(fold(to_latin(run[-1].text, lang), lang)) and j + 1 < len(source_tokens) \
+                and not source_tokens[j + 1].cap and \
+                re.fullmatch(" ", source[source_tokens[j].end:source_tokens[j + 1].start]):
+            run.append(source_tokens[j + 1])
+        phrase = source[run[0].start:run[-1].end]
+        for w in run:
+            folded = fold(to_latin(w.text, lang), lang)
+            if len(folded) >= 4 and zipf(folded) < MIN_ENGLISH:
+                words.setdefault(folded, phrase)
+        k = j + 1
+    out = []
+    for t in tokens:
+        phrase = words.get(t.norm)
+        if phrase is None or has_cyrillic(t.text):
+            continue
+        out.append(_flag("name_source_form", text, t.start, t.end, None,
+                         f"“{t.text}” is a word of the name “{phrase}” left untranslated"))
     return out
 
 
@@ -162,7 +224,8 @@ def _common_words(text: str, tokens: list[Token], names: list[Name]) -> list[Fla
     return out
 
 
-def _unverified(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]:
+def _unverified(text: str, tokens: list[Token], names: list[Name], lang: str | None = None,
+                known_word: Callable[[str, str | None], bool] | None = None) -> list[Flag]:
     out = []
     seen: set[tuple[int, int]] = set()
     for n in names:
@@ -170,6 +233,11 @@ def _unverified(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]
             continue
         words = [fold(w) for w in re.split(r"[\s\-]+", n.english) if w and fold(w) not in PARTICLES]
         bad = {w for w in words if not _attested(w)}
+        if len(words) == 2 == len(n.english.split()) and words[-1] not in bad and not n.place and not (
+                known_word and known_word(to_latin(n.text.split()[0], lang).lower(), lang)):
+            # a given name unattested before an attested surname (Entoni Blinken): the surname names the
+            # person; a first word the language knows as an ordinary word (Palata Srbija) is no given name
+            continue
         k = 0
         while k < len(tokens):
             if tokens[k].norm not in bad:
@@ -197,5 +265,5 @@ def _unverified(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]
 
 
 def _attested(folded: str) -> bool:
-    from newsqa.qa.names import attested
-    return attested(folded)
+    from newsqa.qa.names import verified_word
+    return verified_word(folded)

@@ -9,7 +9,8 @@ checker flags what is left.
 * **Finding.** Capitalised word sequences, with name particles between them (el, al, bin, ibn,
   abu ...), and acronyms with their case endings (HTS-om, SDS-a). A sentence's first word counts
   only when the analyser (Apertium's morphology, :class:`Reading`) calls it a proper noun or does
-  not know it: "Pobunjenici" starts a sentence, "Blinken" may too. A sequence made only of words the
+  not know it: "Pobunjenici" starts a sentence, "Blinken" may too; a word that ends a full name
+  elsewhere in the article is a name wherever it stands (Timčo Mucunski ... Mucunski pozvao). A sequence made only of words the
   analyser knows as ordinary words ("Crvenom moru", "Ujedinjene nacije") is left to the engine, which
   translates such names.
 * **Lemma.** The analyser's lemma where it knows the word; otherwise candidate nominatives from the
@@ -22,8 +23,13 @@ checker flags what is left.
   dž -> j, đ -> j, š -> sh, č/ć -> ch, ž -> zh, j -> y, el/al -> al-. A name is South Slavic when
   it ends like one (-ić, -ski, -ska, -cki) or the analyser knows it as a proper noun with no other
   English form.
+* **Countries and areas.** A country is looked up wherever a name stands (``qa.countries``: Katar,
+  Ujedinjenih Arapskih Emirata), a city only in a place's context (``qa.gazetteer``); a capitalised
+  adjective before an area noun names an area by its city (``qa.regions``: Donjecke oblasti ->
+  Donetsk region).
 * **Verified.** A romanised name is verified when every word of it is attested in English text
-  (wordfreq) or the analyser's bilingual dictionary gives its English; otherwise the checker's
+  (wordfreq), is an East Slavic surname or a coined company name (:func:`verified_word`), or the
+  analyser's bilingual dictionary gives its English; otherwise the checker's
   ``unverified-name`` rule flags it. Where English attests a word that sounds the same (the sound key
   of ``qa.normalize``, plus v/w) and the romanisation is not attested, that spelling is used
   ("Grosi" -> "Grossi").
@@ -37,7 +43,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping
 
+import newsqa.qa.countries as countries
 import newsqa.qa.gazetteer as gazetteer
+import newsqa.qa.regions as regions
 from newsqa.qa.english import zipf
 from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, tokenize
 
@@ -59,6 +67,7 @@ _PLACE_NOUN = re.compile(r"^(?:grad|luk|luc|sel|kamp|logor|region|regij|pokrajin
                          r"|prestonic|prijestolnic|pristaništ|naselj|okrug|okolin|gradonačelni[kc]|gradonačalni[kc])"
                          r"(?:a|e|i|u|o|om|ima|ama|ot|ta|to|ov|ovi)?$")
 _AND = frozenset({"i", "ili", "te", "pa"})
+_INNER_CAPITAL = re.compile(r"(?<=[a-zčćšžđ\u0430-\u045f])[A-ZČĆŠŽĐ\u0400-\u042f]")
 _SENTENCE_END = re.compile(r"(^|[.!?…:;]\s*|\n\s*)[\"'„“”«»(\[—–-]*\s*$")
 # Source-language acronyms and their English (international organisations an article names).
 ACRONYMS: dict[str, str] = {
@@ -72,6 +81,7 @@ SOUTH_SLAVIC_COUNTRIES = frozenset({"RS", "HR", "BA", "ME", "MK", "SI", "XK"})
 _SOUTH_SLAVIC_LETTERS = re.compile(r"[čćšžđČĆŠŽĐ]")
 MIN_ATTESTED = 1.0   # a word English text uses at least this often (zipf) is taken as spelt right
 ORDINARY = 4.0       # zipf: a word this frequent (pants, about once in 10,000 words) is no name's spelling
+COINED_HEAD, COINED_TAIL = 2.0, 3.5  # zipf: the parts of a coined company name (Mak + petrol, Yugo + import)
 
 
 @dataclass(frozen=True)
@@ -163,6 +173,27 @@ def attested(word: str) -> bool:
     return zipf(fold(word)) >= MIN_ATTESTED
 
 
+# A Russian, Ukrainian or Bulgarian surname (Lavrov, Kostyukov, Umerov, Petrova, Kovalenko, Tkachuk)
+# romanised by the house style: Serbian writes it letter for letter from Cyrillic, and undoing the
+# Serbian letters (j -> y, č -> ch, š -> sh, ž -> zh) gives the English spelling, except where Serbian
+# h stands for х (English kh: Terehov for Terekhov) and c for ц (ts): those stay unverified.
+_EAST_SLAVIC_SURNAME = re.compile(r"^[a-z]{3,}(?:ov|ev|yov|ova|eva|enko|chuk|yuk)$")
+
+
+def verified_word(word: str) -> bool:
+    """Whether a house-style word of a name may be taken as spelt as English writes it: English text
+    attests it, it is an East Slavic surname with no letter whose English is ambiguous, or it is a
+    company's coinage of a known word and a common English one (Makpetrol, Jugoimport -> Yugoimport):
+    such a name is written as the company writes it, not romanised from another language."""
+    if attested(word):
+        return True
+    folded = fold(word)
+    if _EAST_SLAVIC_SURNAME.match(folded) and not re.search(r"(?<![csz])h|c(?!h)", folded):
+        return True
+    return len(folded) >= 8 and any(zipf(folded[:k]) >= COINED_HEAD and zipf(folded[k:]) >= COINED_TAIL
+                                    for k in range(3, len(folded) - 4))
+
+
 def english_spelling(word: str) -> str | None:
     """An English spelling of a romanised name word that sounds the same and that English text uses
     where the romanisation is unattested or far rarer (Grosi -> Grossi, Husein -> Hussein, Kac -> Katz)."""
@@ -220,6 +251,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
     """
     skip = list(skip)
     tokens = [t for t in tokenize(text, lang) if not any(a < t.end and t.start < b for a, b in skip)]
+    surnames = _surnames(text, tokens, lang)
     found: list[Name] = []
     i = 0
     while i < len(tokens):
@@ -240,9 +272,17 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 j += 2
             else:
                 break
+        area = _region(text, tokens, i, j, lang)
+        if area is not None:
+            found.append(area)  # Donjecke oblasti -> Donetsk region
+            i = j + 1
+            continue
         words = tokens[i:j]
         readings = [_reading(analyses, w.text[w.word_start - w.start:]) for w in words]
-        if sentence_start(text, t.start) and (analyses is None and (
+        if sentence_start(text, t.start) and len(words) > 1 and countries.declined(
+                " ".join(to_latin(w.text, lang or "sr") for w in words)):
+            pass  # a country's name of several words opens the sentence: Sjeverna Makedonija je ...
+        elif sentence_start(text, t.start) and t.norm not in surnames and (analyses is None and (
                 len(words) == 1 or frequent_word(words[0].text, lang)
                 or (known_word is not None and known_word(to_latin(words[0].text, lang or "sr"), lang)))
                                                or readings[0].kind == "common" or readings[0].frequent):
@@ -254,7 +294,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         context = bool(words) and _place_context(text, tokens, j - len(words), found, lang)
         if len(words) == 1 and readings[0].kind != "np" and after is not None and not after.cap \
                 and _joined(text, words[0], after) and _ADJECTIVE.search(fold(words[0].text, lang)) \
-                and after.norm not in PARTICLES and len(after.norm) > 3 \
+                and after.norm not in PARTICLES and len(after.norm) > 3 and words[0].norm not in surnames \
                 and not (context and gazetteer.place(
                     lemma_candidates(latin := to_latin(words[0].text, lang or "sr"))[1:] + _neuter(latin))):
             words = []  # an adjective before its noun: Ujedinjene nacije, Jemenski Huti (not u Adenu osudile)
@@ -270,10 +310,42 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             name = _name(text, words, readings, lang, style, case_of(word_before or None),
                          after.text if after and _joined(text, words[-1], after) else None, context)
             # ordinary words only: the engine's, unless they name a city (iz Novog Sada)
-            if any(r.kind != "common" for r in readings) or (len(words) > 1 and name.place is not None):
+            # a capital inside a word (BiH) marks an abbreviation, never an ordinary word ("biti")
+            if any(r.kind != "common" for r in readings) or (len(words) > 1 and name.place is not None) \
+                    or any(_INNER_CAPITAL.search(w.text) for w in words):
                 found.append(name)
         i = j
     return _agree(found, style)
+
+
+def _surnames(text: str, tokens: list[Token], lang: str | None) -> set[str]:
+    """Words that end a run of capitalised words (Timčo Mucunski): alone elsewhere in the article,
+    such a word is that name again (Mucunski pozvao), not an adjective before its noun, though
+    South Slavic surnames end like adjectives (-ski, -ska). A sentence's first word that the language
+    writes often in lower case (Prema Sirijskoj ...) makes no run."""
+    out = set()
+    for k in range(1, len(tokens)):
+        a, b = tokens[k - 1], tokens[k]
+        if sentence_start(text, a.start) and frequent_word(a.text, lang):
+            continue
+        if a.cap and b.cap and not a.upper and not b.upper and _joined(text, a, b) \
+                and (k + 1 == len(tokens) or not (tokens[k + 1].cap and _joined(text, b, tokens[k + 1]))):
+            out.add(b.norm)
+    return out
+
+
+def _region(text: str, tokens: list[Token], i: int, j: int, lang: str | None) -> Name | None:
+    """An area named by a city's adjective and a noun (``qa.regions``): a lone capitalised word at
+    ``i`` with the lower-case area noun right after it (Harkovske oblasti, Суецкиот канал)."""
+    if j != i + 1 or j >= len(tokens) or tokens[j].cap or not _joined(text, tokens[i], tokens[j]):
+        return None
+    adjective, noun = (to_latin(t.text, lang or "sr") for t in (tokens[i], tokens[j]))
+    found = regions.region(adjective, noun)
+    if found is None:
+        return None
+    start, end = tokens[i].start, tokens[j].end
+    return Name(start, end, text[start:end], f"{found.city} {noun}", found.english, False, False, False, True,
+                (fold(found.city),), found.country)
 
 
 def _place_context(text: str, tokens: list[Token], i: int, found: list[Name], lang: str | None) -> bool:
@@ -328,6 +400,10 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         lemmas.append(lemma)
         english.append("")
     lemma = " ".join(lemmas)
+    nation = _country(written, lemmas, readings)
+    if nation is not None:
+        return Name(start, end, text[start:end], lemma, nation[1], False, False, False, True,
+                    tuple(fold(x) for x in lemmas if x not in PARTICLES), nation[0])
     found = _place(text[start:end], written, lemmas, readings, place_context, case)
     if found is not None:
         english_name = found.rendered(gazetteer.has_article(text[start:end]))
@@ -337,8 +413,9 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                     False, False, False, True, tuple(fold(x) for x in lemmas if x not in PARTICLES),
                     found.country)
     slavic = _slavic(lemmas, readings)
-    if lang == "hr" and not slavic and not _SOUTH_SLAVIC_LETTERS.search(lemma):
-        # Croatian keeps foreign names in their own spelling (Joseph Aoun, Michael Kurilla)
+    if lang == "hr" and not slavic and not _SOUTH_SLAVIC_LETTERS.search(lemma) and not any(english):
+        # Croatian keeps foreign names in their own spelling (Joseph Aoun, Michael Kurilla); the
+        # analyser's English, where it has one, is still the better word (Bjelorusija -> Belarus)
         return Name(start, end, text[start:end], lemma, lemma, owner, False, False, True,
                     tuple(fold(x) for x in lemmas if x not in PARTICLES))
     parts = []
@@ -354,10 +431,21 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
             word = english_spelling(word) or word
         parts.append(word)
     out = re.sub(r"\bal- ", "al-", " ".join(parts))
-    verified = slavic or all(e or p in PARTICLES or p.startswith("al-") and attested(p[3:]) or attested(p)
+    verified = slavic or all(e or p in PARTICLES or p.startswith("al-") and attested(p[3:]) or verified_word(p)
                              for p, e in zip(parts, english)) or gazetteer.known(out)
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
+
+
+def _country(written: list[str], lemmas: list[str], readings: list[Reading]) -> tuple[str, str] | None:
+    """(ISO code, English) of the country this name is, in any context (``qa.countries``): Katar,
+    iz Bjelorusije, Sjeverne Makedonije. A word whose English the analyser's bilingual dictionary
+    gives is left to it, as is a name with a particle (a person's)."""
+    if any(w.lower() in PARTICLES for w in written) or (len(written) == 1 and readings[0].english):
+        return None
+    if len(written) > 1:  # Ujedinjenih Arapskih Emirata, Sjeverne Makedonije
+        return countries.declined(" ".join(written))
+    return countries.country([lemmas[0], written[0]] + lemma_candidates(written[0]) + _neuter(written[0]))
 
 
 def _place(source: str, written: list[str], lemmas: list[str], readings: list[Reading],
@@ -538,7 +626,7 @@ def _agree(names: list[Name], style: str) -> list[Name]:
         parts = [english_spelling(p) or p for p in romanise(" ".join(lemmas), False, style).split()]
         english = re.sub(r"\bal- ", "al-", " ".join(parts))
         out.append(Name(n.start, n.end, n.text, " ".join(lemmas), english, n.owner, False, False,
-                        all(attested(p) or p.startswith("al-") and attested(p[3:]) for p in parts)
+                        all(verified_word(p) or p.startswith("al-") and attested(p[3:]) for p in parts)
                         or gazetteer.known(english),
                         tuple(fold(x) for x in lemmas if x not in PARTICLES)))
     return out

@@ -255,3 +255,20 @@ def test_a_later_word_of_a_multi_word_name_may_be_spelled_another_way(seed_check
     assert [(n.entity, n.start) for n in named] == [("kataib-hezbollah", 37)]
     # the first word has to match: a variant never starts a name by itself
     assert not seed_checker.source_entities("Milicija Kateib je stigla.", "hr")
+
+
+def test_a_word_with_a_capital_inside_is_a_name_though_the_analyser_knows_a_common_word():
+    analyses = {"SrB": Reading("common"), "Ministar": Reading("common")}
+    assert english("Ministar je rekao da SrB ne izvozi oružje.", "sr", analyses) == ["SrB"]
+
+
+def test_a_surname_alone_is_that_name_again_though_it_ends_like_an_adjective():
+    analyses = {"Petkovski": Reading("unknown", frequent=True), "Premijer": Reading("common"),
+                "Ministri": Reading("common"), "Vlada": Reading("common")}
+    # mid-sentence before a verb (no adjective before its noun), and opening a sentence (no ordinary
+    # word the language writes often in lower case)
+    text = "Premijer Bojan Petkovski je doputovao. Ministri su rekli da Petkovski podržava plan. " \
+           "Petkovski podržava i drugi plan."
+    assert english(text, "sr", analyses) == ["Bojan Petkovski", "Petkovski", "Petkovski"]
+    # with no mention as a surname, a -ski word before a noun is still an adjective
+    assert english("Vlada je rekla da Petkovski ministri dolaze.", "sr", analyses) == []

@@ -1,0 +1,95 @@
+"""Countries the glossary does not know, by ISO 3166 and its South Slavic translations.
+
+The glossary lists the countries its newsroom writes about most; an article names others (Katar,
+Bjelorusija, Sjeverna Makedonija), and Apertium leaves a name it does not know as the source wrote
+it. Unlike a town, a country's name is rarely anyone's name, so it is looked up wherever a name
+stands, not only after a preposition of place. ISO 3166-1's names in Serbian (both scripts),
+Croatian, Bosnian and Macedonian come from Debian's iso-codes as ``pycountry`` packages them (LGPL);
+``seeds/build_countries.py`` writes the rows newsqa needs to ``seeds/countries.tsv`` once, so no
+process needs pycountry.
+
+* **Keys**: each translated name, lower-cased, that is no English name already and has no comma
+  (the inverted official forms, "Koreja, Republika", are not what a text writes).
+* **English**: ISO's common name where it has one (Syria, Iran), else its name; names with a comma or
+  a bracket in English are left out (no text wants "Palestine, State of").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+COUNTRIES = "countries.tsv"  # in newsqa.seeds: key, ISO alpha-2 code, English; see seeds/build_countries.py
+LOCALES = ("sr", "sr@latin", "hr", "bs", "mk")
+
+
+def build_rows(countries: Iterable[tuple[str, str, Iterable[str]]]) -> list[tuple[str, str, str]]:
+    """The shipped rows from (alpha-2 code, English, translated names): one per key, sorted."""
+    rows: dict[str, tuple[str, str, str]] = {}
+    for code, english, names in countries:
+        if "," in english or "(" in english:
+            continue
+        for name in names:
+            key = _key(name)
+            if "," in name or "(" in name or key == _key(english) or len(key) < 3:
+                continue
+            rows.setdefault(key, (key, code, english))
+    return sorted(rows.values())
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).lower()
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, str]]:
+    index: dict[str, tuple[str, str]] = {}
+    with resources.files("newsqa.seeds").joinpath(COUNTRIES).open("r", encoding="utf-8") as fh:
+        for line in fh:
+            key, code, english = line.rstrip("\n").split("\t")
+            index[key] = (code, english)
+    return index
+
+
+# Endings a declined name of several words may carry on any word (Ujedinjenih Arapskih Emirata).
+_ENDINGS = re.compile(r"(?:ijama|ama|ima|ije|iji|iju|ija|oga|ome|omu|og|om|oj|ih|im|em|a|e|i|o|u)$")
+
+
+def stem(name: str) -> str:
+    """Each word of a name without its case ending: Ujedinjenih Arapskih Emirata and Ujedinjeni
+    Arapski Emirati both give "ujedinjen arapsk emirat"."""
+    return " ".join(_ENDINGS.sub("", w) if len(w) > 4 else w for w in _key(name).split())
+
+
+@lru_cache(maxsize=1)
+def _stems() -> dict[str, tuple[str, str]]:
+    """Stems of the names of several words; one that two countries share is dropped."""
+    out: dict[str, tuple[str, str] | None] = {}
+    for key, value in _index().items():
+        if " " in key:
+            k = stem(key)
+            out[k] = value if out.get(k, value) == value else None
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def declined(name: str) -> tuple[str, str] | None:
+    """(ISO code, English) of a country whose name of several words this is in any case form
+    (Ujedinjenih Arapskih Emirata, Sjeverne Makedonije), else None."""
+    return _stems().get(stem(name)) if " " in name.strip() else None
+
+
+def country(candidates: Iterable[str]) -> tuple[str, str] | None:
+    """(ISO code, English name) of the first candidate nominative that is a country's South Slavic
+    name (Katar, Bjelorusija, Sjeverna Makedonija, Белорусија), else None."""
+    index = _index()
+    for c in candidates:
+        found = index.get(_key(c))
+        if found is not None:
+            return found
+    return None
+
+
+def is_country(name: str) -> bool:
+    return _key(name) in _index()

@@ -1,0 +1,93 @@
+"""Regions, gulfs and canals named by a city's adjective: Donjecka oblast -> Donetsk region.
+
+South Slavic names an area after its main city with a relational adjective and a noun: Donjecka
+oblast, Harkovske oblasti, Харковската област, Zaporoška oblast, Tuzlanski kanton, Adenski zaliv,
+Suecki kanal. English puts the city's name in front of the noun instead (Donetsk region, Kharkiv
+region, Gulf of Aden, Suez Canal). The engine translates the adjective as an unknown word or a
+common one ("Donjecke area"), so the name is lost; the capital letter and the noun say it is a name.
+
+The city is found by undoing the adjective (suffix -ski, with its sound changes) and asking the
+GeoNames index (``qa.gazetteer``): -sk- after the stem (Harkov-sk-a), merged with a stem's final
+c/k/č (Donjeck-a, Suec-k-i: a -ck-/-čk- adjective), and š before k from ž, š, s, z, g or h
+(Zaporož-je -> Zapor-oš-k-a, Prag -> praški); a stem's final vowel falls (Odes-a -> Odes-k-a) and a
+b before -sk- is written p (Idlib -> idlipski). A stem that is a country's name is no city (Meksički
+zaliv is the Gulf of Mexico, not of Mexico City): it is left to the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import newsqa.qa.countries as countries
+import newsqa.qa.gazetteer as gazetteer
+
+# A noun for an area (declined, Latin script) and how English writes "<city> + noun".
+_NOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^oblast(?:i|a|ima|ta)?$|^oblašću$"), "{} region"),
+    (re.compile(r"^regij(?:a|e|i|u|om|ama)$|^region(?:a|u|om|ot)?$"), "{} region"),
+    (re.compile(r"^(?:pokrajin|provincij)(?:a|e|i|u|om|ata)$|^pokraina(?:ta)?$"), "{} province"),
+    (re.compile(r"^kanton(?:a|u|om|ot)?$"), "{} Canton"),
+    (re.compile(r"^(?:okrug|rejon)(?:a|u|om|ot)?$"), "{} district"),
+    (re.compile(r"^zal(?:iv|jev)(?:a|u|om|ot)?$"), "Gulf of {}"),
+    (re.compile(r"^kanal(?:a|u|om|ot)?$"), "{} Canal"),
+)
+# Adjective endings, longest first: case endings and Macedonian articles (харковск-ата, -иот).
+_ENDING = re.compile(r"(?:oga|ome|omu|ima|og|om|oj|im|ih|ata|ite|iot|ot|to|i|a|e|o|u)$")
+_SH = ("ž", "š", "s", "z", "g", "h")  # what š before -k- can stand for
+_VOWELS = ("", "a", "e", "o", "ija", "ja", "je", "i")
+
+
+def noun_pattern(noun: str) -> str | None:
+    """The English pattern for an area noun as written in Latin script (oblasti -> "{} region")."""
+    low = noun.lower()
+    return next((english for pattern, english in _NOUNS if pattern.match(low)), None)
+
+
+def stems(adjective: str) -> list[str]:
+    """The nominatives a city could have whose relational adjective is ``adjective`` (Latin script),
+    closest first: Donjecke -> Donjeck, ...; Harkovske -> Harkov, ...; Zaporoška -> Zaporožje, ..."""
+    low = adjective.lower()
+    m = _ENDING.search(low)
+    if m is None or not low[:m.start()].endswith("k"):
+        return []
+    root = low[:m.start()]
+    bases: list[str] = [root]
+    if root.endswith("sk"):
+        bases += [root[:-1], root[:-2]]  # Odes-a before Ode: s + sk is written sk
+        if root[:-2].endswith("p"):
+            bases.append(root[:-3] + "b")
+        if root.endswith("ansk"):
+            bases.append(root[:-4])  # Tuzl-a -> tuzl-ansk-i
+    elif root.endswith(("ck", "čk")):
+        bases += [root[:-1], root[:-2] + "k", root[:-2] + "c"]
+    elif root.endswith("šk"):
+        bases += [root[:-2] + s for s in _SH]
+    out = [b + v for b in bases for v in _VOWELS if len(b) >= 3]
+    return [w[:1].upper() + w[1:] for w in dict.fromkeys(out)]
+
+
+@dataclass(frozen=True)
+class Region:
+    """An area named by a city's adjective: the city's nominative as the source would write it, its
+    English name and country, and the English of the whole (Donetsk region)."""
+
+    city: str
+    english: str
+    country: str
+
+
+def region(adjective: str, noun: str) -> Region | None:
+    """The area "<city adjective> <area noun>" names (both Latin script), or None when the noun is no
+    area noun or no city (or a country) stands behind the adjective: Donjecke oblasti -> Donetsk region."""
+    pattern = noun_pattern(noun)
+    if pattern is None or not adjective[:1].isupper():
+        return None
+    candidates = stems(adjective)
+    if any(countries.is_country(c) for c in candidates):
+        return None
+    for candidate in candidates:
+        found = gazetteer.place([candidate])
+        if found is not None:
+            return Region(candidate, pattern.format(found.rendered(False)), found.country)
+    return None

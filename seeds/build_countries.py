@@ -1,0 +1,45 @@
+"""Write seeds/countries.tsv, the country names qa/countries.py reads, from pycountry's ISO 3166-1.
+
+ISO 3166-1 with its Serbian (Cyrillic and Latin), Croatian, Bosnian and Macedonian translations, as
+``pycountry`` ships them (from Debian's iso-codes, LGPL-2.1). Run again after upgrading pycountry:
+
+    pip install pycountry && python seeds/build_countries.py
+"""
+
+from __future__ import annotations
+
+import gettext
+import sys
+from pathlib import Path
+
+from newsqa.qa.countries import LOCALES, build_rows
+from newsqa.qa.normalize import has_cyrillic, to_latin
+
+OUT = Path(__file__).resolve().parent / "countries.tsv"
+
+
+def countries() -> list[tuple[str, str, list[str]]]:
+    import pycountry
+
+    translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc]) for loc in LOCALES]
+    out = []
+    for c in pycountry.countries:
+        names = []
+        for loc, t in zip(LOCALES, translations):
+            for n in filter(None, (c.name, getattr(c, "common_name", None))):
+                local = t.gettext(n)
+                # a Cyrillic name also in Latin, as the name finder looks it up (Белорусија -> Belorusija)
+                names += [local, to_latin(local, loc[:2])] if has_cyrillic(local) else [local]
+        out.append((c.alpha_2, getattr(c, "common_name", None) or c.name, names))
+    return out
+
+
+def main() -> int:
+    rows = build_rows(countries())
+    OUT.write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    print(f"{OUT}: {len(rows)} keys", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""The checker's name rules on correct renderings they used to flag: given names before an attested
+surname, East Slavic surnames, hyphenated given names, South Slavic towns, a sentence's first
+ordinary word. Cases written for these tests (not taken from the eval sets)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsqa.qa import Checker
+from newsqa.qa.names import verified_word
+
+
+def kinds(checker: Checker, translation: str, source: str, lang: str = "sr", known_word=None):
+    checker = Checker(checker.glossary, known_word=known_word)
+    return [(f.kind, f.found) for f in checker.check(translation, source=source, source_lang=lang)
+            if f.kind in ("name_source_form", "name_common_word", "source_acronym", "unverified_name")]
+
+
+@pytest.mark.parametrize("word, verified", [
+    ("Rudakov", True), ("Serdyukova", True), ("Bondarenko", True), ("Tkachuk", True), ("Aliyev", True),
+    ("Ruhakov", False),   # Serbian h for х: English writes kh
+    ("Lisicyn", False),   # no East Slavic ending, and c for ц (English ts)
+    ("Koblicov", False),  # c for ц
+    ("Amirabdolahiyan", False),
+])
+def test_east_slavic_surnames_romanised_by_the_house_style_are_verified(word, verified):
+    assert verified_word(word) is verified
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=4), st.sampled_from(["ov", "ev", "ova"]))
+def test_an_east_slavic_surname_with_h_or_a_bare_c_is_verified_only_if_english_attests_it(stem, ending):
+    from hypothesis import assume
+
+    from newsqa.qa.names import attested
+
+    word = stem + ending  # under eight letters: no coined company name either
+    assume("h" in word.replace("ch", "").replace("sh", "").replace("zh", "") or "c" in word.replace("ch", ""))
+    assert verified_word(word) == attested(word)
+
+
+def test_an_unattested_given_name_before_an_attested_surname_is_not_flagged(seed_checker):
+    source = "Sastanku je prisustvovao izaslanik Rodžerio Kastro."
+    assert kinds(seed_checker, "The meeting was attended by envoy Rojerio Kastro.", source) == []
+    # the surname unattested: flagged as before
+    assert kinds(seed_checker, "The meeting was attended by envoy Rojerio Kastrovsen.",
+                 "Sastanku je prisustvovao izaslanik Rodžerio Kastrovsen.") == [("unverified_name", "Rojerio Kastrovsen")]
+    # a first word the language knows as an ordinary word is no given name
+    assert kinds(seed_checker, "The meeting was attended by envoy Rojerio Kastro.", source,
+                 known_word=lambda w, lang: w == "rodžerio") == [("unverified_name", "Rojerio")]
+
+
+def test_an_east_slavic_surname_is_not_flagged_and_one_with_h_is(seed_checker):
+    assert kinds(seed_checker, "The statement was read by Oleg Rudakov.", "Saopštenje je pročitao Oleg Rudakov.") == []
+    assert kinds(seed_checker, "The statement was read by Oleg Ruhakov.",
+                 "Saopštenje je pročitao Oleg Ruhakov.") == [("unverified_name", "Ruhakov")]
+
+
+def test_a_hyphenated_given_name_is_no_declined_word(seed_checker):
+    assert kinds(seed_checker, "French politician Jean Pierre Raffarin arrived.",
+                 "Francuski političar Jean-Pierre Raffarin doputovao je.", "hr") == []
+
+
+def test_a_south_slavic_town_keeps_its_letters_unflagged(seed_checker):
+    assert kinds(seed_checker, "The factory in Čačak closed.", "Fabrika u Čačku je zatvorena.") == []
+
+
+def test_a_sentence_s_first_ordinary_word_left_untranslated_is_no_name(seed_checker):
+    assert kinds(seed_checker, "Neustrašivi soldiers arrived.", "Neustrašivi vojnici su stigli.") == []
+
+
+def test_a_word_of_a_name_of_ordinary_words_left_untranslated_is_flagged(seed_checker):
+    source = "Ambasador je govorio pred Ujedinjenim nacijama o Crvenom krstu."
+    flags = kinds(seed_checker, "The ambassador spoke before Ujedinjenim nations about the Red krstu.", source)
+    assert flags == [("name_source_form", "Ujedinjenim"), ("name_source_form", "krstu")]
+    assert kinds(seed_checker, "The ambassador spoke before the United Nations about the Red Cross.", source) == []
+
+
+def test_a_source_word_english_uses_is_not_taken_for_one_left_untranslated(seed_checker):
+    source = "Izveštaj je objavila organizacija Human Rights Watch."
+    assert kinds(seed_checker, "The report was published by the organisation Human Rights Watch.", source) == []
+
+
+@pytest.mark.parametrize("word, verified", [
+    ("Naftaexport", True),      # nafta + export
+    ("Metalimport", True),
+    ("Pezeshkiyan", False),     # a romanised name, no coinage of English words
+    ("Hohshtayn", False),
+])
+def test_a_company_coined_from_a_known_word_and_a_common_english_one_is_verified(word, verified):
+    assert verified_word(word) is verified

@@ -1,0 +1,94 @@
+"""Areas named by a city's adjective (qa/regions.py) and countries outside the glossary
+(qa/countries.py), and where the name finder asks them. Cases written for these tests (not taken
+from the eval sets)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsqa.qa import countries, regions
+from newsqa.qa.names import find_names
+
+
+def english(text: str, lang: str = "sr") -> list[str]:
+    return [n.english for n in find_names(text, lang)]
+
+
+@pytest.mark.parametrize("adjective, noun, out", [
+    ("Luganska", "oblast", "Luhansk region"),         # the city's own name before -sk- (Lugansk)
+    ("Odeskoj", "oblasti", "Odesa region"),           # s + sk written sk
+    ("Hersonske", "oblasti", "Kherson region"),
+    ("Kijevskom", "regionu", "Kyiv region"),
+    ("Idlipska", "pokrajina", "Idlib province"),      # b before -sk- written p
+    ("Sarajevskog", "kantona", "Sarajevo Canton"),    # a final -o falls
+    ("Zaporoškoj", "oblasti", "Zaporizhzhya region"),  # ž + sk -> šk
+    ("Adenski", "zaliv", "Gulf of Aden"),
+    ("Sueckog", "kanala", "Suez Canal"),              # c + sk -> ck
+])
+def test_a_city_adjective_and_an_area_noun_give_the_area(adjective, noun, out):
+    assert regions.region(adjective, noun).english == out
+
+
+@pytest.mark.parametrize("adjective, noun", [
+    ("Harkovski", "univerzitet"),   # no area noun
+    ("Meksički", "zaliv"),          # a country's adjective (Meksiko): the Gulf of Mexico, not of Mexico City
+    ("Persijski", "zaliv"),         # no city behind it
+    ("Južna", "oblast"),            # no relational adjective
+    ("harkovska", "oblast"),        # no capital: no name
+])
+def test_no_area_without_an_area_noun_a_city_and_a_capital(adjective, noun):
+    assert regions.region(adjective, noun) is None
+
+
+def test_the_name_finder_reads_areas_in_both_scripts_and_any_case():
+    assert english("Vojska se povukla iz Hersonske oblasti prošle godine.") == ["Kherson region"]
+    assert english("Борбе се воде у Луганској области.") == ["Luhansk region"]
+    assert english("Нападот беше во Одеската област.", "mk") == ["Odesa region"]
+    assert english("Brodovi ne plove kroz Suecki kanal.", "hr") == ["Suez Canal"]
+
+
+@given(st.text(alphabet="abcčćdđeghijklmnoprsštuvzž", min_size=1, max_size=14))
+def test_stems_are_capitalised_and_never_longer_than_the_adjective_plus_a_vowel_ending(word):
+    for stem in regions.stems(word.capitalize()):
+        assert stem[:1].isupper()
+        assert len(stem) <= len(word) + 2
+
+
+@pytest.mark.parametrize("text, lang, out", [
+    ("Pregovori su održani u Kuvajtu.", "sr", ["Kuwait"]),       # the country, not Kuwait City
+    ("Ministar je doputovao iz Jermenije.", "sr", ["Armenia"]),
+    ("Turisti su stigli iz Dominikanske Republike.", "sr", ["Dominican Republic"]),
+    ("Граница со Белорусија е затворена.", "mk", ["Belarus"]),
+    ("Izvoz je išao preko Sjeverne Makedonije.", "hr", ["North Macedonia"]),
+])
+def test_countries_outside_the_glossary_get_their_english_name(text, lang, out):
+    assert english(text, lang) == out
+
+
+def test_a_country_s_name_of_several_words_opening_a_sentence_is_kept_whole():
+    assert english("Južnoafrička Republika je podnela tužbu.") == ["South Africa"]
+
+
+@given(st.text(alphabet="abcčdeghijklmnoprsštuvzž", min_size=3, max_size=10), st.sampled_from("bdfklnprstvz"),
+       st.sampled_from(["", "a", "e", "i", "u", "om", "ima", "ih", "oj", "oga", "ama"]))
+def test_every_case_form_of_a_word_has_the_word_s_stem(body, final, ending):
+    word = body + final  # ends in a consonant no case ending ends in
+    assert countries.stem(word + ending) == word
+    assert countries.stem(f"{word}{ending} {word}") == f"{word} {word}"
+
+
+def test_the_shipped_country_file_is_what_pycountry_gives():
+    """seeds/countries.tsv is derived data: rebuilding it from the pinned pycountry gives it again."""
+    import importlib.util
+    from importlib import resources
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "build_countries", Path(__file__).resolve().parent.parent / "seeds" / "build_countries.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    rows = countries.build_rows(build.countries())
+    shipped = resources.files("newsqa.seeds").joinpath(countries.COUNTRIES).read_text(encoding="utf-8")
+    assert shipped.splitlines() == ["\t".join(r) for r in rows]
