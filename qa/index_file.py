@@ -774,24 +774,25 @@ class _MappedTerm:
         words = self._index._term_words[self.number]
         return words if words < 255 else len(self.norms)
 
+    def _read_case(self) -> None:
+        """Both case tuples, from the shape bits (the words only for a term of more than SHAPE_WORDS)."""
+        words = len(self)
+        if words > SHAPE_WORDS:
+            self._read_words()
+            return
+        bits = self._index._term_shape[self.number]
+        self._caps, self._uppers = _flags(bits, words), _flags(bits >> SHAPE_WORDS, words)
+
     @property
     def caps(self) -> tuple[bool, ...]:
         if self._caps is None:
-            words = len(self)
-            if words > SHAPE_WORDS:
-                self._read_words()
-            else:
-                self._caps = _flags(self._index._term_shape[self.number], words)
+            self._read_case()
         return self._caps
 
     @property
     def uppers(self) -> tuple[bool, ...]:
         if self._uppers is None:
-            words = len(self)
-            if words > SHAPE_WORDS:
-                self._read_words()
-            else:
-                self._uppers = _flags(self._index._term_shape[self.number] >> SHAPE_WORDS, words)
+            self._read_case()
         return self._uppers
 
     @property
