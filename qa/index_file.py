@@ -122,10 +122,26 @@ class _Strings:
         self.blob += text.encode("utf-8")
         self.offsets.append(len(self.blob))
 
+    def extend(self, packed: tuple[bytes, list[int]]) -> None:
+        """Add strings packed by :func:`_packed` (one blob and each one's length in bytes)."""
+        blob, lengths = packed
+        end = len(self.blob)
+        self.blob += blob
+        offsets = self.offsets
+        for length in lengths:
+            end += length
+            offsets.append(end)
+
     def save(self, folder: Path, name: str) -> None:
         (folder / f"{name}.txt").write_bytes(bytes(self.blob))
         np.save(folder / f"{name}.off.npy", np.frombuffer(self.offsets, dtype=np.uint64)
                 .astype(_offset_type(len(self.blob))))
+
+
+def _packed(texts: list[str]) -> tuple[bytes, list[int]]:
+    """Strings as one UTF-8 blob and their lengths: how a worker process hands them over."""
+    encoded = [t.encode("utf-8") for t in texts]
+    return b"".join(encoded), [len(e) for e in encoded]
 
 
 class _Codes:
@@ -264,6 +280,7 @@ def _batch(chunk: list[Entity]) -> dict:
                 for key in source_lead(item):
                     _pair(out, "source_lead", _lead_key(key), term)
             term += 1
+    out["text"], out["tokens"] = _packed(out["text"]), _packed(out["tokens"])
     return out
 
 
@@ -333,10 +350,8 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
         term_length.extend(batch["length"])
         term_words.extend(batch["words"])
         term_shape.extend(batch["shape"])
-        for text in batch["text"]:
-            term_texts.add(text)
-        for text in batch["tokens"]:
-            term_tokens.add(text)
+        term_texts.extend(batch["text"])
+        term_tokens.extend(batch["tokens"])
         max_len = max(max_len, batch["max_len"])
         heads |= batch["heads"]
         for name in TABLES[:-1]:
