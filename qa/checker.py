@@ -121,11 +121,12 @@ class Checker:
             found += self._near_miss_pass(tokens, gaps, exact, found)
         chosen, accepted = self._resolve(exact, found)
         flags = [self._flag(text, tokens, m) for m in chosen]
+        named = self.source_entities(source, source_lang) if source else []  # read once: both passes use it
         if source and source.strip() and "source-entity" in self.rules:
-            flags = self._source_pass(text, tokens, accepted, flags, source, source_lang)
+            flags = self._source_pass(text, tokens, accepted, flags, source, named)
         flags = [f for f in flags if f.rule in self.rules]
         if self.rules & NAME_RULES:
-            skip = [(s, e) for _, s, e in self.source_entities(source, source_lang)] if source else []
+            skip = [(s, e) for _, s, e in named]
             taken = [(tokens[m.start].start, tokens[m.end - 1].end) for m in accepted]
             taken += [(f.start, f.end) for f in flags if f.start is not None]
             flags += [self._acronym_entity(f) for f in
@@ -522,8 +523,7 @@ class Checker:
         return False
 
     def _source_pass(self, text: str, tokens: list[Token], accepted: list[Match], flags: list[Flag],
-                     source: str, source_lang: str | None) -> list[Flag]:
-        named = self.source_entities(source, source_lang)
+                     source: str, named: list[tuple[str, int, int]]) -> list[Flag]:
         in_source = {e for e, _, _ in named}
         mentioned = {m.item.entity for m in accepted} | self._derived_mentions(tokens, accepted, in_source)
         out = list(flags)
