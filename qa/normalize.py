@@ -173,7 +173,14 @@ def _word_parts(word: str, lang: str | None) -> tuple[str, str, bool, bool] | No
 
 
 def tokenize(text: str, lang: str | None = None) -> list[Token]:
-    """Split ``text`` into word tokens with spans in the original string."""
+    """Split ``text`` into word tokens with spans in the original string (a list of the caller's own)."""
+    return list(_tokens(text, lang))
+
+
+@lru_cache(maxsize=16)
+def _tokens(text: str, lang: str | None) -> tuple[Token, ...]:
+    """The tokens of a text, kept for the last few texts: one check reads its source's tokens in
+    several rules (the glossary's names, the other names, their surnames) and the article's twice."""
     tokens: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         if m.group("acronym"):
@@ -185,7 +192,7 @@ def tokenize(text: str, lang: str | None = None) -> list[Token]:
             continue
         norm, key, cap, upper = parts
         tokens.append(Token(m.start(), m.end(), m.group(0), norm, key, cap, upper, word_start))
-    return tokens
+    return tuple(tokens)
 
 
 def term_tokens(term: str, lang: str | None = None) -> list[Token]:
