@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from newsqa.qa.model import Entity, Glossary, Status, Term
 from newsqa.qa.names import PARTICLES
-from newsqa.qa.normalize import fold, term_tokens
+from newsqa.qa.normalize import fold, term_words
 
 # South Slavic standards share one translation pair; a source in any of them matches terms in all.
 FAMILIES = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "cnr": "hbs", "sh": "hbs", "me": "hbs"}
@@ -81,14 +81,12 @@ def entity_info(entity: Entity) -> EntityInfo:
 
 def indexed(entity_id: str, term: Term, implicit: bool = False) -> IndexedTerm | None:
     """A term's matching form; None for a term with no word in it."""
-    tokens = term_tokens(term.text, term.lang)
-    if not tokens:
+    words = term_words(term.text, term.lang)
+    if not words:
         return None
-    return IndexedTerm(
-        entity=entity_id, term=term, norms=tuple(t.norm for t in tokens),
-        keys=tuple(t.key for t in tokens), caps=tuple(t.cap for t in tokens),
-        uppers=tuple(t.upper for t in tokens), implicit=implicit,
-    )
+    norms, keys, caps, uppers = zip(*words)
+    return IndexedTerm(entity=entity_id, term=term, norms=norms, keys=keys, caps=caps, uppers=uppers,
+                       implicit=implicit)
 
 
 ENGLISH, FOREIGN, SOURCE_SHORT = "english", "foreign", "source_short"

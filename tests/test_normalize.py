@@ -1,4 +1,4 @@
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from newsqa.qa.normalize import fold, sound_key, to_latin, tokenize
 
@@ -66,3 +66,12 @@ def test_search_form():
     from newsqa.qa.normalize import search_form
     assert search_form("Hašd al-Šabi") == search_form("HASD AL SABI") == "hasd al sabi"
     assert search_form("Нетанјаху") == "netanjahu"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAšŠđХхуye-' .US.al-Al ")), max_size=25),
+       st.sampled_from([None, "en", "sr", "sr-Cyrl", "mk"]))
+def test_term_words_are_the_tokens_parts(text, lang):
+    """The index reads terms through term_words; it must see what tokenize gives running text."""
+    from newsqa.qa.normalize import term_words
+    assert term_words(text, lang) == [(t.norm, t.key, t.cap, t.upper) for t in tokenize(text, lang)]
