@@ -85,8 +85,9 @@ def fold(word: str, lang: str | None = None) -> str:
     """
     text = to_latin(word, lang) if has_cyrillic(word) else word
     text = _POSSESSIVE_RE.sub("", text).casefold().translate(_SPECIAL)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # ASCII has nothing to decompose (most English and glossary words)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOS_RE.sub("", text)
     return text.casefold().replace(".", "")
 

@@ -75,3 +75,16 @@ def test_term_words_are_the_tokens_parts(text, lang):
     """The index reads terms through term_words; it must see what tokenize gives running text."""
     from newsqa.qa.normalize import term_words
     assert term_words(text, lang) == [(t.norm, t.key, t.cap, t.upper) for t in tokenize(text, lang)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=20))
+def test_fold_of_ascii_skips_only_what_changes_nothing(text):
+    """fold leaves out Unicode decomposition for ASCII text: decomposing it changes nothing."""
+    import unicodedata
+    from newsqa.qa.normalize import _APOS_RE, _POSSESSIVE_RE, _SPECIAL, has_cyrillic
+    if has_cyrillic(text):
+        return
+    slow = _POSSESSIVE_RE.sub("", text).casefold().translate(_SPECIAL)
+    slow = "".join(ch for ch in unicodedata.normalize("NFKD", slow) if not unicodedata.combining(ch))
+    assert fold(text) == _APOS_RE.sub("", slow).casefold().replace(".", "")
