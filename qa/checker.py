@@ -188,12 +188,8 @@ class Checker:
         token = tokens[i]
         if not token.cap or token.upper or is_common_word(token.norm) or is_known_word(token.norm):
             return None
-        nexts = sorted(base_forms(tokens[i + 1].norm), key=lambda b: (-len(b), b)) \
-            if i + 1 < len(tokens) and gaps[i] else []
-        lead = self.index.source_lead
-        for base in sorted(base_forms(token.norm), key=lambda b: (-len(b), b)):
-            longer = [item for second in nexts for item in lead.get((None, base, second), ())]
-            for item in longer + list(lead.get((None, base, ""), ())):
+        for base in _longest_first(base_forms(token.norm)):
+            for item in self._lead_candidates(tokens, gaps, i, None, base):
                 n = len(item)  # length and case first: they cost a mapped index no decoding
                 window = tokens[i:i + n]
                 if len(window) != n or not all(gaps[i:i + n - 1]) or not _case_fits(window, item, strict=True):
@@ -479,10 +475,16 @@ class Checker:
         """
         if self.index.source_first.size((fam_key, base)) <= ANCHOR_CAP:
             return self.index.source_first.get((fam_key, base), ())
+        return self._lead_candidates(tokens, gaps, i, fam_key, base)
+
+    def _lead_candidates(self, tokens: list[Token], gaps: list[bool], i: int, fam_key: str | None,
+                         base: str) -> list[IndexedTerm]:
+        """Source names whose first word is ``base`` and whose second is a dictionary form of
+        ``tokens[i + 1]`` (``source_lead``), then the one-word names ``base``: longer names first."""
         lead = self.index.source_lead
-        seconds = base_forms(tokens[i + 1].norm) if i + 1 < len(tokens) and gaps[i] else ()
-        return [item for second in sorted(seconds, key=lambda b: (-len(b), b))
-                for item in lead.get((fam_key, base, second), ())] + list(lead.get((fam_key, base, ""), ()))
+        seconds = _longest_first(base_forms(tokens[i + 1].norm)) if i + 1 < len(tokens) and gaps[i] else []
+        return [item for second in seconds for item in lead.get((fam_key, base, second), ())] \
+            + list(lead.get((fam_key, base, ""), ()))
 
     def _acronym_entity(self, flag: Flag) -> Flag:
         """A source acronym the glossary knows (SDS-a for the SDF) is that entity's flag."""
@@ -685,6 +687,11 @@ def _swallowed(accepted: list[Match], item: IndexedTerm, start: int, end: int,
         if not outside or any(k not in belongs for k in outside):
             return None
     return tuple(swallowed)
+
+
+def _longest_first(forms: Iterable[str]) -> list[str]:
+    """Dictionary forms to try, longest first (the fullest reading of a word), then alphabetically."""
+    return sorted(forms, key=lambda b: (-len(b), b))
 
 
 def _blocked(accepted: list[Match], start: int, end: int) -> bool | frozenset[str]:

@@ -132,6 +132,12 @@ def source_lead(item: IndexedTerm) -> tuple[tuple[str | None, str, str], ...]:
     return tuple(dict.fromkeys((fam, *lead) for fam, _ in source_keys(item)))
 
 
+def term_heads(role: str, item: IndexedTerm) -> list[tuple[str, ...]]:
+    """The proper beginnings of an English or foreign term's words (``has_longer`` answers from
+    them); a source-only surname is never read in English text and has none."""
+    return [] if role == SOURCE_SHORT else [item.norms[:k] for k in range(1, len(item))]
+
+
 class SizedLookup(dict):
     """A dictionary of lists that also says how long a list is (what ``_ItemLookup.size`` says of a
     mapped table without reading the list)."""
@@ -332,8 +338,7 @@ class GlossaryIndex:
                 entities.append(entity.id)
         for role, item in entity_terms(entity):
             self.max_len = max(self.max_len, len(item))
-            if role != SOURCE_SHORT:
-                self.heads.update(item.norms[:k] for k in range(1, len(item)))
+            self.heads.update(term_heads(role, item))
             if role == ENGLISH:
                 self._add_english(item)
             else:

@@ -42,8 +42,8 @@ import marisa_trie
 import numpy as np
 
 from newsqa.qa.errors import GlossaryError
-from newsqa.qa.index import (ANCHOR_CAP, ENGLISH, FOREIGN, MIN_FUZZY_KEY, SOURCE_SHORT, EntityInfo, IndexedTerm, SourceTable,
-                             entity_acronyms, entity_terms, name_length, source_keys, source_lead, word_variants)
+from newsqa.qa.index import (ANCHOR_CAP, ENGLISH, FOREIGN, MIN_FUZZY_KEY, EntityInfo, IndexedTerm, SourceTable,
+                             entity_acronyms, entity_terms, name_length, source_keys, source_lead, term_heads, word_variants)
 from newsqa.qa.model import Entity, Status, Term
 
 FORMAT = 4          # bump when the layout changes: a reader refuses files of another format
@@ -261,8 +261,7 @@ def _batch(chunk: list[Entity]) -> dict:
             out["text"].append(item.term.text)
             out["tokens"].append(f"{SEP.join(norms)}{FIELD}{SEP.join(keys)}{FIELD}{shapes}")
             out["max_len"] = max(out["max_len"], len(norms))
-            if role != SOURCE_SHORT:
-                out["heads"].update(SEP.join(norms[:k]) for k in range(1, len(norms)))
+            out["heads"].update(SEP.join(head) for head in term_heads(role, item))
             if role == ENGLISH:
                 _pair(out, "english", SEP.join(norms), term)
                 if item.accepted:
@@ -689,7 +688,7 @@ class MappedIndex:
             numbers = numbers[self._source_lengths == min(length, 255)]  # 255: "or more"; the caller checks
         for number in numbers.tolist():
             if not excluded or entity_of[number] not in excluded:
-                yield self._decode(number)
+                yield _MappedTerm(self, number)
 
     def source_numbers(self, length: int, excluded: frozenset[int] | set[int] = frozenset()) -> list[int]:
         """The term numbers :meth:`source_terms` would decode, in its order."""
@@ -723,9 +722,6 @@ class MappedIndex:
             self._terms.clear()  # not one at a time: next(iter()) over a dict's deleted front is slow
         self._terms[number] = item
         return item
-
-    def _decode(self, number: int) -> "_MappedTerm":
-        return _MappedTerm(self, number)
 
     def has_longer(self, words: tuple[str, ...]) -> bool:
         return SEP.join(words) in self._heads.trie

@@ -22,6 +22,7 @@ other one until the next build.
 from __future__ import annotations
 
 import heapq
+from itertools import islice
 from typing import Callable, Iterator
 
 from newsqa.qa.index import ANCHOR_CAP, EntityInfo, GlossaryIndex, IndexedTerm, SourceTable, entity_info
@@ -107,25 +108,18 @@ class OverlaidIndex:
         """The file's answer for ``key`` without the changed entities' items (first ``cap`` of it)."""
         if not self._excluded:
             return lookup.get(key, ())
-        rows = lookup.terms(key)
-        if not len(rows):
-            return []
-        entity_of, excluded, shift = self.base.term_entity, self._excluded, lookup.shift
-        out = []
-        for value in rows.tolist():
-            if entity_of[value >> shift] in excluded:
-                continue
-            out.append(value)
-            if cap and len(out) >= cap:
-                break
-        return lookup.decode(out)
+        return lookup.decode(list(islice(self._kept_values(lookup, key), cap)))
 
     def kept_size(self, lookup, key) -> int:
         """How many values :meth:`kept` would give for ``key`` (all of them), without decoding any."""
         if not self._excluded:
             return lookup.size(key)
+        return sum(1 for _ in self._kept_values(lookup, key))
+
+    def _kept_values(self, lookup, key) -> Iterator[int]:
+        """The file's raw values for ``key`` whose terms belong to no changed entity."""
         entity_of, excluded, shift = self.base.term_entity, self._excluded, lookup.shift
-        return sum(1 for value in lookup.terms(key).tolist() if entity_of[value >> shift] not in excluded)
+        return (value for value in lookup.terms(key).tolist() if entity_of[value >> shift] not in excluded)
 
     def entity(self, entity_id: str) -> EntityInfo | None:
         if entity_id in self._info:
