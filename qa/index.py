@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from newsqa.qa.model import Entity, Glossary, Status, Term
@@ -34,7 +35,9 @@ NAME_ARTICLES = frozenset({"al", "el", "ал", "ел"})  # left out when a varia
 MIN_FUZZY_KEY = 5  # shorter names are matched exactly or by sound only: short names look alike
 
 
+@lru_cache(maxsize=1024)
 def family(lang: str | None) -> str | None:
+    """The translation family of a language tag (kept per tag: an index build asks for every term)."""
     if not lang:
         return None
     base = lang.split("-")[0].lower()
@@ -146,11 +149,16 @@ class SizedLookup(dict):
         return len(self.get(key, ()))
 
 
+_ACRONYM_SPLIT = re.compile(r"[\s-]+")
+
+
 def entity_acronyms(entity: Entity) -> Iterator[str]:
     """The folded acronyms that name ``entity``: its own (HTS, SAD, САД) and the initials of its
     multi-word accepted source forms (SDS for Sirijske demokratske snage, ИД for Исламска држава)."""
     for term in entity.terms:
-        words = [w for w in re.split(r"[\s-]+", term.text) if w]
+        if not term.text.isupper() and (term.base_lang == "en" or not term.status.accepted):
+            continue  # no word in capitals and no initials to give: most terms, and an index build reads them all
+        words = [w for w in _ACRONYM_SPLIT.split(term.text) if w]
         if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
             yield fold(words[0], term.lang)
         elif len(words) >= 2 and term.base_lang != "en" and term.status.accepted:

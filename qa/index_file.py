@@ -34,6 +34,7 @@ import tempfile
 from array import array
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -74,7 +75,9 @@ def _lead_key(key: tuple[str | None, str, str]) -> str:
 
 
 class _Table:
-    """One lookup table while it is built: keys numbered as first seen, (key, value) pairs in order."""
+    """One lookup table while it is built: (key, value) pairs in order, each key numbered by the
+    pair that first had it (so numbers follow first appearance, and filing a batch is one C-level
+    pass of ``dict.setdefault`` with no Python code per pair)."""
 
     def __init__(self, typecode: str = "I") -> None:
         self.ids: dict[str, int] = {}
@@ -82,25 +85,36 @@ class _Table:
         self.values = array(typecode)
 
     def add(self, key: str, value: int) -> int:
-        number = self.ids.setdefault(key, len(self.ids))
+        number = self.ids.setdefault(key, len(self.keys))
         self.keys.append(number)
         self.values.append(value)
         return number
 
+    def extend(self, keys: list[str], values: list[int], offset: int = 0) -> None:
+        """Add a batch's pairs, their values moved by ``offset``."""
+        start = len(self.keys)
+        self.keys.extend(map(self.ids.setdefault, keys, range(start, start + len(keys))))
+        if offset and values:
+            values = (np.asarray(values, dtype=np.int64) + offset).astype(self.values.typecode)
+            self.values.frombytes(values.tobytes())
+        else:
+            self.values.extend(values)
+
     def save(self, folder: Path, name: str) -> np.ndarray:
-        """Write trie, offsets and values; return each first-seen key number's trie number."""
+        """Write trie, offsets and values; return an array from each key number to its trie number."""
         trie = marisa_trie.Trie(self.ids)
         trie.save(str(folder / f"{name}.marisa"))
-        remap = np.empty(len(self.ids), dtype=np.uint32)
-        for key, number in self.ids.items():
-            remap[number] = trie.key_id(key)
+        count = len(self.ids)
+        remap = np.zeros(len(self.keys), dtype=np.uint32)
+        remap[np.fromiter(self.ids.values(), np.uint32, count)] = \
+            np.fromiter(map(trie.key_id, self.ids), np.uint32, count)
         self.ids = {}
         keys = remap[np.frombuffer(self.keys, dtype=np.uint32)] if len(self.keys) else np.empty(0, np.uint32)
         order = np.argsort(keys, kind="stable")  # stable: a key's values stay in the glossary's order
         values = np.frombuffer(self.values, dtype=np.dtype(self.values.typecode))[order] \
             if len(self.values) else np.empty(0, np.dtype(self.values.typecode))
-        offsets = np.zeros(len(remap) + 1, dtype=_offset_type(len(values)))
-        np.cumsum(np.bincount(keys, minlength=len(remap)), out=offsets[1:])
+        offsets = np.zeros(count + 1, dtype=_offset_type(len(values)))
+        np.cumsum(np.bincount(keys, minlength=count), out=offsets[1:])
         np.save(folder / f"{name}.off.npy", offsets)
         np.save(folder / f"{name}.val.npy", values)
         return remap
@@ -152,6 +166,12 @@ class _Codes:
 
     def code(self, name: str) -> int:
         return self.names.setdefault(name, len(self.names))
+
+    def codes(self, names: list[str]) -> list[int]:
+        """The codes of a batch's values, new values coded in order of appearance."""
+        for name in dict.fromkeys(names):
+            self.code(name)
+        return list(map(self.names.__getitem__, names))
 
     def listed(self) -> list[str]:
         return list(self.names)
@@ -210,110 +230,189 @@ def _settle(folder: Path) -> None:
         os.close(fd)
 
 
-def _shapes(item: IndexedTerm) -> str:
-    """Each word's case in one letter: c capitalised, u all capitals, b both, a neither."""
-    return "".join("b" if cap and upper else "c" if cap else "u" if upper else "a"
-                   for cap, upper in zip(item.caps, item.uppers))
+def _shapes(item: IndexedTerm) -> tuple[str, int]:
+    """A term's case: each word's in one letter (c capitalised, u all capitals, b both, a neither)
+    and the letters of its first SHAPE_WORDS words as bits, capitalised in the low half and all
+    capitals in the high half (a lookup tests a term's case from them without decoding it)."""
+    return _shape_of(item.caps, item.uppers)
 
 
-_CAP, _UPPER = frozenset("cb"), frozenset("ub")
-
-
-def _shape_bits(shapes: str) -> int:
-    """The case letters of a term's first SHAPE_WORDS words as bits: capitalised in the low half,
-    all capitals in the high half; a lookup tests a term's case from them without decoding it."""
+@lru_cache(maxsize=4096)
+def _shape_of(caps: tuple[bool, ...], uppers: tuple[bool, ...]) -> tuple[str, int]:
+    # kept per pattern: a glossary's terms have few (most are all capitalised words)
+    shapes = "".join(["acub"[cap + 2 * upper] for cap, upper in zip(caps, uppers)])
     bits = 0
-    for j, c in enumerate(shapes[:SHAPE_WORDS]):
-        bits |= (c in _CAP) << j | (c in _UPPER) << (j + SHAPE_WORDS)
-    return bits
+    for j, (cap, upper) in enumerate(zip(caps[:SHAPE_WORDS], uppers[:SHAPE_WORDS])):
+        bits |= cap << j | upper << (j + SHAPE_WORDS)
+    return shapes, bits
 
+
+_CAP, _UPPER = frozenset("cb"), frozenset("ub")  # the letters of _shape_of that say capitalised, all capitals
 
 
 _PAIR_TABLES = TABLES[:-1] + ("by_entity", "acronyms")  # deletions are filed by the builder (new words only)
 
 
-def _batch(chunk: list[Entity]) -> dict:
+def _batch(chunk: list[Entity], build: str = "") -> dict:
     """A run of entities as the builder files them, in plain values: every term's columns and
     strings, and each table's (key, value) pairs with term and entity numbers counted from the
     run's start. Worker processes make batches (tokenising the terms is most of a build; so is
     making the keys) and the builder files them in order, with little more than appends."""
-    out = {"ids": [], "types": [], "best": [], "lang": [], "status": [], "entity": [], "implicit": [],
-           "length": [], "words": [], "shape": [], "text": [], "tokens": [], "heads": set(), "max_len": 1,
-           **{name: ([], []) for name in _PAIR_TABLES}}
-    term = 0
+    out = {"ids": [], "types": [], "best": [], "has_best": [], "lang": [], "status": [], "entity": [],
+           "implicit": [], "length": [], "words": [], "shape": [], "text": [], "tokens": [], "heads": set(),
+           "max_len": 1, **{name: ([], []) for name in _PAIR_TABLES}}
+    # local names for the lists: this loop runs for every term of the glossary
+    add_entity, add_lang, add_status = out["entity"].append, out["lang"].append, out["status"].append
+    add_implicit, add_length, add_words = out["implicit"].append, out["length"].append, out["words"].append
+    add_shape, add_text, add_tokens, heads = out["shape"].append, out["text"].append, out["tokens"].append, out["heads"]
+    english_keys, english_terms = out["english"]
+    by_entity_keys, by_entity_terms = out["by_entity"]
+    sounds_keys, sounds_terms = out["sounds"]
+    postings_keys, postings_values = out["postings"]
+    foreign_keys, foreign_terms = out["foreign"]
+    first_keys, first_terms = out["source_first"]
+    lead_keys, lead_terms = out["source_lead"]
+    acronym_keys, acronym_entities = out["acronyms"]
+    max_len, term = 1, 0
     for rank, entity in enumerate(chunk):
         best = entity.preferred_english
         out["ids"].append(entity.id)
         out["types"].append(entity.type)
-        out["best"].append(None if best is None else best.text)
+        out["best"].append("" if best is None else best.text)
+        out["has_best"].append(best is not None)
         for key in dict.fromkeys(entity_acronyms(entity)):
-            _pair(out, "acronyms", key, rank)
+            acronym_keys.append(key)
+            acronym_entities.append(rank)
         for role, item in entity_terms(entity):
             norms, keys = item.norms, item.keys
-            shapes = _shapes(item)
-            out["entity"].append(rank)
-            out["lang"].append(item.term.lang)
-            out["status"].append(item.term.status.value)
-            out["implicit"].append(item.implicit)
-            out["length"].append(min(255, name_length(norms)))
-            out["words"].append(min(255, len(norms)))
-            out["shape"].append(_shape_bits(shapes))
-            out["text"].append(item.term.text)
-            out["tokens"].append(f"{SEP.join(norms)}{FIELD}{SEP.join(keys)}{FIELD}{shapes}")
-            out["max_len"] = max(out["max_len"], len(norms))
-            out["heads"].update(SEP.join(head) for head in term_heads(role, item))
+            shapes, bits = _shapes(item)
+            add_entity(rank)
+            add_lang(item.term.lang)
+            add_status(item.term.status._value_)
+            add_implicit(item.implicit)
+            add_length(min(255, name_length(norms)))
+            add_words(min(255, len(norms)))
+            add_shape(bits)
+            add_text(item.term.text)
+            words = SEP.join(norms)
+            add_tokens(f"{words}{FIELD}{SEP.join(keys)}{FIELD}{shapes}")
+            max_len = max(max_len, len(norms))
+            heads.update(map(SEP.join, term_heads(role, item)))
             if role == ENGLISH:
-                _pair(out, "english", SEP.join(norms), term)
+                english_keys.append(words)
+                english_terms.append(term)
                 if item.accepted:
-                    _pair(out, "by_entity", entity.id, term)
-                    _pair(out, "sounds", SEP.join(keys), term)
+                    by_entity_keys.append(entity.id)
+                    by_entity_terms.append(term)
+                    sounds_keys.append(SEP.join(keys))
+                    sounds_terms.append(term)
                     if len(keys) > 1 << POS_BITS:
                         raise GlossaryError(f"{entity.id}: a term of more than {1 << POS_BITS} words")
-                    for pos, key in enumerate(keys):
-                        _pair(out, "postings", key, term << POS_BITS | pos)
+                    postings_keys += keys
+                    postings_values += range(term << POS_BITS, (term << POS_BITS) + len(keys))
             else:
                 if role == FOREIGN:
-                    _pair(out, "foreign", SEP.join(norms), term)
+                    foreign_keys.append(words)
+                    foreign_terms.append(term)
                 for key in source_keys(item):
-                    _pair(out, "source_first", _source_key(key), term)
+                    first_keys.append(_source_key(key))
+                    first_terms.append(term)
                 for key in source_lead(item):
-                    _pair(out, "source_lead", _lead_key(key), term)
+                    lead_keys.append(_lead_key(key))
+                    lead_terms.append(term)
             term += 1
-    out["text"], out["tokens"] = _packed(out["text"]), _packed(out["tokens"])
+    out["max_len"] = max_len
+    out["text"], out["tokens"], out["best"] = _packed(out["text"]), _packed(out["tokens"]), _packed(out["best"])
+    out["variants"] = _new_words(out["postings"][0], build)
     return out
 
 
-def _pair(batch: dict, table: str, key: str, value: int) -> None:
-    keys, values = batch[table]
-    keys.append(key)
-    values.append(value)
+_WORDS: tuple[str, set[str]] = ("", set())  # (build, word keys this process has sent variants of)
 
 
-def _batches(entities: Iterable[Entity], processes: int, chunk: int = 500) -> Iterator[dict]:
+def _new_words(keys: list[str], build: str) -> tuple[list[str], list[int], list[str]]:
+    """The word keys (of at least MIN_FUZZY_KEY letters) that this process has not met in this
+    build, each one's count of variants, and the variants (:func:`word_variants`), flat. Deleting
+    letters is the builder's busiest loop after tokenising; done here, in the worker processes,
+    it runs in parallel, and the builder keeps only a word the other workers have not sent."""
+    global _WORDS
+    if _WORDS[0] != build:
+        _WORDS = (build, set())
+    seen = _WORDS[1]
+    words, counts, variants = [], [], []
+    for key in dict.fromkeys(keys):
+        if len(key) >= MIN_FUZZY_KEY and key not in seen:
+            seen.add(key)
+            more = word_variants(key)
+            words.append(key)
+            counts.append(len(more))
+            variants += more
+    return words, counts, variants
+
+
+_Packed = list[tuple[str, str, list[tuple[str, str, str]]]]
+_STATUS = {status.value: status for status in Status}
+
+
+def _pack(chunk: list[Entity]) -> _Packed:
+    """Entities as tuples of what the index reads (id, type, each term's text, language and status):
+    what goes to a worker process. Pickling the dataclasses and their enums cost the builder a
+    sixth of its time and the workers as much again."""
+    return [(e.id, e.type, [(t.text, t.lang, t.status._value_) for t in e.terms]) for e in chunk]
+
+
+def _packed_batch(chunk: _Packed, build: str) -> dict:
+    """:func:`_batch` of entities packed by :func:`_pack`."""
+    status = _STATUS
+    return _batch([Entity(entity_id, kind, terms=[Term(text, lang, status[value]) for text, lang, value in terms])
+                   for entity_id, kind, terms in chunk], build)
+
+
+def _batches(entities: Iterable[Entity], processes: int, build: str, chunk: int = 500) -> Iterator[dict]:
     """Batches in the glossary's order; with ``processes`` > 1 made by that many worker processes,
     a bounded number in flight (the entities are never all in memory)."""
     chunks = iter(lambda it=iter(entities): list(islice(it, chunk)), [])
     if processes <= 1:
-        yield from map(_batch, chunks)
+        yield from (_batch(c, build) for c in chunks)
         return
     with ProcessPoolExecutor(processes) as pool:
-        pending = deque(pool.submit(_batch, c) for c in islice(chunks, 2 * processes))
+        pending = deque(pool.submit(_packed_batch, _pack(c), build) for c in islice(chunks, 2 * processes))
         while pending:
             batch = pending.popleft().result()
             for c in islice(chunks, 1):
-                pending.append(pool.submit(_batch, c))
+                pending.append(pool.submit(_packed_batch, _pack(c), build))
             yield batch
 
 
-def _file(table: "_Table", keys: list[str], values: list[int], offset: int) -> None:
-    """Add a batch's pairs to a table, its numbers moved by ``offset``."""
-    ids, numbers = table.ids, table.keys
-    setdefault = ids.setdefault
-    for key in keys:
-        numbers.append(setdefault(key, len(ids)))
-    if offset:
-        values = [v + offset for v in values]
-    table.values.extend(values)
+def _duplicate(seen: set[str], ids: list[str]) -> None:
+    """Raise for the first id of a batch that is already in the index or twice in the batch."""
+    seen = set(seen)
+    for entity_id in ids:
+        if entity_id in seen:
+            raise GlossaryError(f"duplicate entity id {entity_id!r}")
+        seen.add(entity_id)
+
+
+def _moved(numbers: list[int], offset: int, typecode: str) -> bytes | list[int]:
+    """Numbers counted from a batch's start, counted from the index's start (one numpy add)."""
+    if not offset or not numbers:
+        return numbers
+    return array(typecode, (np.asarray(numbers, dtype=np.int64) + offset).astype(typecode).tobytes())
+
+
+def _file_deletions(tables: dict[str, "_Table"], filed: set[str], words: list[str], counts: list[int],
+                    variants: list[str]) -> None:
+    """File the one-letter deletions of a batch's words that no earlier batch had, pointing at each
+    word's number in ``postings`` (a worker sends every word new to *it*, so a word two workers
+    met is filed once, by the first batch in the glossary's order)."""
+    numbers, keys, values, start = tables["postings"].ids, [], [], 0
+    for word, count in zip(words, counts):
+        if word not in filed:
+            filed.add(word)
+            keys += variants[start:start + count]
+            values += [numbers[word]] * count
+        start += count
+    tables["deletions"].extend(keys, values)
 
 
 def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, processes: int) -> dict:
@@ -324,27 +423,26 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
     term_entity, term_lang, term_status, term_implicit = array("I"), array("H"), array("B"), array("B")
     types, langs, statuses = _Codes(), _Codes(), _Codes()
     seen_ids: set[str] = set()
-    word_keys: set[str] = set()
+    word_keys: set[str] = set()  # the word keys whose deletions are filed
     heads: set[str] = set()  # every proper beginning of an English or foreign term (has_longer)
     max_len = 1
-    deletions = tables["deletions"].add
     term_length = array("B")  # each term's name_length (at most 255), for source_terms(length)
     term_words, term_shape = array("B"), array("I")  # each term's word count and case bits: see _MappedTerm
     entities_done = 0
-    for batch in _batches(entities, processes):
-        for entity_id in batch["ids"]:
-            if entity_id in seen_ids:
-                raise GlossaryError(f"duplicate entity id {entity_id!r}")
-            seen_ids.add(entity_id)
-            entity_ids.add(entity_id)
+    build = f"{os.getpid()}:{id(tables)}:{work.name}"  # tells worker processes' word memory (_new_words) apart
+    for batch in _batches(entities, processes, build):
+        ids = batch["ids"]
+        if not seen_ids.isdisjoint(ids) or len(set(ids)) != len(ids):
+            _duplicate(seen_ids, ids)
+        seen_ids.update(ids)
+        entity_ids.extend(_packed(ids))
         first_term = len(term_entity)
-        entity_types.extend(types.code(t) for t in batch["types"])
-        for best in batch["best"]:
-            has_preferred.append(best is not None)
-            preferred.add(best or "")
-        term_entity.extend(rank + entities_done for rank in batch["entity"])
-        term_lang.extend(langs.code(lang) for lang in batch["lang"])
-        term_status.extend(statuses.code(status) for status in batch["status"])
+        entity_types.extend(types.codes(batch["types"]))
+        has_preferred.extend(batch["has_best"])
+        preferred.extend(batch["best"])
+        term_entity.extend(_moved(batch["entity"], entities_done, term_entity.typecode))
+        term_lang.extend(langs.codes(batch["lang"]))
+        term_status.extend(statuses.codes(batch["status"]))
         term_implicit.extend(batch["implicit"])
         term_length.extend(batch["length"])
         term_words.extend(batch["words"])
@@ -355,17 +453,11 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
         heads |= batch["heads"]
         for name in TABLES[:-1]:
             offset = first_term << POS_BITS if name == "postings" else first_term
-            _file(tables[name], *batch[name], offset)
-        _file(by_entity, *batch["by_entity"], first_term)
-        _file(acronyms, *batch["acronyms"], entities_done)
-        words = tables["postings"].ids
-        for key in batch["postings"][0]:
-            if len(key) >= MIN_FUZZY_KEY and key not in word_keys:
-                word_keys.add(key)
-                word = words[key]
-                for variant in word_variants(key):
-                    deletions(variant, word)
-        entities_done += len(batch["ids"])
+            tables[name].extend(*batch[name], offset)
+        by_entity.extend(*batch["by_entity"], first_term)
+        acronyms.extend(*batch["acronyms"], entities_done)
+        _file_deletions(tables, word_keys, *batch["variants"])
+        entities_done += len(ids)
     del word_keys, seen_ids
     marisa_trie.Trie(heads).save(str(work / "heads.marisa"))
     del heads
@@ -421,7 +513,7 @@ def _source_term_order(source_first: _Table, english: _Table, accepted: np.ndarr
     if not len(source_first.keys) and not len(english.keys):
         return np.empty(0, np.uint32)
     keys, values = _grouped(source_first)
-    free = np.zeros(len(source_first.ids), dtype=bool)
+    free = np.zeros(len(source_first.keys), dtype=bool)
     for key, number in source_first.ids.items():
         free[number] = key.startswith(SEP)
     source = values[free[keys]] if len(keys) else values

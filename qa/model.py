@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsqa.qa.errors import GlossaryError
 
@@ -67,6 +68,12 @@ def valid_language_tag(tag: str) -> bool:
 EXPORTED_VERSION = "admin:newsqa-version"
 
 
+@lru_cache(maxsize=1024)
+def base_language(tag: str) -> str:
+    """A tag's language without script or region, kept per tag: every term of a glossary asks."""
+    return tag.split("-")[0].lower()
+
+
 @dataclass
 class Term:
     """One written form of an entity's name in one language.
@@ -82,7 +89,7 @@ class Term:
     @property
     def base_lang(self) -> str:
         """The language without script or region: ``sr-Cyrl`` -> ``sr``."""
-        return self.lang.split("-")[0].lower()
+        return base_language(self.lang)
 
 
 @dataclass

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from newsqa.qa import Checker, Entity, Glossary, Status, Term, load_glossary
 from newsqa.qa.normalize import sound_key
@@ -188,3 +189,40 @@ def test_a_build_in_worker_processes_writes_the_same_files(tmp_path, seed):
     assert names == sorted(p.name for p in (tmp_path / "two").iterdir()) and len(names) > 20
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.booleans()), max_size=20))
+def test_a_terms_case_letters_and_bits_say_the_same(pairs):
+    """_shape_of makes the stored case letters and bits in one pass, kept per pattern; both must
+    hold each word's capital and all-capitals flags (bits for the first SHAPE_WORDS words)."""
+    from newsqa.qa.index_file import _CAP, _UPPER, SHAPE_WORDS, _shape_of
+    caps, uppers = tuple(c for c, _ in pairs), tuple(u for _, u in pairs)
+    letters, bits = _shape_of(caps, uppers)
+    assert tuple(c in _CAP for c in letters) == caps and tuple(c in _UPPER for c in letters) == uppers
+    for j, (cap, upper) in enumerate(pairs[:SHAPE_WORDS]):
+        assert bool(bits >> j & 1) == cap and bool(bits >> (j + SHAPE_WORDS) & 1) == upper
+    assert bits < 1 << 2 * SHAPE_WORDS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=st.sampled_from(list("aAbB ХхU-.")), max_size=12),
+                          st.sampled_from(["en", "en-GB", "sr", "sr-Cyrl", "hr"]), st.sampled_from(list(Status))),
+                max_size=5))
+def test_acronyms_skip_only_terms_that_give_none(terms):
+    """entity_acronyms skips a term with no capitals word and no initials to give without splitting
+    it; what it yields must be what the full rule yields for every term."""
+    import re
+    from newsqa.qa.index import PARTICLES, entity_acronyms
+    from newsqa.qa.normalize import fold
+    entity = Entity("x", terms=[Term(text, lang, status) for text, lang, status in terms])
+    expected = []
+    for term in entity.terms:
+        words = [w for w in re.split(r"[\s-]+", term.text) if w]
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 2:
+            expected.append(fold(words[0], term.lang))
+        elif len(words) >= 2 and term.base_lang != "en" and term.status.accepted:
+            initials = "".join(w[0] for w in words if w.lower() not in PARTICLES)
+            if len(initials) >= 2:
+                expected.append(fold(initials, term.lang))
+    assert list(entity_acronyms(entity)) == expected

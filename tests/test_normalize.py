@@ -88,3 +88,14 @@ def test_fold_of_ascii_skips_only_what_changes_nothing(text):
     slow = _POSSESSIVE_RE.sub("", text).casefold().translate(_SPECIAL)
     slow = "".join(ch for ch in unicodedata.normalize("NFKD", slow) if not unicodedata.combining(ch))
     assert fold(text) == _APOS_RE.sub("", slow).casefold().replace(".", "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=12), st.sampled_from([None, "en", "sr-Cyrl"]))
+def test_word_parts_all_capitals_is_every_letter_a_capital(word, lang):
+    """_word_parts tests the letters with C-level passes; it must say what a letter-by-letter test says."""
+    from newsqa.qa.normalize import _word_parts
+    parts = _word_parts(word, lang) if word else None
+    if parts is not None:
+        letters = [c for c in word if c.isalpha()]
+        assert parts[3] == (len(letters) > 1 and all(c.isupper() for c in letters))
