@@ -459,43 +459,78 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
         _file_deletions(tables, word_keys, *batch["variants"])
         entities_done += len(ids)
     del word_keys, seen_ids
-    marisa_trie.Trie(heads).save(str(work / "heads.marisa"))
-    del heads
-    accepted = np.array([Status(s).accepted for s in statuses.listed()] or [False], dtype=bool)
-    order = _source_term_order(tables["source_first"], tables["english"],
-                               accepted[np.frombuffer(term_status, dtype=np.uint8)]
-                               if len(term_status) else np.empty(0, bool))
-    np.save(work / "source_terms.npy", order)
-    np.save(work / "source_terms_len.npy", np.frombuffer(term_length, dtype=np.uint8)[order]
-            if len(order) else np.empty(0, np.uint8))
-    acronyms.save(work, "acronyms")
-    remaps = {}
-    for name in TABLES:
-        remaps[name] = tables[name].save(work, name)
-    # deletions point at word keys by their first-seen number in postings: make that the trie number
-    values = np.load(work / "deletions.val.npy")
-    np.save(work / "deletions.val.npy", remaps["postings"][values] if len(values) else values)
-    ids_trie = marisa_trie.Trie(entity_ids_list := _decoded(entity_ids))
-    ids_trie.save(str(work / "entity_ids.marisa"))
-    ranks = np.empty(len(entity_ids_list), dtype=np.uint32)
-    for rank, entity_id in enumerate(entity_ids_list):
-        ranks[ids_trie.key_id(entity_id)] = rank
-    np.save(work / "entity_rank.npy", ranks)
-    by_entity_remap = by_entity.save(work, "by_entity")
-    del by_entity_remap  # looked up by entity id through its own trie
-    entity_ids.save(work, "entity_id")
-    preferred.save(work, "preferred")
-    term_texts.save(work, "term_text")
-    term_tokens.save(work, "term_tokens")
-    for name, column in (("entity_type", entity_types), ("has_preferred", has_preferred),
-                         ("term_entity", term_entity), ("term_lang", term_lang),
-                         ("term_status", term_status), ("term_implicit", term_implicit),
-                         ("term_words", term_words), ("term_shape", term_shape)):
-        np.save(work / f"{name}.npy", np.frombuffer(column, dtype=np.dtype(column.typecode))
-                if len(column) else np.empty(0, np.dtype(column.typecode)))
+
+    def save_words() -> None:
+        # the word tables, a third of the saving: deletions point at word keys by their number in
+        # postings, which the postings trie renumbers
+        tables["sounds"].save(work, "sounds")
+        remap = tables["postings"].save(work, "postings")
+        tables["deletions"].save(work, "deletions")
+        values = np.load(work / "deletions.val.npy")
+        np.save(work / "deletions.val.npy", remap[values] if len(values) else values)
+
+    saving_words = _start(save_words, parallel=processes > 1)
+    try:
+        marisa_trie.Trie(heads).save(str(work / "heads.marisa"))
+        del heads
+        accepted = np.array([Status(s).accepted for s in statuses.listed()] or [False], dtype=bool)
+        order = _source_term_order(tables["source_first"], tables["english"],
+                                   accepted[np.frombuffer(term_status, dtype=np.uint8)]
+                                   if len(term_status) else np.empty(0, bool))
+        np.save(work / "source_terms.npy", order)
+        np.save(work / "source_terms_len.npy", np.frombuffer(term_length, dtype=np.uint8)[order]
+                if len(order) else np.empty(0, np.uint8))
+        acronyms.save(work, "acronyms")
+        for name in ("english", "foreign", "source_first", "source_lead"):
+            tables[name].save(work, name)
+        ids_trie = marisa_trie.Trie(entity_ids_list := _decoded(entity_ids))
+        ids_trie.save(str(work / "entity_ids.marisa"))
+        ranks = np.empty(len(entity_ids_list), dtype=np.uint32)
+        ranks[np.fromiter(map(ids_trie.key_id, entity_ids_list), np.uint32, len(entity_ids_list))] = \
+            np.arange(len(entity_ids_list), dtype=np.uint32)
+        np.save(work / "entity_rank.npy", ranks)
+        by_entity_remap = by_entity.save(work, "by_entity")
+        del by_entity_remap  # looked up by entity id through its own trie
+        entity_ids.save(work, "entity_id")
+        preferred.save(work, "preferred")
+        term_texts.save(work, "term_text")
+        term_tokens.save(work, "term_tokens")
+        for name, column in (("entity_type", entity_types), ("has_preferred", has_preferred),
+                             ("term_entity", term_entity), ("term_lang", term_lang),
+                             ("term_status", term_status), ("term_implicit", term_implicit),
+                             ("term_words", term_words), ("term_shape", term_shape)):
+            np.save(work / f"{name}.npy", np.frombuffer(column, dtype=np.dtype(column.typecode))
+                    if len(column) else np.empty(0, np.dtype(column.typecode)))
+    except BaseException:
+        saving_words(stop=True)
+        raise
+    saving_words()
     return {"format": FORMAT, "version": version, "entities": len(entity_ids_list), "terms": len(term_entity),
             "max_len": max_len, "types": types.listed(), "langs": langs.listed(),
             "statuses": statuses.listed(), "info": info}
+
+
+def _start(job: Callable[[], None], parallel: bool) -> Callable[..., None]:
+    """Run ``job`` in a forked process beside this one when ``parallel`` (it sees this process's
+    tables as they are, without pickling them); return what waits for it and raises if it failed.
+    Without ``parallel``, or inside a daemonic process (which may not have children), or where
+    there is no fork, the job runs here and now."""
+    import multiprocessing
+
+    if not parallel or multiprocessing.current_process().daemon or \
+            "fork" not in multiprocessing.get_all_start_methods():
+        job()
+        return lambda stop=False: None
+    process = multiprocessing.get_context("fork").Process(target=job, name="newsqa-index-save")
+    process.start()
+
+    def wait(stop: bool = False) -> None:
+        if stop:
+            process.terminate()
+        process.join()
+        if process.exitcode != 0 and not stop:
+            raise IndexFileError(f"saving the index's word tables failed (exit code {process.exitcode})")
+    return wait  # wait(stop=True) ends the job early (the build failed elsewhere)
 
 
 def _grouped(table: _Table) -> tuple[np.ndarray, np.ndarray]:

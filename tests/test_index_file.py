@@ -226,3 +226,21 @@ def test_acronyms_skip_only_terms_that_give_none(terms):
             if len(initials) >= 2:
                 expected.append(fold(initials, term.lang))
     assert list(entity_acronyms(entity)) == expected
+
+
+def _fails() -> None:
+    raise OSError("disk full")
+
+
+def test_a_failed_table_save_in_its_own_process_fails_the_build(tmp_path):
+    """The word tables are saved in a forked process beside the builder; its failure must not be
+    lost (the folder would look whole with tables missing)."""
+    from newsqa.qa.index_file import _start
+    wait = _start(_fails, parallel=True)
+    with pytest.raises(IndexFileError, match="word tables"):
+        wait()
+    with pytest.raises(OSError):
+        _start(_fails, parallel=False)  # run here: its error is this process's own
+    done = tmp_path / "done"
+    _start(done.touch, parallel=True)()
+    assert done.exists()
