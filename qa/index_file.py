@@ -110,6 +110,11 @@ class _Table:
             np.fromiter(map(trie.key_id, self.ids), np.uint32, count)
         self.ids = {}
         keys = remap[np.frombuffer(self.keys, dtype=np.uint32)] if len(self.keys) else np.empty(0, np.uint32)
+        self._save_rows(folder, name, keys, count)
+        return remap
+
+    def _save_rows(self, folder: Path, name: str, keys: np.ndarray, count: int) -> None:
+        """Write the values grouped by trie number (``keys``: each pair's) and where each row starts."""
         order = np.argsort(keys, kind="stable")  # stable: a key's values stay in the glossary's order
         values = np.frombuffer(self.values, dtype=np.dtype(self.values.typecode))[order] \
             if len(self.values) else np.empty(0, np.dtype(self.values.typecode))
@@ -117,7 +122,31 @@ class _Table:
         np.cumsum(np.bincount(keys, minlength=count), out=offsets[1:])
         np.save(folder / f"{name}.off.npy", offsets)
         np.save(folder / f"{name}.val.npy", values)
-        return remap
+
+
+class _KeyList(_Table):
+    """A table whose keys are nearly all distinct (the deletions: ten million at a million
+    entities): its keys are kept as a list and numbered by the trie when it is saved, which spares
+    the builder a dictionary as large as the trie and a lookup in it for every pair."""
+
+    def __init__(self, typecode: str = "I") -> None:
+        super().__init__(typecode)
+        self.key_list: list[str] = []
+
+    def add(self, key: str, value: int) -> int:
+        raise NotImplementedError("a _KeyList is filled by extend")
+
+    def extend(self, keys: list[str], values: list[int], offset: int = 0) -> None:
+        self.key_list += keys
+        self.values.extend(values if not offset else [v + offset for v in values])
+
+    def save(self, folder: Path, name: str) -> np.ndarray:
+        trie = marisa_trie.Trie(dict.fromkeys(self.key_list))  # once each: a repeated key would weigh more
+        trie.save(str(folder / f"{name}.marisa"))
+        keys = np.fromiter(map(trie.key_id, self.key_list), np.uint32, len(self.key_list))
+        self.key_list = []
+        self._save_rows(folder, name, keys, len(trie))
+        return keys  # a pair's own index is its key number here
 
 
 def _offset_type(largest: int) -> type:
@@ -416,7 +445,8 @@ def _file_deletions(tables: dict[str, "_Table"], filed: set[str], words: list[st
 
 
 def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, processes: int) -> dict:
-    tables = {name: _Table("Q" if name == "postings" else "I") for name in TABLES}
+    tables = {name: _Table("Q") if name == "postings" else _KeyList() if name == "deletions" else _Table()
+              for name in TABLES}
     by_entity, acronyms = _Table(), _Table()
     entity_ids, preferred, term_texts, term_tokens = _Strings(), _Strings(), _Strings(), _Strings()
     has_preferred, entity_types = array("B"), array("B")
