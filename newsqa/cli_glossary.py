@@ -342,7 +342,7 @@ def stats(ctx, as_json: bool) -> None:
 
 @glossary.command("index")
 @click.option("--processes", type=click.IntRange(1, 256), default=lambda: os.cpu_count() or 1,
-              show_default="one per core", help="Processes that tokenise terms while the file is built.")
+              show_default="one per core", help="Processes that tokenise terms while the file is built; with more than one, the tables are saved by two.")
 @click.pass_context
 def index_(ctx, processes: int) -> None:
     """Build this machine's shared index file of the glossary now (workers would build it on first need).

@@ -84,21 +84,11 @@ class _Table:
         self.keys = array("I")
         self.values = array(typecode)
 
-    def add(self, key: str, value: int) -> int:
-        number = self.ids.setdefault(key, len(self.keys))
-        self.keys.append(number)
-        self.values.append(value)
-        return number
-
     def extend(self, keys: list[str], values: list[int], offset: int = 0) -> None:
         """Add a batch's pairs, their values moved by ``offset``."""
         start = len(self.keys)
         self.keys.extend(map(self.ids.setdefault, keys, range(start, start + len(keys))))
-        if offset and values:
-            values = (np.asarray(values, dtype=np.int64) + offset).astype(self.values.typecode)
-            self.values.frombytes(values.tobytes())
-        else:
-            self.values.extend(values)
+        self.values.extend(_moved(values, offset, self.values.typecode))
 
     def save(self, folder: Path, name: str) -> np.ndarray:
         """Write trie, offsets and values; return an array from each key number to its trie number."""
@@ -133,12 +123,9 @@ class _KeyList(_Table):
         super().__init__(typecode)
         self.key_list: list[str] = []
 
-    def add(self, key: str, value: int) -> int:
-        raise NotImplementedError("a _KeyList is filled by extend")
-
     def extend(self, keys: list[str], values: list[int], offset: int = 0) -> None:
         self.key_list += keys
-        self.values.extend(values if not offset else [v + offset for v in values])
+        self.values.extend(_moved(values, offset, self.values.typecode))
 
     def save(self, folder: Path, name: str) -> np.ndarray:
         trie = marisa_trie.Trie(dict.fromkeys(self.key_list))  # once each: a repeated key would weigh more
@@ -160,10 +147,6 @@ class _Strings:
     def __init__(self) -> None:
         self.blob = bytearray()
         self.offsets = array("Q", [0])
-
-    def add(self, text: str) -> None:
-        self.blob += text.encode("utf-8")
-        self.offsets.append(len(self.blob))
 
     def extend(self, packed: tuple[bytes, list[int]]) -> None:
         """Add strings packed by :func:`_packed` (one blob and each one's length in bytes)."""
@@ -212,10 +195,12 @@ def build_index(entities: Iterable[Entity], folder: str | Path, version: str,
 
     The folder appears whole or not at all: the files are written to a temporary folder beside it,
     which is then renamed. Worker processes make each run of 500 entities into a batch of plain
-    values (:func:`_batch`: tokenising and making keys); this process files the batches in order. ``version`` is the glossary version flags will record; ``info`` is kept
-    in ``meta.json`` for the caller (the store's version and change number, say). ``processes``
-    > 1 tokenises the terms in that many worker processes (not from inside a daemonic process,
-    such as a Celery prefork child).
+    values (:func:`_batch`: tokenising and making keys); this process files the batches in order,
+    then saves the tables while a forked process saves the word tables (:func:`_start`).
+    ``version`` is the glossary version flags will record; ``info`` is kept in ``meta.json`` for
+    the caller (the store's version and change number, say). ``processes`` > 1 tokenises the terms
+    in that many worker processes and saves in two (not from inside a daemonic process, such as a
+    Celery prefork child).
     """
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -422,7 +407,7 @@ def _duplicate(seen: set[str], ids: list[str]) -> None:
         seen.add(entity_id)
 
 
-def _moved(numbers: list[int], offset: int, typecode: str) -> bytes | list[int]:
+def _moved(numbers: list[int], offset: int, typecode: str) -> array | list[int]:
     """Numbers counted from a batch's start, counted from the index's start (one numpy add)."""
     if not offset or not numbers:
         return numbers
