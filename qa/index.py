@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from newsqa.qa.model import Entity, Glossary, Status, Term
+from newsqa.qa.model import Entity, Glossary, Status, Term, base_language
 from newsqa.qa.names import PARTICLES
 from newsqa.qa.normalize import fold, term_words
 
@@ -40,7 +40,7 @@ def family(lang: str | None) -> str | None:
     """The translation family of a language tag (kept per tag: an index build asks for every term)."""
     if not lang:
         return None
-    base = lang.split("-")[0].lower()
+    base = base_language(lang)
     return FAMILIES.get(base, base)
 
 

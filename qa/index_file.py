@@ -100,40 +100,43 @@ class _Table:
             np.fromiter(map(trie.key_id, self.ids), np.uint32, count)
         self.ids = {}
         keys = remap[np.frombuffer(self.keys, dtype=np.uint32)] if len(self.keys) else np.empty(0, np.uint32)
-        self._save_rows(folder, name, keys, count)
+        _save_rows(folder, name, keys, self.values, count)
         return remap
 
-    def _save_rows(self, folder: Path, name: str, keys: np.ndarray, count: int) -> None:
-        """Write the values grouped by trie number (``keys``: each pair's) and where each row starts."""
-        order = np.argsort(keys, kind="stable")  # stable: a key's values stay in the glossary's order
-        values = np.frombuffer(self.values, dtype=np.dtype(self.values.typecode))[order] \
-            if len(self.values) else np.empty(0, np.dtype(self.values.typecode))
-        offsets = np.zeros(count + 1, dtype=_offset_type(len(values)))
-        np.cumsum(np.bincount(keys, minlength=count), out=offsets[1:])
-        np.save(folder / f"{name}.off.npy", offsets)
-        np.save(folder / f"{name}.val.npy", values)
 
-
-class _KeyList(_Table):
+class _KeyList:
     """A table whose keys are nearly all distinct (the deletions: ten million at a million
     entities): its keys are kept as a list and numbered by the trie when it is saved, which spares
     the builder a dictionary as large as the trie and a lookup in it for every pair."""
 
     def __init__(self, typecode: str = "I") -> None:
-        super().__init__(typecode)
         self.key_list: list[str] = []
+        self.values = array(typecode)
 
     def extend(self, keys: list[str], values: list[int], offset: int = 0) -> None:
         self.key_list += keys
         self.values.extend(_moved(values, offset, self.values.typecode))
 
     def save(self, folder: Path, name: str) -> np.ndarray:
+        """Write trie, offsets and values; return each pair's trie number (a pair is its own key number)."""
         trie = marisa_trie.Trie(dict.fromkeys(self.key_list))  # once each: a repeated key would weigh more
         trie.save(str(folder / f"{name}.marisa"))
         keys = np.fromiter(map(trie.key_id, self.key_list), np.uint32, len(self.key_list))
         self.key_list = []
-        self._save_rows(folder, name, keys, len(trie))
-        return keys  # a pair's own index is its key number here
+        _save_rows(folder, name, keys, self.values, len(trie))
+        return keys
+
+
+def _save_rows(folder: Path, name: str, keys: np.ndarray, values: array, count: int) -> None:
+    """Write a table's values grouped by trie number (``keys``: each pair's, of ``count``) and where
+    each row starts."""
+    order = np.argsort(keys, kind="stable")  # stable: a key's values stay in the glossary's order
+    rows = np.frombuffer(values, dtype=np.dtype(values.typecode))[order] \
+        if len(values) else np.empty(0, np.dtype(values.typecode))
+    offsets = np.zeros(count + 1, dtype=_offset_type(len(rows)))
+    np.cumsum(np.bincount(keys, minlength=count), out=offsets[1:])
+    np.save(folder / f"{name}.off.npy", offsets)
+    np.save(folder / f"{name}.val.npy", rows)
 
 
 def _offset_type(largest: int) -> type:
@@ -176,13 +179,10 @@ class _Codes:
     def __init__(self) -> None:
         self.names: dict[str, int] = {}
 
-    def code(self, name: str) -> int:
-        return self.names.setdefault(name, len(self.names))
-
     def codes(self, names: list[str]) -> list[int]:
         """The codes of a batch's values, new values coded in order of appearance."""
         for name in dict.fromkeys(names):
-            self.code(name)
+            self.names.setdefault(name, len(self.names))
         return list(map(self.names.__getitem__, names))
 
     def listed(self) -> list[str]:
@@ -414,7 +414,7 @@ def _moved(numbers: list[int], offset: int, typecode: str) -> array | list[int]:
     return array(typecode, (np.asarray(numbers, dtype=np.int64) + offset).astype(typecode).tobytes())
 
 
-def _file_deletions(tables: dict[str, "_Table"], filed: set[str], words: list[str], counts: list[int],
+def _file_deletions(tables: dict[str, "_Table | _KeyList"], filed: set[str], words: list[str], counts: list[int],
                     variants: list[str]) -> None:
     """File the one-letter deletions of a batch's words that no earlier batch had, pointing at each
     word's number in ``postings`` (a worker sends every word new to *it*, so a word two workers
@@ -430,8 +430,8 @@ def _file_deletions(tables: dict[str, "_Table"], filed: set[str], words: list[st
 
 
 def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, processes: int) -> dict:
-    tables = {name: _Table("Q") if name == "postings" else _KeyList() if name == "deletions" else _Table()
-              for name in TABLES}
+    tables: dict[str, _Table | _KeyList] = {
+        name: _Table("Q") if name == "postings" else _KeyList() if name == "deletions" else _Table() for name in TABLES}
     by_entity, acronyms = _Table(), _Table()
     entity_ids, preferred, term_texts, term_tokens = _Strings(), _Strings(), _Strings(), _Strings()
     has_preferred, entity_types = array("B"), array("B")
@@ -476,7 +476,7 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
     del word_keys, seen_ids
 
     def save_words() -> None:
-        # the word tables, a third of the saving: deletions point at word keys by their number in
+        # the word tables, about half of the saving: deletions point at word keys by their number in
         # postings, which the postings trie renumbers
         tables["sounds"].save(work, "sounds")
         remap = tables["postings"].save(work, "postings")
@@ -504,8 +504,7 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
         ranks[np.fromiter(map(ids_trie.key_id, entity_ids_list), np.uint32, len(entity_ids_list))] = \
             np.arange(len(entity_ids_list), dtype=np.uint32)
         np.save(work / "entity_rank.npy", ranks)
-        by_entity_remap = by_entity.save(work, "by_entity")
-        del by_entity_remap  # looked up by entity id through its own trie
+        by_entity.save(work, "by_entity")  # looked up by entity id through its own trie
         entity_ids.save(work, "entity_id")
         preferred.save(work, "preferred")
         term_texts.save(work, "term_text")

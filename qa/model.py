@@ -103,7 +103,7 @@ class Entity:
     fields: dict[str, str] = field(default_factory=dict)
 
     def terms_in(self, lang: str) -> list[Term]:
-        base = lang.split("-")[0].lower()
+        base = base_language(lang)
         return [t for t in self.terms if t.base_lang == base]
 
     @property
