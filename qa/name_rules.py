@@ -27,7 +27,9 @@ from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 
+import newsqa.qa.word_names as word_names
 from newsqa.qa.english import is_common_word, zipf
+from newsqa.qa.sentences import spans as sentence_spans
 from newsqa.qa.flags import Flag
 from newsqa.qa.names import ACRONYMS, PARTICLES, Name, english_spelling, find_names, sentence_start, strip_diacritics
 from newsqa.qa.normalize import Token, fold, has_cyrillic, to_latin, tokenize
@@ -76,6 +78,11 @@ def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset
                 flags.append(f)
     if "unverified-name" in rules:
         for f in _unverified(text, tokens, names, lang, known_word):
+            if free(f.start, f.end):
+                flags.append(f)
+    if "translated-name" in rules and source:
+        phrases = word_names.find(source, lang, names, skip, known_word)
+        for f in _translated(text, tokens, source, phrases, names):
             if free(f.start, f.end):
                 flags.append(f)
     return flags
@@ -261,6 +268,69 @@ def _unverified(text: str, tokens: list[Token], names: list[Name], lang: str | N
             out.append(_flag("unverified_name", text, start, end, suggestion,
                              f"“{found}” is the house-style romanisation of “{n.text}”; English text does not "
                              f"attest this spelling", n.english))
+    return out
+
+
+ORDINARY_WORD = 3.0  # zipf: a capitalised word this frequent in English text is an ordinary word (Voting 3.4)
+
+
+def _title_runs(text: str, tokens: list[Token], names: set[str]) -> list[tuple[int, int]]:
+    """Spans of title-case runs of ordinary English words (Central Voting Commission, Board for
+    Peace, UN Security Council): two capitalised words or more, small words (of, for, without) only
+    between them, each capitalised word an acronym or a frequent English word that is no word of a
+    name found in the source (``names``: Ursula of Ursula von der Leyen)."""
+    def ordinary(t: Token) -> bool:
+        return t.cap and t.norm not in names and (t.upper or zipf(t.norm) >= ORDINARY_WORD)
+
+    out = []
+    k = 0
+    while k < len(tokens):
+        if not ordinary(tokens[k]):
+            k += 1
+            continue
+        j, last, capitals = k + 1, k, 1
+        while j < len(tokens) and re.fullmatch(r"[ \-]", text[tokens[j - 1].end:tokens[j].start]):
+            t = tokens[j]
+            if ordinary(t):
+                last, capitals = j, capitals + 1
+            elif t.cap or t.norm not in word_names.INNER_WORDS:
+                break
+            j += 1
+        if capitals >= 2:
+            out.append((tokens[k].start, tokens[last].end))
+        k = last + 1
+    return out
+
+
+def _translated(text: str, tokens: list[Token], source: str, phrases: list["word_names.WordName"],
+                names: list[Name]) -> list[Flag]:
+    """A name of ordinary words in the source (``qa.word_names``: Centralna izborna komisija) whose
+    rendering is a title-case run of ordinary English words that WordNet does not know as a name
+    ("Central Voting Commission"): English may call it otherwise (Central Election Commission).
+    Names and runs are paired in order, sentence by sentence when both texts have as many
+    sentences (else over the whole text); a run that opens a sentence pairs only with a name that
+    opens its sentence (elsewhere the capital is the sentence's: "Candidate SNSD"). A run WordNet
+    knows (European Union, UN Security Council) takes its name but is not flagged."""
+    if not phrases:
+        return []
+    words = {fold(w) for n in names for w in re.split(r"[\s\-]+", n.english) if w}
+    runs = _title_runs(text, tokens, words)
+    ours, theirs = sentence_spans(source), sentence_spans(text)
+    if len(ours) != len(theirs):
+        ours, theirs = [(0, len(source))], [(0, len(text))]
+    out = []
+    for (a, b), (c, d) in zip(ours, theirs):
+        named = [p for p in phrases if a <= p.start < b]
+        rendered = [r for r in runs if c <= r[0] < d]
+        if named and rendered and sentence_start(text, rendered[0][0]) and not sentence_start(source, named[0].start):
+            rendered.pop(0)
+        for phrase, (start, end) in zip(named, rendered):
+            found = text[start:end]
+            if word_names.known(found, word_names.qualifier):
+                continue
+            out.append(_flag("translated_name", text, start, end, word_names.corrected(found),
+                             f"“{found}” is the name “{phrase.text}” translated word by word; English may "
+                             f"call it otherwise (not a name English word lists know)", found))
     return out
 
 

@@ -67,6 +67,10 @@ TABLE: tuple[Rule, ...] = (
          "spelling no English word list attests", 8,
          (Kind("unverified_name", "a name in house-style romanisation that could not be verified",
                "Aragchi (Abbas Araghchi), Sinvar", 0.4, False),)),
+    Rule("translated-name", "with a source text: a name made of ordinary words (Centralna izborna komisija) "
+         "that the translation writes word by word as a name English word lists do not know", 9,
+         (Kind("translated_name", "a name of ordinary words translated word by word",
+               "Central Voting Commission (Central Election Commission), Board for Peace", 0.4, False),)),
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in TABLE}

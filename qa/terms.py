@@ -27,11 +27,12 @@ import re
 import weakref
 from dataclasses import asdict, dataclass
 
-from typing import Mapping
+from typing import Callable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+import newsqa.qa.word_names as word_names
 from newsqa.qa.checker import Checker, SourceName
 from newsqa.qa.index import NAME_ARTICLES as _ARTICLES, SourceTable
 from newsqa.qa.names import PARTICLES, Name, Reading, find_names, lemma_candidates
@@ -55,7 +56,7 @@ class Rendering:
     entity: str
     source: str
     english: str
-    how: str  # placeholder | variant | name | post-edit
+    how: str  # placeholder | variant | name | words | post-edit
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -116,10 +117,17 @@ def render(checker: Checker, name: SourceName) -> str | None:
 
 
 def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[str, Reading] | None = None,
-            style: str = "diacritics", spellings: Mapping[str, str] | None = None) -> Protected:
+            style: str = "diacritics", spellings: Mapping[str, str] | None = None,
+            translate: Callable[[list[str]], list[str | None]] | None = None) -> Protected:
     """The source with each name replaced by a placeholder: glossary entities (also in variant
     spellings and as acronyms) and the names the glossary does not know (``qa.names``), whose
-    house-style words take the English an editor chose for them before (``spellings``)."""
+    house-style words take the English an editor chose for them before (``spellings``).
+
+    With ``translate`` (the engine, phrase by phrase; None where it left a word unknown), names made
+    of ordinary words (``qa.word_names``: Svetskoj banci, Odbor za mir) are translated alone and
+    written as English names: WordNet's name where it knows one (World Bank), else the engine's
+    words in title case (Board for Peace). In running text the engine writes them as ordinary words
+    ("Global bank"), and no reader can tell they are a name."""
     spellings = spellings or {}
     found: list[tuple[int, int, Rendering]] = []
     glossary = checker.source_names(source, lang, analyses)
@@ -147,6 +155,12 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
             continue
         english = " ".join(spellings.get(w, w) for w in name.english.split()) + ("'s" if name.owner else "")
         found.append((name.start, name.end, Rendering("", name.text, english, "name")))
+    if translate is not None:
+        phrases = word_names.find(source, lang, skip=[(a, b) for a, b, _ in found])
+        for phrase, rendered in zip(phrases, translate([p.text for p in phrases]) if phrases else ()):
+            if rendered:
+                english, _ = word_names.english(rendered)
+                found.append((phrase.start, phrase.end, Rendering("", phrase.text, english, "words")))
     pieces, slots, at = [], [], 0
     for start, end, rendering in sorted(found, key=lambda f: f[0]):
         if start < at:

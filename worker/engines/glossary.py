@@ -32,6 +32,11 @@ class GlossaryAware:
     def supports(self, lang: str, script: str | None) -> bool:
         return self.engine.supports(lang, script)
 
+    def _phrases(self, phrases: list[str], lang: str, script: str | None) -> list[str | None]:
+        """The engine's English for names of ordinary words, each alone; None where it left a word
+        unknown (that name is left to the engine in its sentence, where the checker sees the word)."""
+        return [None if r.unknown_words else r.text for r in self.engine.translate(phrases, lang, script)]
+
     def translate(self, texts: list[str], lang: str, script: str | None) -> list[MTResult]:
         if lang == "en":
             return self.engine.translate(texts, lang, script)
@@ -40,8 +45,8 @@ class GlossaryAware:
         plain = list(range(len(texts)))
         if self.copies_unknown_words:
             style = config.NAME_STYLE.get()
-            protected = [protect(self.checker, text, lang, analyse(text, lang), style, self.spellings)
-                         for text in texts]
+            protected = [protect(self.checker, text, lang, analyse(text, lang), style, self.spellings,
+                                 lambda phrases: self._phrases(phrases, lang, script)) for text in texts]
             plain = []
             for i, (p, result) in enumerate(zip(protected, self.engine.translate([p.text for p in protected],
                                                                                lang, script))):

@@ -1,0 +1,245 @@
+"""English names made of ordinary words (World Bank, White House, Black Sea), by WordNet.
+
+An engine translates the South Slavic name of an institution word by word: Svetska banka comes out
+"Global bank", Bela kuća "White home", Centralna izborna komisija "Central voting commission". Only a
+list of English names can tell "European Union" (right) from "Global Bank" (wrong). WordNet lists
+about 4,700 such names (``seeds/build_word_names.py`` derives them, with the single words that
+share a synset with each word of them, into ``seeds/word_names.tsv.gz``, 68 kB, loaded at the first
+lookup). Three questions:
+
+* :func:`known`: is this rendering an English name (case and articles aside)? Also with a country,
+  a demonym or an acronym before it (UN Security Council, Macedonian Orthodox Church).
+* :func:`corrected`: the one English name a word-by-word rendering stands for, where one word of it
+  was rendered by a synonym (Global bank -> World Bank, White home -> White House).
+* :func:`title`: the house style for a name of ordinary words that neither verifies: title case, the
+  small words (of, for, and, the ...) in lower case, acronyms as written.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable
+
+from newsqa.qa.names import Name, sentence_start
+from newsqa.qa.normalize import fold, to_latin, tokenize
+
+# Small words inside a name of ordinary words (Board of Peace, Doctors Without Borders); "and", "with",
+# "in" and "on" join two names or a name and a date more often than they stand inside one (Paris and
+# Berlin, Commission on Sunday).
+INNER_WORDS = frozenset({"of", "for", "without", "the"})
+SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+                         "with", "without"})
+_LEADING = frozenset({"a", "an", "the", "to", "of", "in", "on", "at", "from", "for", "with", "by"})
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+
+
+@dataclass
+class _Names:
+    by_words: dict[tuple[str, ...], str] = field(default_factory=dict)
+    stands_for: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _names() -> _Names:
+    names = _Names()
+    with resources.files("newsqa.seeds").joinpath("word_names.tsv.gz").open("rb") as raw:
+        for line in gzip.open(raw, "rt", encoding="utf-8"):
+            kind, first, *rest = line.rstrip("\n").split("\t")
+            if kind == "N":
+                names.by_words.setdefault(words_of(first), first)
+            elif kind == "S":
+                names.stands_for[first] = frozenset(rest[0].split())
+    return names
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """The lower-case words of a rendering, without leading articles and prepositions ("to Global
+    bank" -> global, bank) and with apostrophes straightened."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    while len(words) > 1 and words[0] in _LEADING:
+        words.pop(0)
+    return tuple(words)
+
+
+def known(text: str, qualifier: Callable[[str], bool] | None = None) -> str | None:
+    """WordNet's form of ``text`` if it is an English name of ordinary words, else None.
+
+    ``qualifier(word)`` says whether a first word as written may stand before a name (a country, a
+    demonym, an acronym: UN Security Council); without it, none may."""
+    words = words_of(text)
+    by_words = _names().by_words
+    if words in by_words:
+        return by_words[words]
+    if len(words) >= 3 and qualifier is not None:
+        written = text.split()[-len(words):]
+        if words[1:] in by_words and qualifier(written[0]):
+            return f"{written[0]} {by_words[words[1:]]}"
+        if words[:-2] in by_words and words[-2] == "of" and qualifier(written[-1]):
+            return f"{by_words[words[:-2]]} of {written[-1]}"  # General Assembly of UN
+    return None
+
+
+def corrected(text: str) -> str | None:
+    """The one WordNet name that ``text`` renders with one word replaced by a synonym of it, if
+    exactly one does (Global bank -> World Bank); None when none or several do."""
+    words = words_of(text)
+    if len(words) < 2:
+        return None
+    names = _names()
+    found = set()
+    for i, word in enumerate(words):
+        for other in names.stands_for.get(word, ()):
+            name = names.by_words.get(words[:i] + (other,) + words[i + 1:])
+            if name is not None:
+                found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
+def english(rendering: str) -> tuple[str, bool]:
+    """What a name of ordinary words is called in English, from an engine's word-by-word rendering of
+    it, and whether WordNet verifies that: its WordNet form (European union -> European Union), the
+    one WordNet name it renders with a synonym (Global bank -> World Bank), else the rendering in
+    title case (Central Voting Commission, unverified)."""
+    words = rendering.split()
+    while len(words) > 1 and words[0].lower() in _LEADING:
+        words.pop(0)
+    rendering = " ".join(words)
+    name = known(rendering, qualifier) or corrected(rendering)
+    return (name, True) if name else (title(rendering), False)
+
+
+_DEMONYM = re.compile(r"(?:an|ian|ish|ese|i|ic)$")
+
+
+def qualifier(word: str) -> bool:
+    """A word that may stand before an English name of ordinary words and leave it the same name:
+    an acronym (UN Security Council) or a capitalised demonym (Macedonian Orthodox Church)."""
+    return word.isupper() or (word[:1].isupper() and bool(_DEMONYM.search(word)))
+
+
+def title(text: str) -> str:
+    """House-style title case for a name of ordinary words: Central voting commission -> Central
+    Voting Commission; small words stay lower case except first; words already capitalised or with
+    capitals inside (UN, McDonald) stay as written."""
+    out = []
+    for i, word in enumerate(text.split(" ")):
+        if word[:1].isupper() or not word:
+            out.append(word)
+        elif i and word.lower() in SMALL_WORDS:
+            out.append(word.lower())
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+# --- the source side: where a South Slavic text names something with ordinary words ----------------
+
+# An adjective's ending (Svetska, Centralna, Ujedinjenih, Bijeloj): the name goes on to its noun.
+ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|l|t|v)(?:i|a|e|o|u|og|om|oj|im|ih|ima|oga|ome|ata|ite|iot|ot|ta|te)$")
+# Nouns that head names of institutions and take a complement (Savet bezbednosti, Odbor za mir,
+# Štit domovine), as stems of their Latin forms; Macedonian stems after transliteration.
+HEADS = re.compile(r"^(?:vijeć|vijec|vec|savet|savjet|sovet|odbor|komitet|ministarstv|ministerstv|fond|front|"
+                   r"partij|strank|stranc|sud|komisij|agencij|savez|sojuz|pokret|koalicij|zajednic|snag|sil|"
+                   r"bank|banc|organizacij|unij|lig|ured|kancelarij|služb|sluzb|centar|centr|institut|zavod|"
+                   r"skupštin|skupstin|sobrani|sabor|parlament|flot|vojsk|vojsc|armij|brigad|korpus|gard|"
+                   r"komand|štab|stab|štit|stit|forum|konferencij|fondacij|zakon|crkv|lekar|liječnic|lijecnic|"
+                   r"doktor|povjerenstv|tribunal|direkcij|uprav|inspektorat|tužilaštv|tuzilastv|tužiteljstv|"
+                   r"tuziteljstv)(?:a|e|i|u|o|om|em|ima|ama|ov|ova|ovi|ot|ta|te|to|ite|ata|iot)?$")
+COMPLEMENT_PREPOSITIONS = frozenset({"za", "bez", "na", "protiv", "o"})
+# Words that end a name: they are no part of one (verbs, conjunctions, pronouns, prepositions).
+_FUNCTION = frozenset({
+    "i", "a", "u", "na", "je", "su", "se", "da", "od", "do", "za", "sa", "s", "iz", "o", "po", "ne", "ni", "ce",
+    "će", "bi", "koji", "koja", "koje", "sto", "što", "kao", "ali", "te", "vec", "već", "jos", "još", "to", "ga",
+    "mu", "joj", "ih", "im", "li", "kod", "prema", "nakon", "pre", "prije", "tokom", "zbog", "izmedju", "između",
+    "ili", "pa", "nije", "nisu", "bio", "bila", "bilo", "bili", "sada", "sve", "vo", "so", "e", "ke", "ќе", "go",
+    "kako", "koj", "koja", "koe", "kade", "deka", "ova", "ovaa", "taa", "toj", "tie", "ja", "gi", "ni", "me",
+})
+_VERB_ENDING = re.compile(r"(?:ao|eo|io|la|li|le|lo|(?<!s)ti|ći|uje|ira|ava|iva|ovao|ala|ela|ila|ше|še|at|et|it|ме|me)$")
+
+
+@dataclass(frozen=True)
+class WordName:
+    """A name of ordinary words in a source text (Svetskoj banci, Vijeće sigurnosti UN-a, Odbor za mir)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable[tuple[int, int]] = (),
+         known_word: Callable[[str, str | None], bool] | None = None) -> list[WordName]:
+    """Names made of ordinary words in a South Slavic ``text``: a capitalised word inside a sentence
+    that is in no name ``names`` found and no ``skip`` span (the glossary's), with the capitalised
+    words after it; if it ends in an adjective, the lower-case adjectives after it and their noun
+    (Centralna izborna komisija); if it ends in a head noun of an institution, its complement: a
+    noun (Štit domovine), a preposition and a noun (Odbor za mir), an acronym (Vijeće sigurnosti
+    UN-a). South Slavic capitalises only a name's first word, so the capital says where it starts
+    and the grammar where it ends. A sentence's first word is not taken (Ruske rakete is no name);
+    nor a name of one word (Sloboda): the engine's word for it may be the name's English."""
+    spans = [(n.start, n.end) for n in names if n.acronym or not _ordinary(n, lang, known_word)] + list(skip)
+    tokens = tokenize(text, lang)
+    latin = [fold(to_latin(t.text, lang), lang) for t in tokens]
+
+    def inside(t) -> bool:
+        return any(a <= t.start < b for a, b in spans)
+
+    def next_to(i: int, gaps: str = " ") -> bool:
+        return i < len(tokens) and text[tokens[i - 1].end:tokens[i].start] in gaps.split("|")
+
+    found = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        opening = sentence_start(text, t.start)
+        if not t.cap or t.upper or inside(t) or (opening and not HEADS.match(latin[k])):
+            k += 1
+            continue
+        j = k + 1
+        while next_to(j, " |-") and tokens[j].cap and not tokens[j].upper and not inside(tokens[j]):
+            j += 1
+        def noun_phrase(j: int) -> int:
+            """Past lower-case adjectives and their noun (izborna komisija, mirovne misije)."""
+            while next_to(j) and not tokens[j].cap and ADJECTIVE.search(latin[j]) and latin[j] not in _FUNCTION:
+                j += 1
+            if next_to(j) and not tokens[j].cap and latin[j] not in _FUNCTION and not _VERB_ENDING.search(latin[j]):
+                j += 1
+            return j
+
+        if ADJECTIVE.search(latin[j - 1]):
+            j = noun_phrase(j)
+        elif j == k + 1 and HEADS.match(latin[k]) and next_to(j) and not inside(tokens[j]):
+            # a head noun first takes a complement; after adjectives (Europska unija mora) the next word
+            # is more often the sentence's verb than a genitive
+            if latin[j] in COMPLEMENT_PREPOSITIONS and next_to(j + 1) and not tokens[j + 1].upper \
+                    and latin[j + 1] not in _FUNCTION and not inside(tokens[j + 1]):
+                j = noun_phrase(j + 1) if not tokens[j + 1].cap else j + 2
+            elif not tokens[j].cap:
+                j = noun_phrase(j)
+            if next_to(j) and tokens[j].upper and not inside(tokens[j]):
+                j += 1
+        if opening and (j - k < 2 or tokens[k + 1].cap):
+            k = j  # a sentence's first word is a name only as the head of one: Savet bezbednosti je ...
+            continue
+        if j - k >= 2:
+            end = tokens[j - 1].end
+            m = re.match(r"[-‐‑]\w{1,3}\b", text[end:])  # an acronym's case ending: UN-a
+            if tokens[j - 1].upper and m:
+                end += m.end()
+            found.append(WordName(t.start, end, text[t.start:end]))
+        k = j
+    return found
+
+
+def _ordinary(name: Name, lang: str | None, known_word: Callable[[str, str | None], bool] | None) -> bool:
+    """Whether a name found from capitals alone is ordinary words: the language's dictionary knows
+    each in lower case; Macedonian, which has none here, by shape (an adjective, a head noun)."""
+    if name.place or (name.verified and fold(name.english) != fold(name.lemma)):
+        return False  # a place or a country with an English name (Slovačkoj is Slovakia, not an adjective)
+    words = [fold(to_latin(w, lang), lang) for w in name.text.split()]
+    if lang == "mk":
+        return len(words) == 1 and bool(ADJECTIVE.search(words[0]) or HEADS.match(words[0]))
+    return known_word is not None and all(known_word(to_latin(w, lang).lower(), lang) for w in name.text.split())

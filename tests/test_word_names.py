@@ -1,0 +1,160 @@
+"""Names made of ordinary words (qa.word_names): finding them in South Slavic text, knowing their
+English from WordNet, the glossary step's rendering and the checker's ``translated-name`` rule.
+The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from hypothesis import given, strategies as st
+
+from newsqa.qa import Checker, word_names
+from newsqa.qa.names import find_names
+from newsqa.qa.word_names import english, find, known, title, words_of
+from seeds.build_word_names import build_rows
+
+needs_apertium = pytest.mark.apertium  # skipped where Apertium is missing, except in CI (conftest)
+
+
+def found(text: str, lang: str = "sr", known_word=None) -> list[str]:
+    return [p.text for p in find(text, lang, find_names(text, lang, known_word=known_word), known_word=known_word)]
+
+
+def ordinary(words):
+    """A stand-in for the language's dictionary: these words are known in lower case."""
+    return lambda word, lang: word in words
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an adjective run and its noun; the verb after it is not part of the name
+    ("Izveštaj je sutra objavila Državna revizorska institucija u Beogradu.", "sr", ["Državna revizorska institucija"]),
+    ("Kredit je odobrila Svetska banka prošle nedelje.", "sr", ["Svetska banka"]),
+    # a head noun and its complement: a genitive, a preposition and a noun, an acronym
+    ("Sjednicu je sazvalo Vijeće sigurnosti UN-a zbog napada.", "hr", ["Vijeće sigurnosti"]),
+    ("Za pregovore je zadužen Odbor za obnovu, rekao je ministar.", "hr", ["Odbor za obnovu"]),
+    # a sentence's first word only as such a head with its complement
+    ("Savet bezbednosti zasedao je u ponedeljak.", "sr", ["Savet bezbednosti"]),
+    ("Ruske snage napale su grad.", "sr", []),
+    # Macedonian Cyrillic
+    ("Извештајот го објави Државната изборна комисија во понеделникот.", "mk", ["Државната изборна комисија"]),
+])
+def test_names_of_ordinary_words_are_found_from_their_capital_and_their_grammar(text, lang, expected):
+    words = {"državna", "revizorska", "svetska", "vijeće", "odbor", "savet", "ruske"}
+    assert found(text, lang, ordinary(words)) == expected
+
+
+def test_a_name_the_dictionary_does_not_know_or_a_country_does_not_start_one():
+    text = "Delegacija je otputovala u Slovačku i Mađarsku, a Markovićeva stranka je protiv."
+    assert found(text, "sr", ordinary({"slovačku", "mađarsku"})) == []
+
+
+def test_a_name_of_one_word_is_left_to_the_engine():
+    assert found("Fabrika Sloboda proizvodi granate.", "sr", ordinary({"sloboda"})) == []
+
+
+def test_wordnet_knows_english_names_of_ordinary_words_in_any_case():
+    assert known("European union") == "European Union"
+    assert known("the Red sea") == "Red Sea"
+    assert known("Central voting commission") is None
+    # a qualifier before the name, or "of" and one after it, leaves it the same name
+    assert known("UN Security Council", word_names.qualifier) == "UN Security Council"
+    assert known("General Assembly of UN", word_names.qualifier) == "General Assembly of UN"
+    assert known("Global Security Council", word_names.qualifier) is None
+
+
+def test_a_rendering_with_one_synonym_is_corrected_to_the_one_name_it_stands_for():
+    assert english("Global bank") == ("World Bank", True)
+    assert english("to White home") == ("White House", True)
+    assert english("Central voting commission") == ("Central Voting Commission", False)
+    assert english("Doctors without ceilings") == ("Doctors without Ceilings", False)
+
+
+_words = st.lists(st.text(alphabet="abcdefgHIJ", min_size=1, max_size=8), min_size=1, max_size=6)
+
+
+@given(_words)
+def test_title_case_is_idempotent_and_keeps_the_words(words):
+    text = " ".join(words)
+    once = title(text)
+    assert title(once) == once
+    assert once.lower() == text.lower() and len(once.split(" ")) == len(words)
+    assert all(w[:1].isupper() or (i and w in word_names.SMALL_WORDS) for i, w in enumerate(once.split(" ")))
+
+
+@given(_words)
+def test_words_of_drops_only_leading_articles_and_prepositions(words):
+    text = " ".join(["the", "to"] + words)
+    out = words_of(text)
+    assert out and out[-1] == words_of(words[-1])[-1] and all(w == w.lower() for w in out)
+
+
+def test_the_shipped_rows_come_from_wordnet_data_files(tmp_path):
+    header = "  1 This software and database is being provided to you, the LICENSEE, by Princeton\n"
+    (tmp_path / "data.noun").write_text(
+        header + "08350919 14 n 02 World_Bank 0 International_Bank_for_Reconstruction_and_Development 0 000 | a bank\n"
+        "08064523 14 n 01 bank 0 000 | a financial institution\n"
+        "12345678 20 n 01 Red_Maple 0 000 | a tree\n", encoding="latin-1")
+    (tmp_path / "data.adj").write_text(
+        header + "01568375 00 s 03 global 0 planetary 0 world(a) 0 000 | worldwide\n", encoding="latin-1")
+    rows = build_rows(tmp_path)
+    assert ("N", "World Bank") in rows and ("N", "Red Maple") not in rows  # plants are no names we keep
+    assert ("S", "global", "world") in rows and ("S", "planetary", "world") in rows
+
+
+def test_the_shipped_file_has_the_names_we_rely_on():
+    from importlib import resources
+
+    with resources.files("newsqa.seeds").joinpath("word_names.tsv.gz").open("rb") as raw:
+        names = {line.split("\t")[1].strip() for line in gzip.open(raw, "rt") if line.startswith("N\t")}
+    assert {"World Bank", "White House", "Security Council", "European Union"} <= names
+
+
+def kinds(checker: Checker, translation: str, source: str, lang: str = "sr") -> list[tuple[str, str]]:
+    return [(f.kind, f.found) for f in checker.check(translation, source=source, source_lang=lang)
+            if f.kind == "translated_name"]
+
+
+def test_a_name_of_ordinary_words_written_word_by_word_is_flagged(seed_checker):
+    source = "Rezultate je objavila Centralna izborna komisija u nedelju."
+    flags = seed_checker.check("The results were published by the Central Voting Commission on Sunday.",
+                               source=source, source_lang="sr")
+    [flag] = [f for f in flags if f.kind == "translated_name"]
+    assert (flag.found, flag.rule, flag.confidence) == ("Central Voting Commission", "translated-name", 0.4)
+    assert "Centralna izborna komisija" in flag.reason
+
+
+def test_a_name_wordnet_knows_is_not_flagged_and_a_synonym_is_suggested(seed_checker):
+    source = "Kredit je odobrila Svetska banka u ponedeljak."
+    assert kinds(seed_checker, "The loan was approved by the World Bank on Monday.", source) == []
+    [flag] = [f for f in seed_checker.check("The loan was approved by the Global Bank on Monday.", source=source,
+                                            source_lang="sr") if f.kind == "translated_name"]
+    assert flag.suggestion == "World Bank"
+
+
+def test_a_capital_the_sentence_gives_is_not_taken_for_the_name(seed_checker):
+    source = "Kandidati su čekali. Rezultate je objavila Centralna izborna komisija."
+    # the run "Candidates Waited" opens its sentence, the name does not: they are not paired
+    assert kinds(seed_checker, "Candidates Waited. The results were published by the Central Election Commission.",
+                 source) == [("translated_name", "Central Election Commission")]
+    assert kinds(seed_checker, "Candidates Waited. The results were published by the election commission.",
+                 source) == []
+
+
+def test_the_rule_can_be_switched_off(seed_checker):
+    checker = Checker(seed_checker.glossary, exclude=["translated-name"])
+    assert kinds(checker, "The results were published by the Central Voting Commission.",
+                 "Rezultate je objavila Centralna izborna komisija.") == []
+
+
+@needs_apertium
+def test_apertium_with_the_glossary_step_writes_names_of_ordinary_words_as_names(seed_checker):
+    from newsqa.worker.engines.apertium import Apertium
+    from newsqa.worker.engines.glossary import GlossaryAware
+
+    source = "Sirija je dobila kredit od Svetske banke, saopštila je Centralna izborna komisija."
+    plain = Apertium().translate([source], "sr", "Latn")[0].text
+    [result] = GlossaryAware(Apertium(), seed_checker).translate([source], "sr", "Latn")
+    assert "World Bank" in result.text and "World Bank" not in plain
+    assert "Central Voting Commission" in result.text or "Central Election Commission" in result.text
+    assert {t["how"] for t in result.terms if t["entity"] == ""} >= {"words"}
