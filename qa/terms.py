@@ -184,21 +184,32 @@ def variant_of(checker: Checker, name: Name) -> str | None:
     table = _variant_table(checker.index, len(words))
     for k in table.candidates(options[0]):
         item = table.terms.item(k)
-        if _variant_fits(checker, item, words, options):
+        if _variant_fits(checker, item, words, options, _owner_read(name)):
             return item.entity
     return None
 
 
-def variant_by_scan(checker: Checker, lemma: str) -> str | None:
+def _owner_read(name: Name) -> bool:
+    """Whether the name's last word was read as a possessive adjective: its lemma is the written word
+    less an -ov-/-ev- ending (Esadov -> Esad; also where a later agreement dropped the owner mark)."""
+    written, lemma = fold(name.text.split()[-1], "sr"), fold(name.lemma.split()[-1], "sr")
+    return name.owner or (written.startswith(lemma) and len(written) > len(lemma)
+                          and bool(_POSSESSIVE_STRIPPED.fullmatch(written[len(lemma):])))
+
+
+def variant_by_scan(checker: Checker, lemma: str, owner: bool = False) -> str | None:
     """:func:`variant_of`'s answer for a name (not an acronym) by a plain scan of every source term of
     as many words: what the blocked search must equal (tests) and what it is timed against (bench)."""
     words, options = _variant_query(lemma)
     if not words:
         return None
     for item in checker.index.source_terms(len(words)):
-        if _variant_fits(checker, item, words, options):
+        if _variant_fits(checker, item, words, options, owner):
             return item.entity
     return None
+
+
+_POSSESSIVE_STRIPPED = re.compile(r"(?:ov|ev)(?:a|u|e|i|o|og|om|oj)?$")
 
 
 def _variant_query(lemma: str) -> tuple[list[str], list[set[str]]]:
@@ -208,14 +219,25 @@ def _variant_query(lemma: str) -> tuple[list[str], list[set[str]]]:
     return words, [{w} | {fold(c) for c in lemma_candidates(w)} for w in words]
 
 
-def _variant_fits(checker: Checker, item, words: list[str], options: list[set[str]]) -> bool:
+def _variant_fits(checker: Checker, item, words: list[str], options: list[set[str]], owner: bool = False) -> bool:
+    """Whether a glossary term fits the name's words. A form that reads the word as a possessive
+    adjective (its -ov-/-ev- ending cut: Esadov -> Esad; ``owner``: the name finder read the last word
+    so) is a guess on a guess: it may differ from a glossary form by a letter changed (Esad for
+    Asad), not by one more or less, where the cut itself may be wrong (Saratovu -> Sarat is no Šara)."""
     norms = [n for n in item.norms if n not in _ARTICLES]
     if len(norms) != len(words):
         return False  # "Ramali" is no Abu Kamal: only the article may be left out
     person = checker.index.entity_type(item.entity) == "person"
     if len(words) == 1 and len(words[0]) < 5 and not (person and item.implicit):
         return False
-    return all(any(_close(a, b, person) for a in opts) for opts, b in zip(options, norms))
+    last = len(words) - 1
+
+    def fits(i: int, a: str, b: str) -> bool:
+        guessed = (owner and i == last and a == words[i]) or (
+            len(a) < len(words[i]) and _POSSESSIVE_STRIPPED.fullmatch(words[i][len(a):]))
+        return _close(a, b, person) and (not guessed or len(a) == len(b) or a == b)
+
+    return all(any(fits(i, a, b) for a in opts) for i, (opts, b) in enumerate(zip(options, norms)))
 
 
 class _VariantTable:

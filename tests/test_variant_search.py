@@ -36,3 +36,14 @@ def test_the_blocked_search_equals_a_full_scan(form, at, letter, drop):
     at = at % (len(form) + 1)
     edited = form[:at] + letter + form[at + (1 if drop else 0):]
     assert terms.variant_of(CHECKER, name(edited)) == terms.variant_by_scan(CHECKER, edited)
+
+
+def test_a_possessive_reading_admits_a_letter_changed_not_one_more():
+    """Esadov režim is Assad's regime (Esad for Asad, a vowel changed); Saratovu, read as a
+    possessive (Sarat), is no Šara, one letter longer: the cut ending may itself be the stem's."""
+    esadov = Name(0, 6, "Esadov", "Esad", "Esad", True, False, False, False, ("esad",))
+    saratovu = Name(0, 8, "Saratovu", "Sarat", "Sarat", False, False, False, False, ("sarat",))
+    assert terms.variant_of(CHECKER, esadov) == "bashar-al-assad"
+    assert terms.variant_of(CHECKER, saratovu) is None
+    assert terms.variant_by_scan(CHECKER, "Sarat", owner=True) is None
+    assert terms.variant_by_scan(CHECKER, "Sarat") == "ahmed-al-sharaa"  # the same letters as a plain name
