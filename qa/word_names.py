@@ -237,8 +237,8 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
 def _ordinary(name: Name, lang: str | None, known_word: Callable[[str, str | None], bool] | None) -> bool:
     """Whether a name found from capitals alone is ordinary words: the language's dictionary knows
     each in lower case; Macedonian, which has none here, by shape (an adjective, a head noun)."""
-    if name.place or (name.verified and fold(name.english) != fold(name.lemma)):
-        return False  # a place or a country with an English name (Slovačkoj is Slovakia, not an adjective)
+    if name.place:
+        return False  # a country or a city (Slovačkoj is Slovakia, not an adjective)
     words = [fold(to_latin(w, lang), lang) for w in name.text.split()]
     if lang == "mk":
         return len(words) == 1 and bool(ADJECTIVE.search(words[0]) or HEADS.match(words[0]))
