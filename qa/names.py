@@ -560,7 +560,7 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
     if low.endswith(("om", "em")) and len(low) > 5:
         return word[:-2], False  # Blinkenom, Fidanom, Abasom
     if case is None:
-        return word, False
+        return _english_stem(word), False
     candidates: list[str] = []
     if case == "gen":
         if low.endswith("ija"):
@@ -582,6 +582,22 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
     if not candidates:
         return word, False
     return max(candidates, key=lambda c: (zipf(fold(romanise(c, False))), -candidates.index(c))), False
+
+
+FOREIGN_STEM = 2.5  # zipf: a stem English writes this often is a foreign name in its own spelling (Herzog 3.0)
+
+
+def _english_stem(word: str) -> str:
+    """A foreign name in its own spelling with a case ending and no preposition to tell the case
+    (predsjednika Isaaca Herzoga, as Croatian writes it): the word less a case ending, where English
+    text writes that stem as a word and not the word itself (Herzog, not Herzoga); else the word."""
+    if attested(word):
+        return word
+    for ending in ("a", "u", "e", "om", "em"):
+        stem = word[:-len(ending)]
+        if word.lower().endswith(ending) and len(stem) >= 4 and zipf(fold(stem)) >= FOREIGN_STEM:
+            return stem
+    return word
 
 
 def lemma_candidates(word: str) -> list[str]:
