@@ -33,7 +33,7 @@ from newsqa.qa.english import is_common_word, is_derived_form, is_known_word
 from newsqa.qa.flags import Flag
 from newsqa.qa.index import (ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, GlossaryLookup, IndexedTerm,
                              family)
-from newsqa.qa.inflect import base_forms, inflects
+from newsqa.qa.inflect import base_forms, inflects, possessive
 from newsqa.qa.model import Glossary, Status
 from newsqa.qa.name_rules import name_flags
 from newsqa.qa.names import Name, Reading, find_names, sentence_start
@@ -518,6 +518,8 @@ class Checker:
             before = source[other.start:name.start].split()
             if len(before) == 1 and name.end == other.end and sentence_start(source, other.start):
                 continue  # "Portparol Netanjahuove vlade": a sentence's first capital says nothing
+            if name.start == other.start and possessive(name.last_word, name.item.norms[-1]):
+                continue  # "Netanyahuov Likud": a possessive adjective owns the name after it
             person = self.index.entity_type(name.entity) == "person"
             with_article = bool(_ARTICLE_START.match(source[name.start:name.end]))
             if (person and name.item.implicit) or (with_article and other.start < name.start):

@@ -12,6 +12,7 @@ demonyms (Syrian, Lebanese), not to the entity's name.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 _ADJ = ["", "a", "o", "e", "i", "u", "og", "oga", "om", "ome", "oj", "im", "ima", "ih"]
@@ -20,6 +21,10 @@ _NOUN = ["a", "e", "i", "o", "u", "om", "em", "ima", "ama", "ju", "ovi", "ove", 
 _POSSESSIVE = [p + a for p in ("ov", "ev", "in") for a in _ADJ]
 _MACEDONIAN = ["ot", "ta", "to", "te", "ite", "ata", "ovite", "evite", "iot", "jata"]
 SUFFIXES = tuple(sorted({s for s in _NOUN + _POSSESSIVE + _MACEDONIAN + _ADJ if s}, key=len, reverse=True))
+# Possessive adjectives: Netanjahu-ov-oj, Asad-ov-a; a feminine name in -a takes -in: Marij-in.
+_ADJ_ENDING = "(?:a|o|e|i|u|og|oga|om|ome|oj|im|ima|ih)?"
+_POSSESSIVE_OV = re.compile(f"(?:ov|ev){_ADJ_ENDING}")
+_POSSESSIVE_IN = re.compile(f"in{_ADJ_ENDING}")
 _VOWELS = set("aeiou")
 MIN_BASE = 3
 
@@ -57,3 +62,10 @@ def inflects(word: str, lemma: str) -> bool:
     if len(lemma) <= 2:
         return False
     return lemma in base_forms(word)
+
+
+def possessive(word: str, lemma: str) -> bool:
+    """Whether folded ``word`` is a possessive adjective of folded ``lemma`` (netanjahuovoj, netanjahu)."""
+    if word.startswith(lemma) and _POSSESSIVE_OV.fullmatch(word[len(lemma):]):
+        return True
+    return lemma.endswith("a") and word.startswith(lemma[:-1]) and bool(_POSSESSIVE_IN.fullmatch(word[len(lemma) - 1:]))

@@ -35,16 +35,13 @@ from rapidfuzz.distance import OSA
 import newsqa.qa.word_names as word_names
 from newsqa.qa.checker import Checker, SourceName
 from newsqa.qa.index import NAME_ARTICLES as _ARTICLES, SourceTable
+from newsqa.qa.inflect import possessive
 from newsqa.qa.names import PARTICLES, Name, Reading, find_names, lemma_candidates
 from newsqa.qa.normalize import fold, sound_key, tokenize
 from newsqa.qa.rules import REPLACEABLE
 
 PLACEHOLDER = "Zqx"
 _PLACEHOLDER_RE = re.compile(r"\b[Zz][Qq][Xx]([a-z]+)\b")
-# Possessive adjectives: Netanjahu-ov-oj, Asad-ov-a; a feminine name in -a takes -in: Marij-in.
-_ADJ_ENDING = "(?:a|o|e|i|u|og|oga|om|ome|oj|im|ima|ih)?"
-_POSSESSIVE = re.compile(f"(?:ov|ev){_ADJ_ENDING}")
-_POSSESSIVE_IN = re.compile(f"in{_ADJ_ENDING}")
 _ADJECTIVE_SHAPED = ("ska", "cka")
 _CASE_ENDING = re.compile(r"[-‐‑](?:a|u|om|em|e|i|ov|ovi|ova|ove|ima|ju|ja|ot|ta|to|а|у|ом|ем|е|и|от|та|то)\b")
 
@@ -87,13 +84,6 @@ def _slot(letters: str) -> int:
     for c in letters:
         n = n * 26 + (ord(c) - ord("a") + 1)
     return n - 1
-
-
-def possessive(word: str, lemma: str) -> bool:
-    """Whether folded ``word`` is a possessive adjective of folded ``lemma`` (netanjahuovoj, netanjahu)."""
-    if word.startswith(lemma) and _POSSESSIVE.fullmatch(word[len(lemma):]):
-        return True
-    return lemma.endswith("a") and word.startswith(lemma[:-1]) and bool(_POSSESSIVE_IN.fullmatch(word[len(lemma) - 1:]))
 
 
 def english_name(checker: Checker, entity_id: str, surname: bool = False, owner: bool = False) -> str | None:
