@@ -82,7 +82,7 @@ def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset
                 flags.append(f)
     if "translated-name" in rules and source:
         phrases = word_names.find(source, lang, names, skip, known_word)
-        for f in _translated(text, tokens, source, phrases, names):
+        for f in _translated(text, tokens, source, phrases, names, taken):
             if free(f.start, f.end):
                 flags.append(f)
     return flags
@@ -274,18 +274,24 @@ def _unverified(text: str, tokens: list[Token], names: list[Name], lang: str | N
 ORDINARY_WORD = 3.0  # zipf: a capitalised word this frequent in English text is an ordinary word (Voting 3.4)
 
 
-def _title_runs(text: str, tokens: list[Token], names: set[str]) -> list[tuple[int, int]]:
+def _title_runs(text: str, tokens: list[Token], names: set[str],
+                taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Spans of title-case runs of ordinary English words (Central Voting Commission, Board for
     Peace, UN Security Council): two capitalised words or more, small words (of, for, without) only
     between them, each capitalised word an acronym or a frequent English word that is no word of a
-    name found in the source (``names``: Ursula of Ursula von der Leyen)."""
+    name found in the source (``names``: Ursula of Ursula von der Leyen) nor of a glossary name
+    (``taken``: Gaza of "Humanitarian Foundation for Gaza"). A sentence's first word starts none:
+    its capital is the sentence's ("Members State Agency" is the run "State Agency")."""
+    taken = list(taken)
+
     def ordinary(t: Token) -> bool:
-        return t.cap and t.norm not in names and (t.upper or zipf(t.norm) >= ORDINARY_WORD)
+        return t.cap and t.norm not in names and (t.upper or zipf(t.norm) >= ORDINARY_WORD) \
+            and not any(a < t.end and t.start < b for a, b in taken)
 
     out = []
     k = 0
     while k < len(tokens):
-        if not ordinary(tokens[k]):
+        if not ordinary(tokens[k]) or sentence_start(text, tokens[k].start):
             k += 1
             continue
         j, last, capitals = k + 1, k, 1
@@ -303,27 +309,26 @@ def _title_runs(text: str, tokens: list[Token], names: set[str]) -> list[tuple[i
 
 
 def _translated(text: str, tokens: list[Token], source: str, phrases: list["word_names.WordName"],
-                names: list[Name]) -> list[Flag]:
+                names: list[Name], taken: Iterable[tuple[int, int]] = ()) -> list[Flag]:
     """A name of ordinary words in the source (``qa.word_names``: Centralna izborna komisija) whose
     rendering is a title-case run of ordinary English words that WordNet does not know as a name
     ("Central Voting Commission"): English may call it otherwise (Central Election Commission).
     Names and runs are paired in order, sentence by sentence when both texts have as many
-    sentences (else over the whole text); a run that opens a sentence pairs only with a name that
-    opens its sentence (elsewhere the capital is the sentence's: "Candidate SNSD"). A run WordNet
+    sentences (else over the whole text). A sentence's first word starts no run: its capital is
+    the sentence's ("Candidate SNSD"), and a name that opens a sentence is most often a generic
+    one that English writes so too (Ministarstvo odbrane, the Ministry of Defence). A run WordNet
     knows (European Union, UN Security Council) takes its name but is not flagged."""
     if not phrases:
         return []
     words = {fold(w) for n in names for w in re.split(r"[\s\-]+", n.english) if w}
-    runs = _title_runs(text, tokens, words)
+    runs = _title_runs(text, tokens, words, taken)
     ours, theirs = sentence_spans(source), sentence_spans(text)
     if len(ours) != len(theirs):
         ours, theirs = [(0, len(source))], [(0, len(text))]
     out = []
     for (a, b), (c, d) in zip(ours, theirs):
-        named = [p for p in phrases if a <= p.start < b]
+        named = [p for p in phrases if a <= p.start < b and not sentence_start(source, p.start)]
         rendered = [r for r in runs if c <= r[0] < d]
-        if named and rendered and sentence_start(text, rendered[0][0]) and not sentence_start(source, named[0].start):
-            rendered.pop(0)
         for phrase, (start, end) in zip(named, rendered):
             found = text[start:end]
             if word_names.known(found, word_names.qualifier):
