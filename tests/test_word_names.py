@@ -158,3 +158,15 @@ def test_apertium_with_the_glossary_step_writes_names_of_ordinary_words_as_names
     assert "World Bank" in result.text and "World Bank" not in plain
     assert "Central Voting Commission" in result.text or "Central Election Commission" in result.text
     assert {t["how"] for t in result.terms if t["entity"] == ""} >= {"words"}
+
+
+def test_a_run_stops_at_a_glossary_name(seed_checker):
+    source = "Hranu dijeli Humanitarna fondacija za Gazu, saopćio je ured."
+    assert kinds(seed_checker, "Food is shared by the Humanitarian Foundation for Gaza, the office said.",
+                 source, "hr") == [("translated_name", "Humanitarian Foundation")]
+
+
+def test_a_name_that_opens_its_sentence_is_not_paired(seed_checker):
+    # most are generic (Ministarstvo odbrane: the Ministry of Defence), and the capital is the sentence's
+    assert kinds(seed_checker, "Ministry Defence Informed that the attack failed.",
+                 "Ministarstvo odbrane saopštilo je da je napad propao.") == []
