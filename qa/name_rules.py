@@ -37,8 +37,6 @@ from newsqa.qa.rules import RULE_OF, confidence
 
 _SLAVIC_LETTERS = re.compile(r"[čćšžđČĆŠŽĐ]")
 _WORDS = re.compile(r"[\s\-‐‑]+")
-# An adjective's ending (Ujedinjene, Belih, Sirijskoj): the lower-case word after it is the name's noun.
-_ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|l|t|v)(?:i|a|e|o|u|og|om|oj|im|ih|ima|oga|ome)$")
 _ENDING = re.compile(r"^[-‐‑](?:and|a|u|om|em|e|i|ov|ovi|ova|ove|ima|ju|ja|ot|ta|to)\b")
 NAME_ENTITY = "name:"
 MIN_ENGLISH = 2.5  # zipf: a source word this frequent in English text may be the right English word (Gaza, Human)
@@ -181,7 +179,7 @@ def _left_untranslated(text: str, tokens: list[Token], source: str, lang: str | 
                 re.fullmatch(r"[ \-]", source[source_tokens[j].end:source_tokens[j + 1].start]):
             j += 1
         run = source_tokens[k:j + 1]
-        if _ADJECTIVE.search(fold(to_latin(run[-1].text, lang), lang)) and j + 1 < len(source_tokens) \
+        if word_names.ADJECTIVE.search(fold(to_latin(run[-1].text, lang), lang)) and j + 1 < len(source_tokens) \
                 and not source_tokens[j + 1].cap and \
                 re.fullmatch(" ", source[source_tokens[j].end:source_tokens[j + 1].start]):
             run.append(source_tokens[j + 1])

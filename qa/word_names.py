@@ -138,7 +138,8 @@ def title(text: str) -> str:
 
 # --- the source side: where a South Slavic text names something with ordinary words ----------------
 
-# An adjective's ending (Svetska, Centralna, Ujedinjenih, Bijeloj): the name goes on to its noun.
+# An adjective's ending (Svetska, Centralna, Ujedinjenih, Bijeloj; Macedonian Државната, Курдската):
+# the name goes on to its noun.
 ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|l|t|v)(?:i|a|e|o|u|og|om|oj|im|ih|ima|oga|ome|ata|ite|iot|ot|ta|te)$")
 # Nouns that head names of institutions and take a complement (Savet bezbednosti, Odbor za mir,
 # Štit domovine), as stems of their Latin forms; Macedonian stems after transliteration.
@@ -156,7 +157,7 @@ _FUNCTION = frozenset({
     "će", "bi", "koji", "koja", "koje", "sto", "što", "kao", "ali", "te", "vec", "već", "jos", "još", "to", "ga",
     "mu", "joj", "ih", "im", "li", "kod", "prema", "nakon", "pre", "prije", "tokom", "zbog", "izmedju", "između",
     "ili", "pa", "nije", "nisu", "bio", "bila", "bilo", "bili", "sada", "sve", "vo", "so", "e", "ke", "ќе", "go",
-    "kako", "koj", "koja", "koe", "kade", "deka", "ova", "ovaa", "taa", "toj", "tie", "ja", "gi", "ni", "me",
+    "kako", "koj", "koe", "kade", "deka", "ova", "ovaa", "taa", "toj", "tie", "ja", "gi", "me",
 })
 _VERB_ENDING = re.compile(r"(?:ao|eo|io|la|li|le|lo|(?<!s)ti|ći|uje|ira|ava|iva|ovao|ala|ela|ila|ше|še|at|et|it|ме|me)$")
 
