@@ -115,8 +115,9 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
 
     With ``translate`` (the engine, phrase by phrase; None where it left a word unknown), names made
     of ordinary words (``qa.word_names``: Svetskoj banci, Odbor za mir) are translated alone and
-    written as English names: WordNet's name where it knows one (World Bank), else the engine's
-    words in title case (Board for Peace). In running text the engine writes them as ordinary words
+    written as English names: WordNet's name where it knows one (World Bank), else the name an
+    editor chose for that rendering before (``spellings``), else the engine's words in title case
+    (Board for Peace). In running text the engine writes them as ordinary words
     ("Global bank"), and no reader can tell they are a name."""
     spellings = spellings or {}
     found: list[tuple[int, int, Rendering]] = []
@@ -150,6 +151,7 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         for phrase, rendered in zip(phrases, translate([p.text for p in phrases]) if phrases else ()):
             if rendered:
                 english, _ = word_names.english(rendered)
+                english = spellings.get(english, english)  # an editor's name for it (Central Election Commission)
                 found.append((phrase.start, phrase.end, Rendering("", phrase.text, english, "words")))
     pieces, slots, at = [], [], 0
     for start, end, rendering in sorted(found, key=lambda f: f[0]):

@@ -140,20 +140,22 @@ class Check(Stage):
     name = StageName.CHECK
 
     def run(self, store: Store, article: Article) -> str | None:
-        from newsqa.tasks.review import carry_decisions, suppressed
+        from newsqa.tasks.review import carry_decisions, name_spellings, suppressed, taught_names
         from newsqa.tasks.review_rules import ignored_for
 
         checker = checker_for(store)
         glossary = checker.glossary_version
         rejected = suppressed(store, article.id)
         ignored = ignored_for(store, article.outlet)
+        taught = taught_names(name_spellings(store))  # names of ordinary words editors chose
         total = 0
         for translation in store.translations(article.id, article.revision):
             if translation.engine == "corrected":
                 continue  # the editors' own text
             source = None if translation.engine == "passthrough" else article.text
             flags = [f for f in checker.check(translation.text, source=source, source_lang=article.language)
-                     if (f.entity, f.found) not in rejected and not ignored.covers(f.entity, f.found)]
+                     if (f.entity, f.found) not in rejected and not ignored.covers(f.entity, f.found)
+                     and not (f.kind == "translated_name" and f.found in taught)]
             store.save_flags(article.id, translation.id, flags, glossary, checker.version)
             carry_decisions(store, translation.id, glossary)  # editors' decisions on earlier checks still hold
             total += len(flags)

@@ -316,20 +316,32 @@ def suppressed(store: Store, article_id: int) -> set[tuple[str, str]]:
 
 
 def name_spellings(store: Store) -> dict[str, str]:
-    """Editors' spellings of names outside the glossary: for each accepted or edited
-    ``unverified-name`` flag (newest decision in force), its house-style word -> the English word the
-    editor chose ("Aragchi" -> "Araghchi"), so the glossary step uses it in later articles."""
+    """Editors' English for names outside the glossary, so the glossary step uses it in later
+    articles (newest decision in force): for each accepted or edited ``unverified-name`` flag, its
+    house-style word -> the English word the editor chose ("Aragchi" -> "Araghchi"); for each
+    ``translated-name`` flag, the whole rendering -> the name the editor chose, or itself where the
+    editor accepted it ("Central Voting Commission" -> "Central Election Commission")."""
     out: dict[str, str] = {}
     with store.session() as s:
         latest = select(func.max(Decision.id)).group_by(Decision.flag_id)
-        rows = s.execute(select(FlagRow.found, Decision.replacement).join(Decision, Decision.flag_id == FlagRow.id)
+        rows = s.execute(select(FlagRow.kind, FlagRow.found, Decision.replacement)
+                         .join(Decision, Decision.flag_id == FlagRow.id)
                          .where(Decision.id.in_(latest), Decision.action.in_(("accept", "edit")),
-                                FlagRow.kind == "unverified_name").order_by(Decision.id)).all()
-    for found, replacement in rows:
+                                FlagRow.kind.in_(("unverified_name", "translated_name"))).order_by(Decision.id)).all()
+    for kind, found, replacement in rows:
+        if kind == "translated_name":
+            out[found or ""] = (replacement or "").strip() or found or ""
+            continue
         words, better = (found or "").split(), (replacement or "").split()
         if len(words) == len(better):
             out.update({w: b for w, b in zip(words, better) if w != b})
     return out
+
+
+def taught_names(spellings: dict[str, str]) -> frozenset[str]:
+    """The names of ordinary words editors chose (the values of :func:`name_spellings`' phrase keys):
+    the check stage does not flag them again as translated word by word."""
+    return frozenset(v for k, v in spellings.items() if " " in k)
 
 
 def stats(store: Store) -> dict:

@@ -297,3 +297,33 @@ def test_a_foreign_name_in_its_own_spelling_loses_a_case_ending_english_does_not
     assert (name.lemma, name.english) == ("Isaac Herzog", "Isaac Herzog")
     [name] = find_names("Premijer je primio Kamalvandija.", "sr")
     assert name.lemma == "Kamalvandija"
+
+
+def test_an_editor_s_name_for_a_name_of_ordinary_words_is_used_and_not_flagged_again(seed_checker, tmp_path):
+    from sqlalchemy import select
+
+    from newsqa.qa.flags import Flag
+    from newsqa.tasks.articles import parse_article
+    from newsqa.tasks.models import Article, FlagRow
+    from newsqa.tasks.review import decide, name_spellings, taught_names
+    from newsqa.tasks.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'words.sqlite3'}")
+    source = "Rezultate je objavila Centralna izborna komisija."
+    article = store.accept(parse_article({"text": source, "language": "sr"})).id
+    store.save_translation(article, 1, "apertium", "test", "sr", "The results published Central Voting Commission.")
+    translation = store.translations(article)[0].id
+    store.save_flags(article, translation, [Flag("name:Central Voting Commission", "translated_name", 24, 49,
+                                                 "Central Voting Commission", None, 0.4, "word by word",
+                                                 "translated-name")], "1", "checker 2")
+    with store.session() as s:
+        flag_id = s.execute(select(FlagRow.id)).scalar_one()
+        s.get(Article, article).checked_glossary = "1"
+    decide(store, flag_id, "edit", "ana", replacement="Central Election Commission")
+    spellings = name_spellings(store)
+    assert spellings == {"Central Voting Commission": "Central Election Commission"}
+    assert taught_names(spellings) == {"Central Election Commission"}
+    # the glossary step's rendering of the same name in a later article takes the editor's name
+    slots = protect(seed_checker, "Izbore je nadzirala Centralna izborna komisija.", "sr", spellings=spellings,
+                    translate=lambda phrases: ["Central voting commission" for _ in phrases]).slots
+    assert [(r.english, r.how) for r in slots] == [("Central Election Commission", "words")]
