@@ -1,11 +1,12 @@
-"""English names made of ordinary words (World Bank, White House, Black Sea), by WordNet.
+"""Names made of ordinary words (Svetska banka, Centralna izborna komisija): where a South Slavic
+text has them (:func:`find`) and what English calls them, by WordNet.
 
 An engine translates the South Slavic name of an institution word by word: Svetska banka comes out
 "Global bank", Bela kuća "White home", Centralna izborna komisija "Central voting commission". Only a
 list of English names can tell "European Union" (right) from "Global Bank" (wrong). WordNet lists
 about 4,700 such names (``seeds/build_word_names.py`` derives them, with the single words that
 share a synset with each word of them, into ``seeds/word_names.tsv.gz``, 68 kB, loaded at the first
-lookup). Three questions:
+lookup). Three questions on the English side:
 
 * :func:`known`: is this rendering an English name (case and articles aside)? Also with a country,
   a demonym or an acronym before it (UN Security Council, Macedonian Orthodox Church).
@@ -56,13 +57,17 @@ def _names() -> _Names:
     return names
 
 
+def _unled(words: list[str]) -> list[str]:
+    """``words`` without the articles and prepositions an engine put before a name ("to Global bank")."""
+    while len(words) > 1 and words[0].lower() in _LEADING:
+        words = words[1:]
+    return words
+
+
 def words_of(text: str) -> tuple[str, ...]:
     """The lower-case words of a rendering, without leading articles and prepositions ("to Global
     bank" -> global, bank) and with apostrophes straightened."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    while len(words) > 1 and words[0] in _LEADING:
-        words.pop(0)
-    return tuple(words)
+    return tuple(_unled([w.lower().replace("’", "'") for w in _WORD.findall(text)]))
 
 
 def known(text: str, qualifier: Callable[[str], bool] | None = None) -> str | None:
@@ -104,10 +109,7 @@ def english(rendering: str) -> tuple[str, bool]:
     it, and whether WordNet verifies that: its WordNet form (European union -> European Union), the
     one WordNet name it renders with a synonym (Global bank -> World Bank), else the rendering in
     title case (Central Voting Commission, unverified)."""
-    words = rendering.split()
-    while len(words) > 1 and words[0].lower() in _LEADING:
-        words.pop(0)
-    rendering = " ".join(words)
+    rendering = " ".join(_unled(rendering.split()))
     name = known(rendering, qualifier) or corrected(rendering)
     return (name, True) if name else (title(rendering), False)
 
