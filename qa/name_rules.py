@@ -328,6 +328,7 @@ def _translated(text: str, tokens: list[Token], source: str, phrases: list["word
         named = [p for p in phrases if a <= p.start < b and not sentence_start(source, p.start)]
         rendered = [r for r in runs if c <= r[0] < d]
         for phrase, (start, end) in zip(named, rendered):
+            end = _within(tokens, start, end, len(phrase.text.split()))
             found = text[start:end]
             if word_names.known(found, word_names.qualifier):
                 continue
@@ -335,6 +336,14 @@ def _translated(text: str, tokens: list[Token], source: str, phrases: list["word
                              f"“{found}” is the name “{phrase.text}” translated word by word; English may "
                              f"call it otherwise (not a name English word lists know)", found))
     return out
+
+
+def _within(tokens: list[Token], start: int, end: int, words: int) -> int:
+    """The end of a run cut to as many words as its source name has, small words aside: a word by
+    word rendering has no more, and a capital after it is the next word's ("Serbian List Won" for
+    Srpska lista)."""
+    content = [t for t in tokens if start <= t.start and t.end <= end and t.cap]
+    return content[words - 1].end if len(content) > words >= 1 else end
 
 
 def _attested(folded: str) -> bool:

@@ -170,3 +170,9 @@ def test_a_name_that_opens_its_sentence_is_not_paired(seed_checker):
     # most are generic (Ministarstvo odbrane: the Ministry of Defence), and the capital is the sentence's
     assert kinds(seed_checker, "Ministry Defence Informed that the attack failed.",
                  "Ministarstvo odbrane saopštilo je da je napad propao.") == []
+
+
+def test_a_run_is_cut_to_as_many_words_as_its_source_name(seed_checker):
+    source = "Na izborima je pobedila Srpska lista sa većinom glasova."
+    assert kinds(seed_checker, "On the elections is Serbian List Won with majority of votes.", source) == \
+        [("translated_name", "Serbian List")]
