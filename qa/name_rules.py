@@ -269,13 +269,15 @@ def _unverified(text: str, tokens: list[Token], names: list[Name], lang: str | N
     return out
 
 
-ORDINARY_WORD = 3.0  # zipf: a capitalised word this frequent in English text is an ordinary word (Voting 3.4)
+ORDINARY_WORD = 2.0  # zipf: a capitalised word this frequent in English text is an English word (Stabilising 2.4),
+# not a source word the engine left (flota 1.4)
 
 
 def _title_runs(text: str, tokens: list[Token], names: set[str],
                 taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Spans of title-case runs of ordinary English words (Central Voting Commission, Board for
-    Peace, UN Security Council): two capitalised words or more, small words (of, for, without) only
+    Peace, UN Security Council): two capitalised words or more, two of them no acronym (VMRO-DPMNE is
+    no run), small words (of, for, without) only
     between them, each capitalised word an acronym or a frequent English word that is no word of a
     name found in the source (``names``: Ursula of Ursula von der Leyen) nor of a glossary name
     (``taken``: Gaza of "Humanitarian Foundation for Gaza"). A sentence's first word starts none:
@@ -300,8 +302,8 @@ def _title_runs(text: str, tokens: list[Token], names: set[str],
             elif t.cap or t.norm not in word_names.INNER_WORDS:
                 break
             j += 1
-        if capitals >= 2:
-            out.append((tokens[k].start, tokens[last].end))
+        if capitals >= 2 and sum(not t.upper for t in tokens[k:last + 1] if t.cap) >= 2:
+            out.append((tokens[k].start, tokens[last].end))  # words, not acronyms alone (VMRO-DPMNE)
         k = last + 1
     return out
 

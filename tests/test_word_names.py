@@ -176,3 +176,9 @@ def test_a_run_is_cut_to_as_many_words_as_its_source_name(seed_checker):
     source = "Na izborima je pobedila Srpska lista sa većinom glasova."
     assert kinds(seed_checker, "On the elections is Serbian List Won with majority of votes.", source) == \
         [("translated_name", "Serbian List")]
+
+
+def test_acronyms_alone_are_no_run(seed_checker):
+    source = "Koalicija koju predvodi VMRO-DPMNE osvojila je najviše mandata, saopštila je Državna izborna komisija."
+    assert kinds(seed_checker, "The coalition led by VMRO-DPMNE won most seats, the State Voting Commission said.",
+                 source) == [("translated_name", "State Voting Commission")]
