@@ -37,7 +37,7 @@ from newsqa.qa.inflect import base_forms, inflects, possessive
 from newsqa.qa.model import Glossary, Status
 from newsqa.qa.name_rules import name_flags
 from newsqa.qa.names import Name, Reading, find_names, sentence_start
-from newsqa.qa.normalize import NAME_GAP_RE, Token, fold, has_cyrillic, sound_key, tokenize
+from newsqa.qa.normalize import NAME_GAP_RE, Token, fold, has_cyrillic, sound_key, to_latin, tokenize
 from newsqa.qa.rules import PRIORITY, RULE_OF, confidence, select_rules
 
 CHECKER_VERSION = "2"
@@ -461,7 +461,7 @@ class Checker:
         if not found:
             return found
         names = find_names(source, source_lang, analyses, known_word=self.known_word)
-        return [n for n in found if not self._inside_other_name(n, names, source)]
+        return [n for n in found if not self._inside_other_name(n, names, source, source_lang)]
 
     def _source_candidates(self, tokens: list[Token], gaps: list[bool], i: int, fam_key: str | None,
                            base: str) -> list[IndexedTerm]:
@@ -506,7 +506,14 @@ class Checker:
             return same[0]
         return min(english, key=len) if english else None
 
-    def _inside_other_name(self, name: SourceName, names: list[Name], source: str) -> bool:
+    def _ordinary_word(self, word: str, lang: str | None) -> bool:
+        """Whether a sentence's first word is an ordinary word of the language, whose capital is the
+        sentence's (Portparol), not a given name before a surname (Jahja Sari): the language's
+        dictionary decides; without one, every such word is taken as ordinary, as before."""
+        return self.known_word is None or self.known_word(to_latin(word, lang or "sr").lower(), lang)
+
+    def _inside_other_name(self, name: SourceName, names: list[Name], source: str,
+                           lang: str | None = None) -> bool:
         """A glossary name that is only part of a longer name of someone or something else: a surname
         after another first name ("Jahja Sari" is not al-Sharaa), a first name before a surname ("Asad
         Hasan el-Šejbani"), a word with the Arabic article after another word ("Ain al-Asad" is an air
@@ -516,7 +523,8 @@ class Checker:
                     or (other.start, other.end) == (name.start, name.end):
                 continue
             before = source[other.start:name.start].split()
-            if len(before) == 1 and name.end == other.end and sentence_start(source, other.start):
+            if len(before) == 1 and name.end == other.end and sentence_start(source, other.start) \
+                    and self._ordinary_word(before[0], lang):
                 continue  # "Portparol Netanjahuove vlade": a sentence's first capital says nothing
             if name.start == other.start and possessive(name.last_word, name.item.norms[-1]):
                 continue  # "Netanyahuov Likud": a possessive adjective owns the name after it

@@ -327,3 +327,12 @@ def test_an_editor_s_name_for_a_name_of_ordinary_words_is_used_and_not_flagged_a
     slots = protect(seed_checker, "Izbore je nadzirala Centralna izborna komisija.", "sr", spellings=spellings,
                     translate=lambda phrases: ["Central voting commission" for _ in phrases]).slots
     assert [(r.english, r.how) for r in slots] == [("Central Election Commission", "words")]
+
+
+def test_a_given_name_opening_a_sentence_keeps_its_surname_from_the_glossary(seed_checker):
+    # "Jahja Sari" opening a sentence is a man, not al-Sharaa; "Portparol Netanjahuove vlade" opens with
+    # an ordinary word (the language's dictionary knows it), whose capital is the sentence's
+    checker = Checker(seed_checker.glossary, known_word=lambda word, lang: word == "portparol")
+    assert checker.source_names("Jahja Sari je rekao da napadi traju.", "sr") == []
+    assert [n.entity for n in checker.source_names("Portparol Netanjahuove vlade je rekao.", "sr")] == \
+        ["benjamin-netanyahu"]
