@@ -182,11 +182,10 @@ def variant_of(checker: Checker, name: Name) -> str | None:
 
 
 def _owner_read(name: Name) -> bool:
-    """Whether the name's last word was read as a possessive adjective: its lemma is the written word
-    less an -ov-/-ev- ending (Esadov -> Esad; also where a later agreement dropped the owner mark)."""
+    """Whether the name's last word was read as a possessive adjective: the written word is one of its
+    lemma (Esadov -> Esad; also where a later agreement dropped the owner mark)."""
     written, lemma = fold(name.text.split()[-1], "sr"), fold(name.lemma.split()[-1], "sr")
-    return name.owner or (written.startswith(lemma) and len(written) > len(lemma)
-                          and bool(_POSSESSIVE_STRIPPED.fullmatch(written[len(lemma):])))
+    return name.owner or (len(written) > len(lemma) and possessive(written, lemma))
 
 
 def variant_by_scan(checker: Checker, lemma: str, owner: bool = False) -> str | None:
@@ -199,9 +198,6 @@ def variant_by_scan(checker: Checker, lemma: str, owner: bool = False) -> str | 
         if _variant_fits(checker, item, words, options, owner):
             return item.entity
     return None
-
-
-_POSSESSIVE_STRIPPED = re.compile(r"(?:ov|ev)(?:a|u|e|i|o|og|om|oj)?$")
 
 
 def _variant_query(lemma: str) -> tuple[list[str], list[set[str]]]:
@@ -225,8 +221,7 @@ def _variant_fits(checker: Checker, item, words: list[str], options: list[set[st
     last = len(words) - 1
 
     def fits(i: int, a: str, b: str) -> bool:
-        guessed = (owner and i == last and a == words[i]) or (
-            len(a) < len(words[i]) and _POSSESSIVE_STRIPPED.fullmatch(words[i][len(a):]))
+        guessed = (owner and i == last and a == words[i]) or (len(a) < len(words[i]) and possessive(words[i], a))
         return _close(a, b, person) and (not guessed or len(a) == len(b) or a == b)
 
     return all(any(fits(i, a, b) for a in opts) for i, (opts, b) in enumerate(zip(options, norms)))
