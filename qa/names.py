@@ -94,6 +94,7 @@ class Reading:
     case: str | None = None
     english: str | None = None
     frequent: bool = False  # unknown to the analyser but a frequent word of the language in lower case
+    place: bool = False  # a proper noun the analyser tags a place (<top>): Beograd, Priština
 
 
 @dataclass(frozen=True)
@@ -415,7 +416,10 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     if nation is not None:
         return Name(start, end, text[start:end], lemma, nation[1], False, False, False, True,
                     tuple(fold(x) for x in lemmas if x not in PARTICLES), nation[0])
-    found = _place(text[start:end], written, lemmas, readings, place_context, case)
+    found = _place(text[start:end], written, lemmas, readings,
+                   place_context or any(r.place for r in readings), case)
+    if found is not None and not place_context and len(found.english.split()) > len(words):
+        found = None  # by the analyser's tag alone, a place of more words is another (Kosovo is no Kosovo Polje)
     if found is not None:
         english_name = found.rendered(gazetteer.has_article(text[start:end]))
         if found.country in SOUTH_SLAVIC_COUNTRIES and strip_diacritics(found.source).lower() == english_name.lower():
@@ -462,15 +466,19 @@ def _country(written: list[str], lemmas: list[str], readings: list[Reading]) -> 
 def _place(source: str, written: list[str], lemmas: list[str], readings: list[Reading],
            context: bool, case: str | None) -> gazetteer.Place | None:
     """The city GeoNames names by this source name, where the name may be a place (see qa.gazetteer):
-    a name of one word only after a preposition of place or a place noun, and never one whose words
-    the analyser already gives an English for (its bilingual dictionary is the better source)."""
+    a name of one word only after a preposition of place or a place noun, or where the analyser
+    tags it a place (``context``), and never one whose words the analyser already gives an English
+    for (its bilingual dictionary is the better source; where it knows the place but has no English,
+    Beograd, GeoNames gives Belgrade)."""
     if all(r.english for r in readings if r.kind == "np") and any(r.kind == "np" for r in readings):
         return None
     words = [w for w in written if w.lower() not in PARTICLES and fold(w) not in PARTICLES]
     if not words or (len(words) == 1 and not context):
         return None
     heads = [" ".join(lemmas), " ".join(written), source]
-    if len(words) == 1:
+    if all(r.kind == "np" and r.lemma for r in readings):
+        heads = heads[:1]  # the analyser's own nominative, not guesses from the endings (Kosova is no Kos)
+    elif len(words) == 1:
         heads += lemma_candidates(words[0]) + _neuter(words[0])
         if case is not None and fold(lemmas[-1]) != fold(words[0]) \
                 and fold(words[0]).endswith(("a", "e", "i", "u", "om", "em")):

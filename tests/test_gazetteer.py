@@ -64,6 +64,22 @@ def test_a_one_word_name_without_a_place_context_is_not_looked_up():
     assert [n.place for n in names] == [None]
 
 
+def test_a_place_the_analyser_knows_without_an_english_is_looked_up_by_its_lemma_alone():
+    """The analyser tags Beograd a place (<top>) but its bilingual dictionary has no English for it:
+    GeoNames gives Belgrade, with no preposition needed. Only the analyser's nominative is looked
+    up, not nominatives guessed from the ending (Kosova is Kosovo's genitive, never the island Kos),
+    and a place of more words than the name is another place (Kosovo Polje)."""
+    from newsqa.qa.names import Reading
+    readings = {"Tvrde": Reading("common"), "Beograd": Reading("np", "Beograd", "nom", place=True),
+                "Kosova": Reading("np", "Kosovo", "gen", place=True),
+                "Vladimir": Reading("np", "Vladimir", "nom")}
+    names = find_names("Tvrde da Beograd kontroliše sever Kosova, rekao je Vladimir.", "sr", readings)
+    assert [(n.english, n.place) for n in names] == [("Belgrade", "RS"), ("Kosovo", None), ("Vladimir", None)]
+    # no tag of a place: a one-word name is not looked up (as without an analyser)
+    untagged = {"Tvrde": Reading("common"), "Beograd": Reading("np", "Beograd", "nom")}
+    assert [n.english for n in find_names("Tvrde da Beograd kontroliše sve.", "sr", untagged)] == ["Beograd"]
+
+
 def test_a_city_in_a_case_that_looks_like_an_adjective_is_still_a_name():
     # "Adenu osudile" looks like "Ujedinjene nacije" (adjective, noun) but Aden follows "u"
     assert english("Vlada u Adenu osudila je napad.") == [("Aden", "YE")]

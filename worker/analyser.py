@@ -64,7 +64,7 @@ def analyse(text: str, lang: str | None) -> dict[str, Reading]:
             continue
         lemma = np.split("<", 1)[0]
         case = next((c for c in _CASES if f"<{c}>" in np), None)
-        readings[word] = Reading("np", lemma, case)
+        readings[word] = Reading("np", lemma, case, place="<top>" in np)
         nps.append((word, np))
     if nps:
         out = _run(["lt-proc", "-b", str(bil)], " ".join(f"^{np}$" for _, np in nps))
@@ -72,7 +72,7 @@ def analyse(text: str, lang: str | None) -> dict[str, Reading]:
             english = translated.split("/")[0].split("<", 1)[0]
             r = readings[word]
             if english and not english.startswith("@") and english != r.lemma:
-                readings[word] = Reading("np", r.lemma, r.case, english)
+                readings[word] = Reading("np", r.lemma, r.case, english, place=r.place)
     return readings
 
 
