@@ -376,10 +376,60 @@ def _pack(chunk: list[Entity]) -> _Packed:
 
 
 def _packed_batch(chunk: _Packed, build: str) -> dict:
-    """:func:`_batch` of entities packed by :func:`_pack`."""
+    """:func:`_batch` of entities packed by :func:`_pack`, :func:`_shipped` for the way back."""
     status = _STATUS
-    return _batch([Entity(entity_id, kind, terms=[Term(text, lang, status[value]) for text, lang, value in terms])
-                   for entity_id, kind, terms in chunk], build)
+    return _shipped(_batch([Entity(entity_id, kind, terms=[Term(text, lang, status[value])
+                                                           for text, lang, value in terms])
+                            for entity_id, kind, terms in chunk], build))
+
+
+_JOIN = "\x00"  # joins a shipped list of strings; a list with it inside one string goes as a list
+_STRING_LISTS = ("ids", "types", "lang", "status")
+_NUMBER_LISTS = ("has_best", "entity", "implicit", "length", "words", "shape")
+
+
+def _shipped(batch: dict) -> dict:
+    """A batch as a worker process sends it back: each list of strings joined into one string and
+    each list of numbers as the bytes of an array. Pickling a million small objects, and above all
+    unpickling them in the builder, cost as much as filing them; one string or one buffer costs
+    almost nothing, and splitting them again is one C-level call (:func:`_unshipped`)."""
+    out = dict(batch)
+    for name in _STRING_LISTS:
+        out[name] = _joined(batch[name])
+    for name in _NUMBER_LISTS:
+        out[name] = array("q", batch[name])
+    for name in _PAIR_TABLES:
+        keys, values = batch[name]
+        out[name] = (_joined(keys), array("q", values))
+    words, counts, variants = batch["variants"]
+    out["variants"] = (_joined(words), array("q", counts), _joined(variants))
+    return out
+
+
+def _joined(texts: list[str]) -> str | list[str]:
+    """One string, or the list itself where splitting could not give it back (none, or _JOIN inside)."""
+    if not texts:
+        return texts
+    joined = _JOIN.join(texts)
+    return joined if joined.count(_JOIN) == len(texts) - 1 else texts
+
+
+def _split(texts: str | list[str]) -> list[str]:
+    return texts if isinstance(texts, list) else texts.split(_JOIN)
+
+
+def _unshipped(batch: dict) -> dict:
+    """A batch from :func:`_shipped` in :func:`_batch`'s own form."""
+    for name in _STRING_LISTS:
+        batch[name] = _split(batch[name])
+    for name in _NUMBER_LISTS:
+        batch[name] = batch[name].tolist()
+    for name in _PAIR_TABLES:
+        keys, values = batch[name]
+        batch[name] = (_split(keys), values.tolist())
+    words, counts, variants = batch["variants"]
+    batch["variants"] = (_split(words), counts.tolist(), _split(variants))
+    return batch
 
 
 def _batches(entities: Iterable[Entity], processes: int, build: str, chunk: int = 500) -> Iterator[dict]:
@@ -395,7 +445,7 @@ def _batches(entities: Iterable[Entity], processes: int, build: str, chunk: int 
             batch = pending.popleft().result()
             for c in islice(chunks, 1):
                 pending.append(pool.submit(_packed_batch, _pack(c), build))
-            yield batch
+            yield _unshipped(batch)
 
 
 def _duplicate(seen: set[str], ids: list[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,18 @@ def test_a_failed_table_save_in_its_own_process_fails_the_build(tmp_path):
     done = tmp_path / "done"
     _start(done.touch, parallel=True)()
     assert done.exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(["a", "Ш", "\x00", "\x1f", " "]), max_size=6), max_size=8),
+       st.lists(st.integers(min_value=0, max_value=2**40), max_size=8))
+def test_a_batch_comes_back_from_a_worker_process_as_it_was_made(texts, numbers):
+    """_shipped joins a worker's lists for the way back and _unshipped splits them: whatever the
+    strings hold (the joining character itself, nothing at all), the builder files the same lists."""
+    from newsqa.qa.index_file import _NUMBER_LISTS, _PAIR_TABLES, _STRING_LISTS, _shipped, _unshipped
+    batch = {name: list(texts) for name in _STRING_LISTS}
+    batch.update({name: list(numbers) for name in _NUMBER_LISTS})
+    batch.update({name: (list(texts), list(numbers)) for name in _PAIR_TABLES})
+    batch.update(variants=(list(texts), list(numbers), texts[::-1]), text=(b"x", [1]), max_len=3, heads={"a"})
+    made = copy.deepcopy(batch)
+    assert _unshipped(pickle.loads(pickle.dumps(_shipped(batch)))) == made
