@@ -85,8 +85,9 @@ def english_forms(glossary_path: str) -> dict[str, list[str]]:
     return forms
 
 
-def occurrences(text: str, owners: list[tuple[str, object]]) -> list[tuple[int, int, object]]:
-    """Non-overlapping occurrences of the forms (longest first) with their owners."""
+def occurrences(text: str, owners: list[tuple[str, object]]) -> list[tuple[int, int, list]]:
+    """Non-overlapping occurrences of the forms (longest first), each with every owner of a form
+    found there, in the order of ``owners``."""
     folded = fold(text)
     hits = []
     for form, owner in owners:
@@ -98,11 +99,14 @@ def occurrences(text: str, owners: list[tuple[str, object]]) -> list[tuple[int, 
         pattern = re.escape(key if flags else form)
         for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", source, flags):
             hits.append((m.start(), m.end(), owner))
-    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-    taken: list[tuple[int, int, object]] = []
-    for h in hits:
-        if not any(h[0] < t[1] and t[0] < h[1] for t in taken):
-            taken.append(h)
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))  # stable: owners of one span stay in order
+    taken: list[tuple[int, int, list]] = []
+    for start, end, owner in hits:
+        if taken and taken[-1][:2] == (start, end):
+            if owner not in taken[-1][2]:
+                taken[-1][2].append(owner)
+        elif not any(start < t[1] and t[0] < end for t in taken):
+            taken.append((start, end, [owner]))
     return taken
 
 
@@ -124,15 +128,21 @@ def _about(flag: dict, group: dict) -> bool:
 def score_case(case: dict, out: dict, forms: dict[str, list[str]]) -> dict:
     text = out.get("translation") or ""
     flags = out.get("flags") or []
-    owners = [(f, ("e", e)) for e in {m["entity"] for m in case["entities"]} for f in forms[e]]
+    entities = list(dict.fromkeys(m["entity"] for m in case["entities"]))  # in order: scores must not vary by run
+    owners = [(f, ("e", e)) for e in entities for f in forms[e]]
     owners += [(f, ("n", k)) for k, g in enumerate(case["names"]) for f in g["english"]]
-    hits = occurrences(text, owners)
+    need = {("e", e): sum(1 for m in case["entities"] if m["entity"] == e) for e in entities}
+    need.update({("n", k): len(g["mentions"]) for k, g in enumerate(case["names"])})
     found = defaultdict(int)
-    for _, _, owner in hits:
+    hits = []
+    for start, end, candidates in occurrences(text, owners):
+        # a form two names share (al-Assad: Hafez's and Bashar's surname) counts for one still short of it
+        owner = next((o for o in candidates if found[o] < need[o]), candidates[0])
         found[owner] += 1
+        hits.append((start, end, owner))
     wrong: dict[tuple, int] = {}
     s = defaultdict(float)
-    for e in {m["entity"] for m in case["entities"]}:
+    for e in entities:
         n = sum(1 for m in case["entities"] if m["entity"] == e)
         right = min(n, found[("e", e)])
         s["terms"] += n
