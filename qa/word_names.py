@@ -152,6 +152,10 @@ HEADS = re.compile(r"^(?:vijeć|vijec|vec|savet|savjet|sovet|odbor|komitet|minis
                    r"komand|štab|stab|štit|stit|forum|konferencij|fondacij|zakon|crkv|lekar|liječnic|lijecnic|"
                    r"doktor|povjerenstv|tribunal|direkcij|uprav|inspektorat|tužilaštv|tuzilastv|tužiteljstv|"
                    r"tuziteljstv)(?:a|e|i|u|o|om|em|ima|ama|ov|ova|ovi|ot|ta|te|to|ite|ata|iot)?$")
+# Nouns that head a name with a complement only inside a sentence: at its start "Sporazum o prekidu
+# vatre" is as often the agreement in general as the treaty's name.
+INNER_HEADS = re.compile(r"^(?:ugovor|sporazum|dogovor|konvencij|protokol|memorandum|povelj)"
+                         r"(?:a|e|i|u|o|om|em|ima|ama|ot|ta|te|ite)?$")
 COMPLEMENT_PREPOSITIONS = frozenset({"za", "bez", "na", "protiv", "o"})
 # Words that end a name: they are no part of one (verbs, conjunctions, pronouns, prepositions).
 _FUNCTION = frozenset({
@@ -161,6 +165,10 @@ _FUNCTION = frozenset({
     "ili", "pa", "nije", "nisu", "bio", "bila", "bilo", "bili", "sada", "sve", "vo", "so", "e", "ke", "ќе", "go",
     "kako", "koj", "koe", "kade", "deka", "ova", "ovaa", "taa", "toj", "tie", "ja", "gi", "me",
 })
+# A verb's past participle ends like an adjective (produžila, saopštili): it ends a name.
+_PARTICIPLE = re.compile(r"(?:[aeiu]la|[aeiu]li|[aeiu]le|[aeiu]lo|ao|eo|io)$")
+# An adjective in the genitive (nuklearnog, ljudskih): a name's noun may take one after it.
+_GENITIVE_ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|l|t|v)(?:og|oga|ih)$")
 _VERB_ENDING = re.compile(r"(?:ao|eo|io|la|li|le|lo|(?<!s)ti|ći|uje|ira|ava|iva|ovao|ala|ela|ila|ше|še|at|et|it|ме|me)$")
 
 
@@ -204,17 +212,23 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
         j = k + 1
         while next_to(j, " |-") and tokens[j].cap and not tokens[j].upper and not inside(tokens[j]):
             j += 1
-        def noun_phrase(j: int) -> int:
-            """Past lower-case adjectives and their noun (izborna komisija, mirovne misije)."""
-            while next_to(j) and not tokens[j].cap and ADJECTIVE.search(latin[j]) and latin[j] not in _FUNCTION:
+        def noun_phrase(j: int, more: bool = True) -> int:
+            """Past lower-case adjectives and their noun (izborna komisija, mirovne misije), and one
+            genitive of an adjective and a noun after them (o neširenju nuklearnog oružja)."""
+            while next_to(j) and not tokens[j].cap and ADJECTIVE.search(latin[j]) and latin[j] not in _FUNCTION \
+                    and not _PARTICIPLE.search(latin[j]):
                 j += 1
             if next_to(j) and not tokens[j].cap and latin[j] not in _FUNCTION and not _VERB_ENDING.search(latin[j]):
                 j += 1
+                if more and next_to(j) and not tokens[j].cap and _GENITIVE_ADJECTIVE.search(latin[j]) \
+                        and latin[j] not in _FUNCTION:
+                    j = noun_phrase(j, more=False)
             return j
 
-        if ADJECTIVE.search(latin[j - 1]):
+        head = j == k + 1 and (HEADS.match(latin[k]) or not opening and INNER_HEADS.match(latin[k]))
+        if ADJECTIVE.search(latin[j - 1]) and not head:  # Saveta, Zakona end like adjectives
             j = noun_phrase(j)
-        elif j == k + 1 and HEADS.match(latin[k]) and next_to(j) and not inside(tokens[j]):
+        elif head and next_to(j) and not inside(tokens[j]):
             # a head noun first takes a complement; after adjectives (Europska unija mora) the next word
             # is more often the sentence's verb than a genitive
             if latin[j] in COMPLEMENT_PREPOSITIONS and next_to(j + 1) and not tokens[j + 1].upper \

@@ -36,11 +36,21 @@ def ordinary(words):
     # a sentence's first word only as such a head with its complement
     ("Savet bezbednosti zasedao je u ponedeljak.", "sr", ["Savet bezbednosti"]),
     ("Ruske snage napale su grad.", "sr", []),
+    # a head noun whose case ending looks like an adjective's (Saveta, Zakona) still takes its complement
+    ("Sednici je prisustvovao sekretar Saveta za nacionalnu bezbednost Milan Ilić.", "sr",
+     ["Saveta za nacionalnu bezbednost"]),
+    # a treaty's head only inside a sentence, with one genitive after its noun
+    ("Vlada je najavila izlazak iz Ugovora o zabrani hemijskog oružja sledeće godine.", "sr",
+     ["Ugovora o zabrani hemijskog oružja"]),
+    ("Sporazum o saradnji potpisan je juče.", "sr", []),
+    # a verb's participle ends a name, though it ends like an adjective
+    ("Juče je Komisija za dijalog izvestila vladu.", "sr", ["Komisija za dijalog"]),
     # Macedonian Cyrillic
     ("Извештајот го објави Државната изборна комисија во понеделникот.", "mk", ["Државната изборна комисија"]),
 ])
 def test_names_of_ordinary_words_are_found_from_their_capital_and_their_grammar(text, lang, expected):
-    words = {"državna", "revizorska", "svetska", "vijeće", "odbor", "savet", "ruske"}
+    words = {"državna", "revizorska", "svetska", "vijeće", "odbor", "savet", "ruske", "saveta", "ugovora", "sporazum",
+             "komisija"}
     assert found(text, lang, ordinary(words)) == expected
 
 
