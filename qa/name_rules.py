@@ -31,7 +31,7 @@ import newsqa.qa.word_names as word_names
 from newsqa.qa.english import is_common_word, zipf
 from newsqa.qa.sentences import spans as sentence_spans
 from newsqa.qa.flags import Flag
-from newsqa.qa.names import ACRONYMS, PARTICLES, Name, english_spelling, find_names, sentence_start, strip_diacritics
+from newsqa.qa.names import PARTICLES, Name, english_acronym, english_spelling, find_names, sentence_start, strip_diacritics
 from newsqa.qa.normalize import Token, fold, has_cyrillic, to_latin, tokenize
 from newsqa.qa.rules import RULE_OF, confidence
 
@@ -99,7 +99,7 @@ def _acronyms(text: str, tokens: list[Token]) -> list[Flag]:
             continue
         word = t.text
         m = _ENDING.match(text[t.end:])
-        english = ACRONYMS.get(word)
+        english = english_acronym(word)
         if m:
             end = t.end + m.end()
             suggestion = english or (word if not has_cyrillic(word) else None)

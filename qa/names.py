@@ -377,6 +377,39 @@ def _joined(text: str, a: Token, b: Token) -> bool:
     return bool(re.fullmatch(r"[ \t\-‐‑]+|", text[a.end:b.start]))
 
 
+# Letters a South Slavic spelling of a foreign acronym writes for English ones: UNRVA for UNRWA,
+# KOGAT for COGAT, UNESKO for UNESCO.
+_ACRONYM_LETTERS = {"V": "W", "K": "C", "J": "Y"}
+ACRONYM_ATTESTED = 1.0  # zipf: an acronym English text writes at least this often is English's
+
+
+@lru_cache(maxsize=4096)
+def english_acronym(word: str) -> str | None:
+    """The English acronym that a source-language acronym stands for: the table of acronyms
+    translated letter by letter (MAAE -> IAEA), else, for one of four letters or more that English
+    text does not write, the English spelling it is with W, C or Y for V, K or J (UNRVA -> UNRWA),
+    where English text writes that. None where neither says (most acronyms are the same in English)."""
+    if word in ACRONYMS:
+        return ACRONYMS[word]
+    latin = to_latin(word, "sr") if has_cyrillic(word) else word
+    if latin in ACRONYMS:
+        return ACRONYMS[latin]
+    if len(latin) < 4 or not latin.isalpha() or not latin.isupper() or zipf(latin.lower()) >= ACRONYM_ATTESTED:
+        return None
+    swaps = [i for i, c in enumerate(latin) if c in _ACRONYM_LETTERS][:4]
+    best, best_zipf = None, ACRONYM_ATTESTED
+    for mask in range(1, 1 << len(swaps)):
+        letters = list(latin)
+        for bit, i in enumerate(swaps):
+            if mask >> bit & 1:
+                letters[i] = _ACRONYM_LETTERS[letters[i]]
+        candidate = "".join(letters)
+        score = zipf(candidate.lower())
+        if score >= best_zipf:
+            best, best_zipf = candidate, score
+    return best
+
+
 def _acronym(text: str, tokens: list[Token], i: int) -> Name:
     t = tokens[i]
     end = t.end
@@ -384,8 +417,9 @@ def _acronym(text: str, tokens: list[Token], i: int) -> Name:
     if m and _CASE_ENDING.match(m.group(0)):
         end += m.end()
     word = t.text
-    english = ACRONYMS.get(word) or (to_latin(word, "sr") if has_cyrillic(word) else word)
-    verified = word in ACRONYMS or not has_cyrillic(word)
+    spelt = english_acronym(word)
+    english = spelt or (to_latin(word, "sr") if has_cyrillic(word) else word)
+    verified = spelt is not None or not has_cyrillic(word)
     return Name(t.start, end, text[t.start:end], word, english, False, True, False, verified, (fold(word),))
 
 

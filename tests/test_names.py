@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsqa.qa import Checker
-from newsqa.qa.names import Reading, find_names, lemma_candidates, romanise
+from newsqa.qa.names import ACRONYMS, Reading, find_names, lemma_candidates, romanise
 from newsqa.qa.terms import protect, restore
 
 
@@ -57,6 +57,23 @@ def test_the_analyser_s_proper_nouns_keep_their_lemma_and_english():
 def test_acronyms_lose_their_case_endings_and_source_acronyms_get_english():
     names = find_names("Izveštaj SZO-a i NATO-a stigao je.", "sr")
     assert [(n.text, n.english) for n in names] == [("SZO-a", "WHO"), ("NATO-a", "NATO")]
+
+
+def test_an_acronym_spelt_with_south_slavic_letters_gets_the_english_one_english_text_writes():
+    # V, K, J for W, C, Y (UNESKO, KOGAT); acronyms English text writes as they are stay (SNS, KFOR),
+    # and a short one is left alone (three letters match too many English acronyms by chance)
+    names = find_names("Delegacija UNESKO-a i predstavnik KOGAT-a sreli su lidere SNS i KFOR u Prištini.", "sr")
+    assert [n.english for n in names if n.acronym] == ["UNESCO", "COGAT", "SNS", "KFOR"]
+    assert [n.english for n in find_names("Вести УНЕСКО и ВЈТ.", "sr") if n.acronym] == ["UNESCO", "VJT"]
+
+
+@given(st.text(alphabet="ABCDEFGHIJKLMNOPRSTUVZ", min_size=1, max_size=7))
+def test_an_acronym_s_english_spelling_differs_only_in_the_letters_english_writes_otherwise(word):
+    from newsqa.qa.names import english_acronym
+    spelt = english_acronym(word)
+    if spelt is not None and word not in ACRONYMS:
+        assert len(spelt) == len(word) >= 4 and spelt != word
+        assert all(a == b or (a, b) in (("V", "W"), ("K", "C"), ("J", "Y")) for a, b in zip(word, spelt))
 
 
 def test_macedonian_names_are_transliterated_not_declined():
@@ -165,6 +182,8 @@ def test_a_title_before_a_name_is_not_a_common_word(seed_checker):
 def test_source_acronyms_and_case_endings_are_flagged(seed_checker):
     flags = kinds(seed_checker, "The SZO report and NATO-and statement.", "Izveštaj SZO i saopštenje NATO-a.")
     assert ("source_acronym", "SZO", "WHO") in flags and ("source_acronym", "NATO-and", "NATO") in flags
+    flags = kinds(seed_checker, "The UNESKO report.", "Izveštaj UNESKO.")
+    assert flags == [("source_acronym", "UNESKO", "UNESCO")]
 
 
 def test_an_unattested_romanisation_is_flagged_and_an_attested_one_is_not(seed_checker):
