@@ -151,7 +151,7 @@ HEADS = re.compile(r"^(?:vijeć|vijec|vec|savet|savjet|sovet|odbor|komitet|minis
                    r"skupštin|skupstin|sobrani|sabor|parlament|flot|vojsk|vojsc|armij|brigad|korpus|gard|"
                    r"komand|štab|stab|štit|stit|forum|konferencij|fondacij|zakon|crkv|lekar|liječnic|lijecnic|"
                    r"doktor|povjerenstv|tribunal|direkcij|uprav|inspektorat|tužilaštv|tuzilastv|tužiteljstv|"
-                   r"tuziteljstv)(?:a|e|i|u|o|om|em|ima|ama|ov|ova|ovi|ot|ta|te|to|ite|ata|iot)?$")
+                   r"tuziteljstv|program)(?:a|e|i|u|o|om|em|ima|ama|ov|ova|ovi|ot|ta|te|to|ite|ata|iot|oto)?$")
 # Nouns that head a name with a complement only inside a sentence: at its start "Sporazum o prekidu
 # vatre" is as often the agreement in general as the treaty's name.
 INNER_HEADS = re.compile(r"^(?:ugovor|sporazum|dogovor|konvencij|protokol|memorandum|povelj)"
@@ -165,8 +165,10 @@ _FUNCTION = frozenset({
     "ili", "pa", "nije", "nisu", "bio", "bila", "bilo", "bili", "sada", "sve", "vo", "so", "e", "ke", "ќе", "go",
     "kako", "koj", "koe", "kade", "deka", "ova", "ovaa", "taa", "toj", "tie", "ja", "gi", "me",
 })
-# A verb's past participle ends like an adjective (produžila, saopštili): it ends a name.
-_PARTICIPLE = re.compile(r"(?:[aeiu]la|[aeiu]li|[aeiu]le|[aeiu]lo|ao|eo|io)$")
+# An adjective's case ending of any stem (visokog, velikih): few nouns end so.
+_CASE_ADJECTIVE = re.compile(r"\w{3}(?:og|oga|ih)$")
+# A verb's past participle ends like an adjective (produžila, stigli): it ends a name.
+_PARTICIPLE = re.compile(r"(?:la|li|le|lo|ao|eo|io)$")
 # An adjective in the genitive (nuklearnog, ljudskih): a name's noun may take one after it.
 _GENITIVE_ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|l|t|v)(?:og|oga|ih)$")
 _VERB_ENDING = re.compile(r"(?:ao|eo|io|la|li|le|lo|(?<!s)ti|ći|uje|ira|ava|iva|ovao|ala|ela|ila|ше|še|at|et|it|ме|me)$")
@@ -215,8 +217,8 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
         def noun_phrase(j: int, more: bool = True) -> int:
             """Past lower-case adjectives and their noun (izborna komisija, mirovne misije), and one
             genitive of an adjective and a noun after them (o neširenju nuklearnog oružja)."""
-            while next_to(j) and not tokens[j].cap and ADJECTIVE.search(latin[j]) and latin[j] not in _FUNCTION \
-                    and not _PARTICIPLE.search(latin[j]):
+            while next_to(j) and not tokens[j].cap and latin[j] not in _FUNCTION and not _PARTICIPLE.search(latin[j]) \
+                    and (ADJECTIVE.search(latin[j]) or _CASE_ADJECTIVE.search(latin[j])):
                 j += 1
             if next_to(j) and not tokens[j].cap and latin[j] not in _FUNCTION and not _VERB_ENDING.search(latin[j]):
                 j += 1
@@ -228,6 +230,9 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
         head = j == k + 1 and (HEADS.match(latin[k]) or not opening and INNER_HEADS.match(latin[k]))
         if ADJECTIVE.search(latin[j - 1]) and not head:  # Saveta, Zakona end like adjectives
             j = noun_phrase(j)
+            if HEADS.match(latin[j - 1]) and next_to(j) and latin[j] in COMPLEMENT_PREPOSITIONS \
+                    and next_to(j + 1) and not tokens[j + 1].cap and latin[j + 1] not in _FUNCTION:
+                j = noun_phrase(j + 1)  # a head noun's complement after its adjectives: agencije za atomsku energiju
         elif head and next_to(j) and not inside(tokens[j]):
             # a head noun first takes a complement; after adjectives (Europska unija mora) the next word
             # is more often the sentence's verb than a genitive

@@ -45,12 +45,17 @@ def ordinary(words):
     ("Sporazum o saradnji potpisan je juče.", "sr", []),
     # a verb's participle ends a name, though it ends like an adjective
     ("Juče je Komisija za dijalog izvestila vladu.", "sr", ["Komisija za dijalog"]),
+    # an adjective of any stem in a case ending (visokog); a head noun's complement after its adjectives
+    ("Pismo je stiglo iz Ureda visokog povjerenika jutros.", "bs", ["Ureda visokog povjerenika"]),
+    ("Stručnjaci Evropske agencije za lekove stigli su juče.", "sr", ["Evropske agencije za lekove"]),
+    # a Macedonian head noun with its article (-ото)
+    ("Соопштението го издаде Министерството за економија вчера.", "mk", ["Министерството за економија"]),
     # Macedonian Cyrillic
     ("Извештајот го објави Државната изборна комисија во понеделникот.", "mk", ["Државната изборна комисија"]),
 ])
 def test_names_of_ordinary_words_are_found_from_their_capital_and_their_grammar(text, lang, expected):
     words = {"državna", "revizorska", "svetska", "vijeće", "odbor", "savet", "ruske", "saveta", "ugovora", "sporazum",
-             "komisija"}
+             "komisija", "ureda", "evropske"}
     assert found(text, lang, ordinary(words)) == expected
 
 
