@@ -8,8 +8,11 @@ Croatian, Bosnian and Macedonian come from Debian's iso-codes as ``pycountry`` p
 ``seeds/build_countries.py`` writes the rows newsqa needs to ``seeds/countries.tsv`` once, so no
 process needs pycountry.
 
-* **Keys**: each translated name, lower-cased, that is no English name already and has no comma
-  (the inverted official forms, "Koreja, Republika", are not what a text writes).
+* **Keys**: each translated name, lower-cased, without a comma; of an inverted official form
+  ("Koreja, Republika", "Iran, Islamska Republika") the part before the comma, and where English
+  calls the country South or North X, that word before it (Južna Koreja). A name the same as the
+  English one is a key too: its case forms are what need it (u Sudanu). A key two countries share
+  (Koreja) is left out.
 * **English**: ISO's common name where it has one (Syria, Iran), else its name; names with a comma or
   a bracket in English are left out (no text wants "Palestine, State of").
 """
@@ -25,18 +28,40 @@ COUNTRIES = "countries.tsv"  # in newsqa.seeds: key, ISO alpha-2 code, English; 
 LOCALES = ("sr", "sr@latin", "hr", "bs", "mk")
 
 
+# Where English calls a country South or North X: the adjective before X's South Slavic name, by
+# its gender (Južna Koreja, Južni Sudan), in the forms the languages write.
+_COMPASS = {"South": ({"Južna", "Јужна"}, {"Južni", "Јужни"}),
+            "North": ({"Sjeverna", "Severna", "Северна"}, {"Sjeverni", "Severni", "Северни"})}
+
+
 def build_rows(countries: Iterable[tuple[str, str, Iterable[str]]]) -> list[tuple[str, str, str]]:
     """The shipped rows from (alpha-2 code, English, translated names): one per key, sorted."""
     rows: dict[str, tuple[str, str, str]] = {}
+    shared: set[str] = set()
     for code, english, names in countries:
         if "," in english or "(" in english:
             continue
+        keys = []
         for name in names:
-            key = _key(name)
-            if "," in name or "(" in name or key == _key(english) or len(key) < 3:
+            if "(" in name:
                 continue
+            head = name.split(",")[0].strip()
+            keys.append(head)
+            compass = _COMPASS.get(english.split()[0]) if "," in name and len(english.split()) == 2 else None
+            if compass is not None:
+                keys += [f"{adjective} {head}" for adjective in compass[0 if head.endswith(("a", "а")) else 1]
+                         if _cyrillic(adjective) == _cyrillic(head)]  # in the head's script
+        for key in map(_key, keys):
+            if len(key) < 3:
+                continue
+            if key in rows and rows[key][1] != code:
+                shared.add(key)
             rows.setdefault(key, (key, code, english))
-    return sorted(rows.values())
+    return sorted(row for key, row in rows.items() if key not in shared)
+
+
+def _cyrillic(text: str) -> bool:
+    return re.search("[\u0400-\u04ff]", text) is not None
 
 
 def _key(name: str) -> str:
@@ -59,8 +84,8 @@ _ENDINGS = re.compile(r"(?:ijama|ama|ima|ije|iji|iju|ija|oga|ome|omu|og|om|oj|ih
 
 def stem(name: str) -> str:
     """Each word of a name without its case ending: Ujedinjenih Arapskih Emirata and Ujedinjeni
-    Arapski Emirati both give "ujedinjen arapsk emirat"."""
-    return " ".join(_ENDINGS.sub("", w) if len(w) > 4 else w for w in _key(name).split())
+    Arapski Emirati both give "ujedinjen arapsk emirat", Crne Gore and Crna Gora "crn gor"."""
+    return " ".join(_ENDINGS.sub("", w) if len(w) > 3 else w for w in _key(name).split())
 
 
 @lru_cache(maxsize=1)

@@ -307,9 +307,10 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         if len(words) == 1 and readings[0].kind != "np" and after is not None and not after.cap \
                 and _joined(text, words[0], after) and _ADJECTIVE.search(fold(words[0].text, lang)) \
                 and after.norm not in PARTICLES and len(after.norm) > 3 and words[0].norm not in surnames \
-                and not (context and gazetteer.place(
-                    lemma_candidates(latin := to_latin(words[0].text, lang or "sr"))[1:] + _neuter(latin))):
-            words = []  # an adjective before its noun: Ujedinjene nacije, Jemenski Huti (not u Adenu osudile)
+                and not countries.country(lemma_candidates(latin := to_latin(words[0].text, lang or "sr"))[1:]) \
+                and not (context and gazetteer.place(lemma_candidates(latin)[1:] + _neuter(latin))):
+            # an adjective before its noun: Ujedinjene nacije, Jemenski Huti (not u Adenu osudile, u Sudanu čekaju)
+            words = []
         if words:
             before = tokens[i - 1] if i > 0 and words[0] is t else None
             word_before = to_latin(before.text, lang or "sr").lower() if before and not before.cap else ""
@@ -323,8 +324,11 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                          after.text if after and _joined(text, words[-1], after) else None, context)
             # ordinary words only: the engine's, unless they name a city (iz Novog Sada)
             # a capital inside a word (BiH) marks an abbreviation, never an ordinary word ("biti")
+            # or a country, whose name may be an adjective's in capitals (teritorij Rumunjske)
             if any(r.kind != "common" for r in readings) or (len(words) > 1 and name.place is not None) \
-                    or any(_INNER_CAPITAL.search(w.text) for w in words):
+                    or any(_INNER_CAPITAL.search(w.text) for w in words) \
+                    or (name.place is not None and _country(
+                        [to_latin(w.text, lang or "sr") for w in words], name.lemma.split(), readings)):
                 found.append(name)
         i = j
     return _agree(found, style)
@@ -573,10 +577,21 @@ _LOCATIVE = frozenset({"u", "na", "o", "po", "pri", "prema", "ka", "k", "kroz", 
 _INSTRUMENTAL = frozenset({"sa", "s", "pred", "nad", "pod", "među", "medju", "između"})
 
 
+# A title in the genitive (or the animate accusative, the same form) before a name puts the name in
+# that case too: predsjednika Masouda Pezeshkiana, ministra Marije Zaharove.
+_TITLE_GENITIVE = re.compile(
+    r"^(?:pot)?pred(?:s|sj)ednika|premijera|ministra|sefa|glasnogovornika|portparola|direktora|guvernera|"
+    r"ambasadora|veleposlanika|komandanta|zapovjednika|lidera|kralja|princa|generala|admirala|"
+    r"gradonacelnika|savjetnika|savetnika|izaslanika|sekretara|tajnika|kancelara|tuzioca|tuzitelja|"
+    r"poslanika|zastupnika|emira|seika|predstavnika|zamjenika|zamenika|nacelnika|ministrice|predsjednice|"
+    r"predsednice|premijerke|portparolke|glasnogovornice$")
+
+
 def case_of(preposition: str | None) -> str | None:
-    """The case a South Slavic preposition puts the next name in (gen, loc, ins), if it says."""
+    """The case a South Slavic preposition, or a title in the genitive, puts the next name in
+    (gen, loc, ins), if it says."""
     p = fold(preposition or "", "sr")
-    if p in _GENITIVE:
+    if p in _GENITIVE or _TITLE_GENITIVE.fullmatch(p):
         return "gen"
     if p in _LOCATIVE:
         return "loc"
@@ -649,7 +664,8 @@ def lemma_candidates(word: str) -> list[str]:
     if low.endswith("ijem"):
         out.append(word[:-4] + "i")
     for ending, add in (("om", ""), ("em", ""), ("a", ""), ("e", "a"), ("i", "a"), ("u", ""), ("u", "a"),
-                        ("ova", ""), ("ovu", ""), ("ov", ""), ("ija", "i")):
+                        ("ova", ""), ("ovu", ""), ("ov", ""), ("ija", "i"), ("skom", "ska"), ("čkom", "čka"),
+                        ("škom", "ška")):  # the last: a name declined as an adjective (s Mađarskom)
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             out.append(word[:-len(ending)] + add)
     return out

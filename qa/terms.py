@@ -32,6 +32,7 @@ from typing import Callable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+import newsqa.qa.countries as countries
 import newsqa.qa.word_names as word_names
 from newsqa.qa.checker import Checker, SourceName
 from newsqa.qa.index import NAME_ARTICLES as _ARTICLES, SourceTable
@@ -135,7 +136,8 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         found.append((name.start, end, Rendering(name.entity, source[name.start:end], english, "placeholder")))
     taken = [(a, b) for a, b, _ in found]
     for name in find_names(source, lang, analyses, skip=taken, style=style, known_word=checker.known_word):
-        entity = variant_of(checker, name)
+        # a country's own name is no spelling of a glossary name (u Sudanu is not al-Sudani)
+        entity = None if name.place and countries.is_country(name.lemma) else variant_of(checker, name)
         if entity is not None:
             english = english_name(checker, entity, surname=len(name.parts) == 1 and not name.acronym,
                                    owner=name.owner)

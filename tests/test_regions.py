@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsqa.qa import countries, regions
-from newsqa.qa.names import find_names
+from newsqa.qa.names import Reading, find_names
 
 
 def english(text: str, lang: str = "sr") -> list[str]:
@@ -62,9 +62,36 @@ def test_stems_are_capitalised_and_never_longer_than_the_adjective_plus_a_vowel_
     ("Turisti su stigli iz Dominikanske Republike.", "sr", ["Dominican Republic"]),
     ("Граница со Белорусија е затворена.", "mk", ["Belarus"]),
     ("Izvoz je išao preko Sjeverne Makedonije.", "hr", ["North Macedonia"]),
+    # a name the same as the English one, in a case form; a country ISO writes inverted; two short words
+    ("Izbeglice u Sudanu čekaju pomoć.", "sr", ["Sudan"]),
+    ("Ugovor su potpisale Japan i Južna Koreja.", "sr", ["Japan", "South Korea"]),
+    ("Juče je stigla delegacija Crne Gore.", "sr", ["Montenegro"]),
 ])
 def test_countries_outside_the_glossary_get_their_english_name(text, lang, out):
     assert english(text, lang) == out
+
+
+def test_rows_take_an_inverted_name_s_head_and_leave_out_a_key_two_countries_share():
+    rows = countries.build_rows([
+        ("KR", "South Korea", ["Koreja, Republika", "Кореја, Република"]),
+        ("KP", "North Korea", ["Koreja, Demokratska Narodna Republika", "Sjeverna Koreja"]),
+        ("SD", "Sudan", ["Sudan"]),
+    ])
+    assert rows == [("južna koreja", "KR", "South Korea"), ("severna koreja", "KP", "North Korea"),
+                    ("sjeverna koreja", "KP", "North Korea"), ("sudan", "SD", "Sudan"),
+                    ("кореја", "KR", "South Korea"), ("јужна кореја", "KR", "South Korea")]
+
+
+def test_a_country_named_like_an_adjective_is_a_name_where_the_analyser_reads_an_adjective():
+    # Croatian writes Slovakia as the adjective's feminine: mid-sentence, the capital says the country
+    readings = {"Suradnja": Reading("common"), "Mađarskom": Reading("common"), "Slovačke": Reading("common")}
+    names = find_names("Suradnja s Mađarskom i granica Slovačke su teme.", "hr", readings)
+    assert [n.english for n in names] == ["Hungary", "Slovakia"]
+
+
+def test_a_title_in_the_genitive_puts_the_name_after_it_in_the_genitive():
+    assert english("Savjetnik premijera Keira Starmera stigao je u Zagreb.", "hr")[:1] == ["Keir Starmer"]
+    assert english("Izjava ministrice Marije Zaharove objavljena je.", "sr") == ["Mariya Zakharova"]
 
 
 def test_a_country_s_name_of_several_words_opening_a_sentence_is_kept_whole():
