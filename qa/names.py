@@ -572,9 +572,10 @@ def _slavic(lemmas: list[str], readings: list[Reading]) -> bool:
 # accusative (u Dohi, u Kirkuku, na Sanu), instrumental (sa Abasom, s Herzogom).
 _GENITIVE = frozenset({"iz", "od", "do", "kod", "blizu", "preko", "posle", "poslije", "nakon", "ispod", "iznad",
                        "bez", "oko", "pored", "kraj", "protiv", "umesto", "umjesto", "duž", "sjeverno", "južno",
-                       "severno", "istočno", "zapadno", "izvan", "van", "usred", "tokom", "tijekom", "radi"})
+                       "severno", "istočno", "zapadno", "izvan", "van", "usred", "tokom", "tijekom", "radi",
+                       "izmedju"})  # folded: između (between) takes the genitive
 _LOCATIVE = frozenset({"u", "na", "o", "po", "pri", "prema", "ka", "k", "kroz", "za"})
-_INSTRUMENTAL = frozenset({"sa", "s", "pred", "nad", "pod", "među", "medju", "između"})
+_INSTRUMENTAL = frozenset({"sa", "s", "pred", "nad", "pod", "medju"})
 
 
 # A title in the genitive (or the animate accusative, the same form) before a name puts the name in

@@ -355,3 +355,12 @@ def test_a_given_name_opening_a_sentence_keeps_its_surname_from_the_glossary(see
     assert checker.source_names("Jahja Sari je rekao da napadi traju.", "sr") == []
     assert [n.entity for n in checker.source_names("Portparol Netanjahuove vlade je rekao.", "sr")] == \
         ["benjamin-netanyahu"]
+
+
+@pytest.mark.parametrize("word, case", [
+    ("između", "gen"), ("између", "gen"), ("iz", "gen"), ("predsjednika", "gen"), ("ministrice", "gen"),
+    ("među", "ins"), ("sa", "ins"), ("u", "loc"), ("predsjednik", None), ("je", None), (None, None),
+])
+def test_the_case_a_preposition_or_a_title_puts_a_name_in(word, case):
+    from newsqa.qa.names import case_of
+    assert case_of(word) == case
