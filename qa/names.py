@@ -56,6 +56,11 @@ PARTICLES = frozenset({"el", "al", "ez", "es", "ed", "ad", "as", "ash", "ul", "b
 _OBLIQUE = ("om", "em", "ijem", "ovu", "ovoj", "ovom", "ovog", "ovoga", "ovim", "ovih", "evu", "evom", "evog",
             "inu", "inom", "inog")
 _NOUN_ENDINGS = ("ijem", "ija", "iju", "om", "em", "a", "e", "i", "u")
+# Letters no South Slavic alphabet has: a name written with one is in its own spelling (Abiy Ahmed).
+_FOREIGN_LETTERS = re.compile(r"[qwxyQWXYäöüÄÖÜğĞşŞșȘțȚăĂâÂîÎåÅøØæÆ]")
+# Words that are no noun a possessive adjective could stand before (Kišinjev i Kijev, Zijin zbog).
+_NO_NOUN = frozenset({"i", "a", "ali", "ili", "pa", "te", "je", "su", "se", "da", "sto", "koji", "koja", "koje", "kao",
+                      "zbog", "nego", "vec", "jos", "ce", "bi", "nije", "nisu", "li", "ni", "ne"})
 _POSSESSIVE = re.compile(r"(?:ov|ev|in)(?:a|o|e|i|u|og|oga|om|ome|oj|im|ima|ih)?$")
 _CASE_ENDING = re.compile(r"^[-‐‑](?:a|u|om|em|e|i|ov|ovi|ova|ove|ovima|ima|ju|ja|ot|ta|то|от|та|а|у|ом|ем|е|и)$",
                           re.IGNORECASE)
@@ -480,8 +485,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
             parts.append("al-" if fold(lem, "sr") in ("el", "al") and not slavic else to_latin(lem, "sr"))
             continue
         word = romanise(lem, slavic, style)
-        if not slavic:
-            word = english_spelling(word) or word
+        if not slavic and not _FOREIGN_LETTERS.search(lem):
+            word = english_spelling(word) or word  # not Abiy: a letter no South Slavic alphabet has keeps its spelling
         parts.append(word)
     out = re.sub(r"\bal- ", "al-", " ".join(parts))
     verified = slavic or all(e or p in PARTICLES or p.startswith("al-") and attested(p[3:]) or verified_word(p)
@@ -536,9 +541,11 @@ _CONSONANTS = "bcčćdđfghjklmnpqrsštvwxzž"
 
 def _neuter(word: str) -> list[str]:
     """More nominatives a declined town's name could have than a person's: in -o (u Pančevu, iz
-    Pančeva -> Pančevo) and with the fleeting a (u Čačku -> Čačak, iz Kragujevca -> Kragujevac)."""
+    Pančeva -> Pančevo), with the fleeting a (u Čačku -> Čačak, iz Kragujevca -> Kragujevac) and in the
+    plural (u Vinkovcima -> Vinkovci)."""
     low = word.lower()
-    out = []
+    tail = re.split(r"[\s\-]+", low)[-1]  # a name's last word (Al Kaima is no plural)
+    out = [word[:-3] + "i"] if tail.endswith("ima") and len(tail) >= 8 else []  # u Vinkovcima: a town's plural
     for e in ("om", "u", "a", "e", "i"):
         if low.endswith(e) and len(low) - len(e) >= 3:
             stem = word[:-len(e)]
@@ -609,14 +616,15 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
     if lang == "mk":
         return word, False  # Macedonian names do not decline (an article is written apart)
     low = word.lower()
-    if last and single and next_word and next_word[:1].islower() and not attested(word):
+    if last and single and next_word and next_word[:1].islower() and not attested(word) \
+            and fold(next_word, "sr") not in _NO_NOUN:
         m = _POSSESSIVE.search(low)
         if m and m.start() >= 3:
             return word[:m.start()], True  # Sinvarovu poruku, Deifova smrt, Putinov portparol
     if low.endswith("ijem") and len(low) > 6:
         return word[:-4] + "i", False  # Aragčijem, Eslamijem, Entonijem
-    if low.endswith(("om", "em")) and len(low) > 5:
-        return word[:-2], False  # Blinkenom, Fidanom, Abasom
+    if low.endswith(("om", "em")) and len(low) > 5 and not (attested(word) and zipf(fold(word)) >= zipf(fold(word[:-2]))):
+        return word[:-2], False  # Blinkenom, Fidanom, Abasom; not Rosatom, Gazprom, which English writes so
     if case is None:
         return _english_stem(word), False
     candidates: list[str] = []
@@ -627,6 +635,8 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
             candidates = [word[:-1]]            # iz Omana, do Kirkuka
         elif low.endswith("e"):
             candidates = [word[:-1] + "a"]      # iz Rafe, kod Nabatije
+    elif case == "loc" and low.endswith("ima") and len(low) > 6:
+        candidates = [word[:-3] + "i"]                  # u Vinkovcima -> Vinkovci (a town in the plural)
     elif case == "loc":
         if low.endswith("u"):
             candidates = [word[:-1], word[:-1] + "a"]   # u Kirkuku / u Dohu

@@ -32,7 +32,6 @@ from typing import Callable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-import newsqa.qa.countries as countries
 import newsqa.qa.word_names as word_names
 from newsqa.qa.checker import Checker, SourceName
 from newsqa.qa.index import NAME_ARTICLES as _ARTICLES, SourceTable
@@ -136,8 +135,9 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         found.append((name.start, end, Rendering(name.entity, source[name.start:end], english, "placeholder")))
     taken = [(a, b) for a, b, _ in found]
     for name in find_names(source, lang, analyses, skip=taken, style=style, known_word=checker.known_word):
-        # a country's own name is no spelling of a glossary name (u Sudanu is not al-Sudani)
-        entity = None if name.place and countries.is_country(name.lemma) else variant_of(checker, name)
+        entity = variant_of(checker, name)
+        if entity is not None and name.place and _kind(checker, entity) != "place":
+            entity = None  # a country or a town GeoNames names is no other glossary name (u Sudanu, u Lavovu)
         if entity is not None:
             english = english_name(checker, entity, surname=len(name.parts) == 1 and not name.acronym,
                                    owner=name.owner)
@@ -165,6 +165,11 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         at = end
     pieces.append(source[at:])
     return Protected("".join(pieces), tuple(slots))
+
+
+def _kind(checker: Checker, entity_id: str) -> str | None:
+    entity = checker.index.entity(entity_id)
+    return None if entity is None else entity.type
 
 
 def variant_of(checker: Checker, name: Name) -> str | None:

@@ -59,6 +59,8 @@ def test_names_are_rendered_in_the_form_the_source_used(seed_checker):
     ("Ministar vanjskih poslova Turske doputovao je.", "bs", [("turkey", "Turkey")]),
     # a country's name is no spelling variant of a glossary name (Sudanu is not al-Sudani)
     ("Poplave u Sudanu pogodile su i Irak.", "sr", [("", "Sudan"), ("iraq", "Iraq")]),
+    # nor is a town GeoNames names a variant of a person's (Lavovu is Lviv, not Lavrov)
+    ("Rakete su pogodile postrojenja u Lavovu.", "sr", [("", "Lviv")]),
 ])
 def test_protect_replaces_each_name_by_a_placeholder_and_restore_brings_the_english(seed_checker, source, lang,
                                                                                     renderings):

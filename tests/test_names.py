@@ -364,3 +364,24 @@ def test_a_given_name_opening_a_sentence_keeps_its_surname_from_the_glossary(see
 def test_the_case_a_preposition_or_a_title_puts_a_name_in(word, case):
     from newsqa.qa.names import case_of
     assert case_of(word) == case
+
+
+def test_a_name_english_writes_with_om_keeps_it_without_a_case_to_say_otherwise():
+    # Rosatom and Gazprom end like an instrumental; Blinkenom is one (English writes Blinken, not it)
+    assert english("Šef kompanije Rosatom doputovao je.")[-1:] == ["Rosatom"]
+    assert english("Ministar se sastao s Blinkenom.") == ["Blinken"]
+
+
+def test_a_possessive_ending_before_a_conjunction_or_a_preposition_is_the_name_s_own():
+    # "Kišinjev i Kijev": a possessive adjective stands before a noun, not before "i" or "zbog"
+    names = find_names("Vlada je optužila Kišinjev i Kijev da ne sarađuju.", "sr")
+    assert [n.owner for n in names] == [False, False]
+    assert find_names("Portparol je odbacio Putinov predlog.", "sr")[-1].owner
+
+
+def test_a_letter_no_south_slavic_alphabet_has_keeps_the_name_s_spelling():
+    assert english("Premijer Abiy Ahmed odbacio je optužbe.", "bs") == ["Abiy Ahmed"]
+
+
+def test_a_town_named_in_the_plural_gets_its_nominative():
+    assert english("Brigada u Vinkovcima je spremna.", "hr") == ["Vinkovci"]
