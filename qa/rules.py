@@ -59,10 +59,10 @@ TABLE: tuple[Rule, ...] = (
     Rule("name-common-word", "with a source text: part of a name rendered as a common English word", 6,
          (Kind("name_common_word", "a name part translated as an ordinary word",
                "But Hamenei (Ali Hamnei), Dejr ez Dawn (Dejr ez Zora)", 0.7, True),)),
-    Rule("source-acronym", "an acronym left in its source-language form (MAAE for IAEA) or with a source "
-         "case ending (UNIFIL-and, HTS-om)", 7,
+    Rule("source-acronym", "an acronym left in its source-language form (MAAE for IAEA, UNRVA for UNRWA) or "
+         "with a source case ending (UNIFIL-and, HTS-om)", 7,
          (Kind("source_acronym", "a source-language acronym, or an acronym with a case ending",
-               "MAAE, SZO, UNIFIL-and", 0.85, True),)),
+               "MAAE, SZO, UNRVA, UNIFIL-and", 0.85, True),)),
     Rule("unverified-name", "with a source text: a name romanised by the house style whose English "
          "spelling no English word list attests", 8,
          (Kind("unverified_name", "a name in house-style romanisation that could not be verified",
