@@ -22,7 +22,7 @@ from newsqa.tasks.models import STAGES, Article, StageName, State
 from newsqa.tasks.store import Store, process_owner
 from newsqa.worker.engines import EngineError, NoEngine, get_engine
 from newsqa.worker.engines.glossary import GlossaryAware
-from newsqa.worker.langid import detect
+from newsqa.worker.langid import detect, warm as warm_detection
 
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,9 @@ class Stage:
         """Do the stage's job for ``article``, record it in ``store``; return a one-line detail."""
         raise NotImplementedError
 
+    def prepare(self, store: Store) -> None:
+        """Load what the stage reads before the stage counts as begun (see :func:`run_stage`)."""
+
     def done(self, store: Store, article: Article, detail: str | None, info: dict | None = None,
              **fields) -> str | None:
         """Record the result for the revision it was computed from; a newer revision makes it stale.
@@ -73,6 +76,9 @@ class Ingest(Stage):
 
 class Detect(Stage):
     name = StageName.DETECT
+
+    def prepare(self, store: Store) -> None:
+        warm_detection()
 
     def run(self, store: Store, article: Article) -> str | None:
         found = detect(article.text or "", article.declared_lang)
@@ -182,6 +188,8 @@ def run_stage(store: Store, article_id: int, stage: str) -> Article | None:
     record = article.stages.get(stage) or {}
     if record.get("status") == "done" and record.get("revision", article.revision) == article.revision:
         return None
+    # loading models and word lists is no attempt: a process killed while it loads costs no article one
+    PIPELINE[stage].prepare(store)
     owner = process_owner()
     held = store.begin_stage(article_id, stage, config.MAX_ATTEMPTS.number(int, 1), lease_seconds(), owner)
     if held is None:

@@ -162,3 +162,27 @@ def test_an_article_whose_message_went_down_with_a_worker_is_due_within_a_lease(
     result = reconcile(store, 300)
     assert (result.due, result.queued) == (1, 1), result
     assert store.claim(aid, 30) and not store.claim(other, 30)
+
+
+def test_a_process_that_dies_while_a_stage_loads_costs_the_article_no_attempt(env, monkeypatch):
+    """A fresh worker spends a second or two loading detection's lists before its first detection; a
+    worker killed then must not count an attempt against the article it held (three such kills made
+    an article dead). run_stage loads before it marks the stage begun."""
+    store = env
+    aid = accept(store)
+    assert store.claim(aid, 30)
+    pipeline.run_stage(store, aid, "ingest")
+
+    class Killed(BaseException):
+        """What the process's end looks like from inside: nothing after it runs."""
+
+    def dies(self, store):
+        raise Killed
+
+    monkeypatch.setattr(pipeline.Detect, "prepare", dies)
+    for _ in range(4):
+        with pytest.raises(Killed):
+            pipeline.run_stage(store, aid, "detect")
+    article = store.get(aid)
+    assert article.state == "processing" and article.attempts == 1
+    assert (article.stages.get("detect") or {}).get("status") is None

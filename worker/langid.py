@@ -99,6 +99,23 @@ class Detection:
     mismatch: bool = False  # the declared language clearly contradicted: an event on the article
 
 
+# One sentence in each script detection reads differently: enough to load every list and model it
+# reaches for a South Slavic or English text.
+_WARM_TEXTS = ("Vlada je u ponedeljak usvojila novi zakon o budžetu i porezima.",
+               "Влада је у понедељак усвојила нови закон о буџету и порезима.",
+               "Владата во понеделникот го усвои новиот закон за буџетот.",
+               "The government adopted the new budget law on Monday.")
+
+
+@lru_cache(maxsize=1)
+def warm() -> None:
+    """Load the word lists and models detection reads, once per process, before a worker takes an
+    article: the first detection in a fresh process spends a second or two loading them, and a
+    worker killed then would otherwise cost the article it held an attempt (docs/reliability.md)."""
+    for text in _WARM_TEXTS:
+        detect(text)
+
+
 def _words(text: str) -> list[str]:
     return [w.lower() for w in hbs.WORD.findall(text)]
 
