@@ -24,6 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
+from newsqa.qa.normalize import has_cyrillic
+
 COUNTRIES = "countries.tsv"  # in newsqa.seeds: key, ISO alpha-2 code, English; see seeds/build_countries.py
 LOCALES = ("sr", "sr@latin", "hr", "bs", "mk")
 
@@ -50,7 +52,7 @@ def build_rows(countries: Iterable[tuple[str, str, Iterable[str]]]) -> list[tupl
             compass = _COMPASS.get(english.split()[0]) if "," in name and len(english.split()) == 2 else None
             if compass is not None:
                 keys += [f"{adjective} {head}" for adjective in compass[0 if head.endswith(("a", "а")) else 1]
-                         if _cyrillic(adjective) == _cyrillic(head)]  # in the head's script
+                         if has_cyrillic(adjective) == has_cyrillic(head)]  # in the head's script
         for key in map(_key, keys):
             if len(key) < 3:
                 continue
@@ -58,10 +60,6 @@ def build_rows(countries: Iterable[tuple[str, str, Iterable[str]]]) -> list[tupl
                 shared.add(key)
             rows.setdefault(key, (key, code, english))
     return sorted(row for key, row in rows.items() if key not in shared)
-
-
-def _cyrillic(text: str) -> bool:
-    return re.search("[\u0400-\u04ff]", text) is not None
 
 
 def _key(name: str) -> str:

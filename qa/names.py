@@ -588,11 +588,11 @@ _INSTRUMENTAL = frozenset({"sa", "s", "pred", "nad", "pod", "medju"})
 # A title in the genitive (or the animate accusative, the same form) before a name puts the name in
 # that case too: predsjednika Masouda Pezeshkiana, ministra Marije Zaharove.
 _TITLE_GENITIVE = re.compile(
-    r"^(?:pot)?pred(?:s|sj)ednika|premijera|ministra|sefa|glasnogovornika|portparola|direktora|guvernera|"
+    r"(?:(?:pot)?pred(?:s|sj)ednika|premijera|ministra|sefa|glasnogovornika|portparola|direktora|guvernera|"
     r"ambasadora|veleposlanika|komandanta|zapovjednika|lidera|kralja|princa|generala|admirala|"
     r"gradonacelnika|savjetnika|savetnika|izaslanika|sekretara|tajnika|kancelara|tuzioca|tuzitelja|"
     r"poslanika|zastupnika|emira|seika|predstavnika|zamjenika|zamenika|nacelnika|ministrice|predsjednice|"
-    r"predsednice|premijerke|portparolke|glasnogovornice$")
+    r"predsednice|premijerke|portparolke|glasnogovornice)")  # matched whole (fullmatch)
 
 
 def case_of(preposition: str | None) -> str | None:

@@ -136,7 +136,7 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
     taken = [(a, b) for a, b, _ in found]
     for name in find_names(source, lang, analyses, skip=taken, style=style, known_word=checker.known_word):
         entity = variant_of(checker, name)
-        if entity is not None and name.place and _kind(checker, entity) != "place":
+        if entity is not None and name.place and checker.index.entity_type(entity) != "place":
             entity = None  # a country or a town GeoNames names is no other glossary name (u Sudanu, u Lavovu)
         if entity is not None:
             english = english_name(checker, entity, surname=len(name.parts) == 1 and not name.acronym,
@@ -165,11 +165,6 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         at = end
     pieces.append(source[at:])
     return Protected("".join(pieces), tuple(slots))
-
-
-def _kind(checker: Checker, entity_id: str) -> str | None:
-    entity = checker.index.entity(entity_id)
-    return None if entity is None else entity.type
 
 
 def variant_of(checker: Checker, name: Name) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 from newsqa.qa.names import Reading, frequent_word
@@ -72,7 +73,7 @@ def analyse(text: str, lang: str | None) -> dict[str, Reading]:
             english = translated.split("/")[0].split("<", 1)[0]
             r = readings[word]
             if english and not english.startswith("@") and english != r.lemma:
-                readings[word] = Reading("np", r.lemma, r.case, english, place=r.place)
+                readings[word] = replace(r, english=english)
     return readings
 
 
