@@ -116,3 +116,8 @@ def country(candidates: Iterable[str]) -> tuple[str, str] | None:
 
 def is_country(name: str) -> bool:
     return _key(name) in _index()
+
+
+def english_names() -> frozenset[str]:
+    """The English names of the countries the table knows (Somalia, Iraq, Türkiye)."""
+    return frozenset(english for _, english in _index().values())

@@ -80,7 +80,7 @@ def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset
                 flags.append(f)
     if "translated-name" in rules and source:
         phrases = word_names.find(source, lang, names, skip, known_word)
-        for f in _translated(text, tokens, source, phrases, names, taken):
+        for f in _translated(text, tokens, source, lang, phrases, names, taken):
             if free(f.start, f.end):
                 flags.append(f)
     return flags
@@ -308,7 +308,7 @@ def _title_runs(text: str, tokens: list[Token], names: set[str],
     return out
 
 
-def _translated(text: str, tokens: list[Token], source: str, phrases: list["word_names.WordName"],
+def _translated(text: str, tokens: list[Token], source: str, lang: str | None, phrases: list["word_names.WordName"],
                 names: list[Name], taken: Iterable[tuple[int, int]] = ()) -> list[Flag]:
     """A name of ordinary words in the source (``qa.word_names``: Centralna izborna komisija) whose
     rendering is a title-case run of ordinary English words that WordNet does not know as a name
@@ -330,6 +330,8 @@ def _translated(text: str, tokens: list[Token], source: str, phrases: list["word
         named = [p for p in phrases if a <= p.start < b and not sentence_start(source, p.start)]
         rendered = [r for r in runs if c <= r[0] < d]
         for phrase, (start, end) in zip(named, rendered):
+            if word_names.written_by_table(text[start:], phrase.text, lang):
+                continue  # the glossary step wrote it from the institution table (Ministry of Defence)
             end = _within(tokens, start, end, len(phrase.text.split()))
             found = text[start:end]
             if word_names.known(found, word_names.qualifier):

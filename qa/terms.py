@@ -150,10 +150,10 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         found.append((name.start, name.end, Rendering("", name.text, english, "name")))
     if translate is not None:
         phrases = word_names.find(source, lang, skip=[(a, b) for a, b, _ in found])
-        for phrase, rendered in zip(phrases, translate([p.text for p in phrases]) if phrases else ()):
-            if rendered:
-                english, _ = word_names.english(rendered)
-                english = spellings.get(english, english)  # an editor's name for it (Central Election Commission)
+        for phrase, named in zip(phrases, word_names.in_english([p.text for p in phrases], lang, translate)
+                                 if phrases else ()):
+            if named:
+                english = spellings.get(named[0], named[0])  # an editor's name for it (Central Election Commission)
                 found.append((phrase.start, phrase.end, Rendering("", phrase.text, english, "words")))
     pieces, slots, at = [], [], 0
     for start, end, rendering in sorted(found, key=lambda f: f[0]):

@@ -25,6 +25,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable
 
+from newsqa.qa.countries import english_names
+from newsqa.qa.english import is_derived_form
 from newsqa.qa.names import Name, sentence_start
 from newsqa.qa.normalize import fold, to_latin, tokenize
 
@@ -104,14 +106,230 @@ def corrected(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def english(rendering: str) -> tuple[str, bool]:
+def english(rendering: str, built: "Built | None" = None) -> tuple[str, bool]:
     """What a name of ordinary words is called in English, from an engine's word-by-word rendering of
-    it, and whether WordNet verifies that: its WordNet form (European union -> European Union), the
-    one WordNet name it renders with a synonym (Global bank -> World Bank), else the rendering in
-    title case (Central Voting Commission, unverified)."""
+    it, and whether that is verified: its WordNet form (European union -> European Union); else the
+    form built from its words (``built``, :func:`build`) that WordNet knows (Savet bezbednosti ->
+    Security Council); else the one WordNet name the rendering gives with a synonym (Global bank ->
+    World Bank); else the built form (Ministry of Defence: verified where the table named every
+    word) or the rendering in title case (unverified)."""
     rendering = " ".join(_unled(rendering.split()))
-    name = known(rendering, qualifier) or corrected(rendering)
-    return (name, True) if name else (title(rendering), False)
+    name = known(rendering, qualifier)
+    if name:
+        return name, True
+    if built is not None:
+        for form in built.forms:
+            name = known(form, qualifier)
+            if name:
+                return name, True
+    name = corrected(rendering)
+    if name:
+        return name, True
+    if built is not None:
+        return title(built.forms[0]), built.from_table
+    return title(rendering), False
+
+
+# --- a name built from its words: the head's sense, the portfolio's, "of" for a genitive ---------
+
+# What a case ending may be after a stem of the institution table: nouns' and adjectives' endings,
+# and Macedonian articles.
+ENDINGS = frozenset({
+    "", "a", "e", "i", "o", "u", "om", "em", "ima", "ama", "ov", "ova", "ove", "ovi", "ovima", "og", "oga",
+    "ome", "omu", "oj", "im", "ih", "ega", "emu", "ot", "ta", "te", "to", "ite", "ata", "iot", "oto", "ja",
+    "je", "ji", "ju", "jom", "jama", "jima", "ija", "ije", "iji", "iju", "ijom",
+})
+# A complement's preposition and its English in a name (Agencija za atomsku energiju: Agency for ...).
+_PREPOSITION_ENGLISH = {"za": "for", "o": "on", "bez": "without", "protiv": "against", "na": "on"}
+# Heads whose English takes "of" where the source says "za" (Macedonian writes every ministry so).
+_OF_HEADS = frozenset({"Ministry"})
+# Heads that English writes after what the source gives with "za" (Agencija za atomsku energiju:
+# Atomic Energy Agency; Odbor za spoljne poslove: Foreign Affairs Committee).
+_BEFORE_HEADS = frozenset({"Council", "Committee", "Agency", "Fund"})
+INSTITUTION_WORDS = "institution_words.tsv"  # in newsqa.seeds: English, folded stems
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The table's rows as (stems, English), longest phrase and longest stem first."""
+    rows = []
+    with resources.files("newsqa.seeds").joinpath(INSTITUTION_WORDS).open("r", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                english, stems = line.rstrip("\n").split("\t")
+                rows.append((tuple(stems.split()), english))
+    return tuple(sorted(rows, key=lambda r: (-len(r[0]), -len(r[0][0]))))
+
+
+def _stem_of(word: str, stem: str) -> bool:
+    return word.startswith(stem) and word[len(stem):] in ENDINGS
+
+
+def table_english(words: list[str]) -> tuple[str, int] | None:
+    """The institution table's English for the folded words at the start of ``words`` (spoljnih
+    poslova -> Foreign Affairs, Savetu -> Council) and how many words it takes; None if no row fits."""
+    for stems, english in _institution_words():
+        if len(stems) <= len(words) and all(_stem_of(w, s) for w, s in zip(words, stems)):
+            return english, len(stems)
+    return None
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A word (or a table phrase) of a name: as written, and its English where the table or the
+    grammar gives it (None: the engine's word for it is asked)."""
+
+    source: str
+    english: str | None
+    head: bool = False
+    preposition: bool = False
+    acronym: bool = False
+
+
+@dataclass(frozen=True)
+class Built:
+    """A name's English built from its words: its forms, the first the default (Ministry of Defence),
+    then the complement before the head (Security Council), and whether the table gave every word."""
+
+    forms: tuple[str, ...]
+    from_table: bool
+
+
+def pieces(text: str, lang: str | None) -> list[Piece] | None:
+    """A name of ordinary words (as :func:`find` gives it) cut into what its English is built from:
+    the words before its head, the head (a noun of :data:`HEADS`), and a complement (a preposition
+    and a noun phrase, or a noun phrase in the genitive), with a trailing acronym (Vijeće sigurnosti
+    UN-a). None where the name has no head or a complement of more than one noun phrase: the
+    engine's rendering of the whole is kept for those."""
+    tokens = tokenize(text, lang)
+    latin = [fold(to_latin(t.text, lang), lang) for t in tokens]
+    out: list[Piece] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.upper:
+            out.append(Piece(t.text, t.text, acronym=True))
+            i += 1
+            continue
+        found = table_english(latin[i:])
+        head = not any(p.head for p in out) and bool(HEADS.match(latin[i]) or INNER_HEADS.match(latin[i]))
+        if found is not None:
+            english, size = found
+            out.append(Piece(" ".join(x.text for x in tokens[i:i + size]), english, head=head and size == 1))
+            i += size
+            continue
+        if latin[i] == "i" and any(p.head for p in out):  # two portfolios (rudarstva i energetike): find joins them
+            out.append(Piece(t.text, "and"))
+        elif latin[i] in _PREPOSITION_ENGLISH and any(p.head for p in out):
+            # Macedonian writes a genitive with "na" (Одборот на гувернери: Board of Governors)
+            english = "of" if lang == "mk" and latin[i] == "na" else _PREPOSITION_ENGLISH[latin[i]]
+            out.append(Piece(t.text, english, preposition=True))
+        else:
+            out.append(Piece(t.text, None, head=head))
+        i += 1
+    heads = [k for k, p in enumerate(out) if p.head]
+    if not heads:
+        return None
+    after = [p for p in out[heads[0] + 1:] if not p.acronym]
+    if sum(p.preposition for p in after) > 1 or (after and not after[0].preposition and any(p.preposition for p in after)):
+        return None
+    if any(p.acronym for p in out[:-1]):
+        return None
+    return out
+
+
+def build(parts: list[Piece], english: dict[str, str | None]) -> Built | None:
+    """The English forms of a name from its :func:`pieces` and the engine's word for each piece the
+    table does not give (``english``, by source); None where the engine has no word for one."""
+    words = [p.english if p.english is not None else english.get(p.source) for p in parts]
+    if any(w is None or not w.strip() for w in words):
+        return None
+    words = [" ".join(_unled(w.split())) for w in words]
+    acronym = words[-1] + " " if parts[-1].acronym else ""
+    if acronym:
+        parts, words = parts[:-1], words[:-1]
+    h = next(k for k, p in enumerate(parts) if p.head)
+    before, head, after = words[:h], words[h], words[h + 1:]
+    lead = " ".join(before + [head])
+    if not after:
+        forms = [lead]
+    elif parts[h + 1].preposition and head in _BEFORE_HEADS and parts[h + 1].source.lower() in ("za", "за"):
+        # Savet za nacionalnu bezbednost: National Security Council
+        forms = [" ".join(before + after[1:] + [head]), f"{lead} {' '.join(after)}"]
+    elif parts[h + 1].preposition and not (head in _OF_HEADS and parts[h + 1].source.lower() in ("za", "за")):
+        forms = [f"{lead} {' '.join(after)}", " ".join(before + after[1:] + [head])]
+    elif parts[h + 1].preposition:  # Министерство за одбрана, Ministarstvo za ljudska prava: Ministry of ...
+        forms = [f"{lead} of {' '.join(after[1:])}", " ".join(before + after[1:] + [head])]
+    else:
+        forms = [f"{lead} of {' '.join(after)}", " ".join(before + after + [head])]
+    from_table = all(p.english is not None for p in parts)
+    return Built(tuple(acronym + f for f in forms), from_table)
+
+
+def in_english(texts: list[str], lang: str | None,
+               translate: Callable[[list[str]], list[str | None]]) -> list[tuple[str, bool] | None]:
+    """Each name of ordinary words in English (:func:`english`) and whether that is verified, with one
+    call of ``translate`` (the engine, phrase by phrase: each whole name and each word the table
+    does not give); None where the engine left a word of the name unknown and nothing was built."""
+    plans = [pieces(t, lang) for t in texts]
+    asks = list(dict.fromkeys(texts + [p.source for plan in plans if plan for p in plan if p.english is None]))
+    answers = dict(zip(asks, translate(asks))) if asks else {}
+    out: list[tuple[str, bool] | None] = []
+    for text, plan in zip(texts, plans):
+        built = build(plan, answers) if plan else None
+        whole = answers.get(text)
+        if not whole and built is None:
+            out.append(None)
+        else:
+            out.append(english(whole or built.forms[0], built))
+    return out
+
+
+_OPEN = "\x01"  # stands for a word the engine gives in :func:`written_by_table`'s forms
+
+
+def table_forms(text: str, lang: str | None) -> tuple[str, ...]:
+    """The English forms the institution table builds for a source name (Ministarstvo odbrane ->
+    Ministry of Defence, Defence Ministry), with :data:`_OPEN` for each word it leaves to the engine
+    (Europska investicijska banka -> \x01 Investment Bank); none where it names no head."""
+    plan = pieces(text, lang)
+    if plan is None:
+        return ()
+    built = build(plan, {p.source: _OPEN for p in plan if p.english is None})
+    return () if built is None else tuple(title(f) for f in built.forms)
+
+
+def written_by_table(text: str, source: str, lang: str | None) -> bool:
+    """Whether ``text`` (a translation from where a run of title-case words starts) begins with a
+    :func:`table_forms` form of the source name, after a qualifier or not (Somali Ministry of
+    Defence), each word the engine gives a qualifier too (European Investment Bank). That is the
+    glossary step's own rendering of the name, so the checker passes it."""
+    for form in table_forms(source, lang):
+        # the table vouches for no more than it built: a name that goes on ("and displaced persons")
+        # was cut short in the source, and its English is the engine's
+        pattern = r"(?:(\S+) )?" + re.escape(form).replace(re.escape(_OPEN), r"(\S+)") + r"\b(?! (?:and|of|for) )"
+        m = re.match(pattern, text, flags=re.IGNORECASE)
+        if m and (m.group(1) is None or qualifier(m.group(1))) and all(_of_a_place(w) for w in m.groups()[1:]):
+            return True
+    return False
+
+
+_CONTINENTS = ("europe", "africa", "asia", "america", "arabia")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    return frozenset(fold(english) for english in english_names() if " " not in english) | frozenset(_CONTINENTS)
+
+
+def _of_a_place(word: str) -> bool:
+    """An acronym or the adjective of a country or continent (European, Iraqi, Somali): what may stand
+    for a word the engine gave in a name the table otherwise builds (not Humanitarian)."""
+    if word.isupper():
+        return True
+    folded = fold(word)
+    return any(is_derived_form(folded, name) or (len(folded) >= 5 and name == folded + "a")  # Somalia: Somali
+               for name in _place_names() if name[:3] == folded[:3])
 
 
 _DEMONYM = re.compile(r"(?:an|ian|ish|ese|i|ic)$")
@@ -227,20 +445,30 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
                     j = noun_phrase(j, more=False)
             return j
 
+        def and_more(j: int) -> int:
+            """Past "i" and a second portfolio after a first (rudarstva i energetike, za obnovu i razvoj):
+            both words of the institution table, so that "i" joins two parts of one name."""
+            ends_in_table = any((row := table_english(latin[j - n:j])) is not None and row[1] == n
+                                for n in (1, 2) if j - n > k)  # odbrane, spoljnih poslova
+            if next_to(j) and latin[j] == "i" and next_to(j + 1) and not tokens[j + 1].cap and ends_in_table \
+                    and table_english(latin[j + 1:j + 2]):
+                return j + 2
+            return j
+
         head = j == k + 1 and (HEADS.match(latin[k]) or not opening and INNER_HEADS.match(latin[k]))
         if ADJECTIVE.search(latin[j - 1]) and not head:  # Saveta, Zakona end like adjectives
             j = noun_phrase(j)
             if HEADS.match(latin[j - 1]) and next_to(j) and latin[j] in COMPLEMENT_PREPOSITIONS \
                     and next_to(j + 1) and not tokens[j + 1].cap and latin[j + 1] not in _FUNCTION:
-                j = noun_phrase(j + 1)  # a head noun's complement after its adjectives: agencije za atomsku energiju
+                j = and_more(noun_phrase(j + 1))  # a head noun's complement after its adjectives: agencije za atomsku energiju
         elif head and next_to(j) and not inside(tokens[j]):
             # a head noun first takes a complement; after adjectives (Europska unija mora) the next word
             # is more often the sentence's verb than a genitive
             if latin[j] in COMPLEMENT_PREPOSITIONS and next_to(j + 1) and not tokens[j + 1].upper \
                     and latin[j + 1] not in _FUNCTION and not inside(tokens[j + 1]):
-                j = noun_phrase(j + 1) if not tokens[j + 1].cap else j + 2
+                j = and_more(noun_phrase(j + 1)) if not tokens[j + 1].cap else j + 2
             elif not tokens[j].cap:
-                j = noun_phrase(j)
+                j = and_more(noun_phrase(j))
             if next_to(j) and tokens[j].upper and not inside(tokens[j]):
                 j += 1
         if opening and (j - k < 2 or tokens[k + 1].cap):
