@@ -319,13 +319,18 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         if words:
             before = tokens[i - 1] if i > 0 and words[0] is t else None
             word_before = to_latin(before.text, lang or "sr").lower() if before and not before.cap else ""
-            if len(words) >= 3 and context:
+            if len(words) >= 3 and (context or readings[0].place):
                 # a place in the genitive before a person's name: Gradonačelnik Harkova Igor Terehov
                 first = _name(text, words[:1], readings[:1], lang, style, None, words[1].text, True)
                 if first.place is not None:
                     found.append(first)
                     words, readings, context = words[1:], readings[1:], False
-            name = _name(text, words, readings, lang, style, case_of(word_before or None),
+            case = case_of(word_before or None)
+            if case is None and word_before and before is not None and i >= 2 and not tokens[i - 2].cap \
+                    and _joined(text, tokens[i - 2], before):
+                # a title, its portfolio in the genitive, the name: ministru zdravstva Viliju Berošu
+                case = title_case(to_latin(tokens[i - 2].text, lang or "sr"))
+            name = _name(text, words, readings, lang, style, case,
                          after.text if after and _joined(text, words[-1], after) else None, context)
             # ordinary words only: the engine's, unless they name a city (iz Novog Sada)
             # a capital inside a word (BiH) marks an abbreviation, never an ordinary word ("biti")
@@ -595,12 +600,34 @@ _TITLE_GENITIVE = re.compile(
     r"predsednice|premijerke|portparolke|glasnogovornice)")  # matched whole (fullmatch)
 
 
+# A title in the dative before a name puts the name in the dative: ministru Goranu Vesiću, premijeru
+# Andreju Plenkoviću (only forms no other case shares: predsjednici is also a plural).
+_TITLE_DATIVE = re.compile(
+    r"(?:(?:pot)?pred(?:s|sj)edniku|premijeru|ministru|sefu|glasnogovorniku|portparolu|direktoru|guverneru|"
+    r"ambasadoru|veleposlaniku|komandantu|zapovjedniku|lideru|kralju|princu|generalu|admiralu|"
+    r"gradonacelniku|savjetniku|savetniku|izaslaniku|sekretaru|tajniku|kancelaru|tuziocu|tuzitelju|"
+    r"poslaniku|zastupniku|emiru|predstavniku|zamjeniku|zameniku|nacelniku|ministarki|premijerki)")  # fullmatch
+
+
+def title_case(word: str | None) -> str | None:
+    """The case a title before a name puts it in (gen: predsjednika; dat: ministru), if the word is one."""
+    w = fold(word or "", "sr")
+    if _TITLE_GENITIVE.fullmatch(w):
+        return "gen"
+    if _TITLE_DATIVE.fullmatch(w):
+        return "dat"
+    return None
+
+
 def case_of(preposition: str | None) -> str | None:
     """The case a South Slavic preposition, or a title in the genitive, puts the next name in
     (gen, loc, ins), if it says."""
     p = fold(preposition or "", "sr")
-    if p in _GENITIVE or _TITLE_GENITIVE.fullmatch(p):
+    if p in _GENITIVE:
         return "gen"
+    title = title_case(preposition)
+    if title is not None:
+        return title
     if p in _LOCATIVE:
         return "loc"
     if p in _INSTRUMENTAL:
@@ -646,6 +673,15 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
             candidates = [word[:-1] + "a"]
     elif case == "ins" and low.endswith("om"):
         candidates = [word[:-2]]
+    elif case == "dat":  # after a title in the dative: a person's name
+        if low.endswith("iju") and len(low) > 5:
+            candidates = [word[:-3] + "i"]              # Viliju -> Vili
+        elif low.endswith("cu") and len(low) > 4 and low[-3] in _CONSONANTS:
+            candidates = [word[:-2] + "ac"]             # Šutanovcu -> Šutanovac (the fleeting a)
+        elif low.endswith("u"):
+            candidates = [word[:-1]]                    # Goranu Vesiću -> Goran Vesić
+        elif low.endswith("i"):
+            candidates = [word[:-1] + "a"]              # ministarki Marini -> Marina
     candidates = [c for c in candidates if len(c) >= 3]
     if not candidates:
         return word, False

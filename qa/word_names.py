@@ -305,9 +305,7 @@ def written_by_table(text: str, source: str, lang: str | None) -> bool:
     Defence), each word the engine gives a qualifier too (European Investment Bank). That is the
     glossary step's own rendering of the name, so the checker passes it."""
     for form in table_forms(source, lang):
-        # the table vouches for no more than it built: a name that goes on ("and displaced persons")
-        # was cut short in the source, and its English is the engine's
-        pattern = r"(?:(\S+) )?" + re.escape(form).replace(re.escape(_OPEN), r"(\S+)") + r"\b(?! (?:and|of|for) )"
+        pattern = r"(?:(\S+) )?" + re.escape(form).replace(re.escape(_OPEN), r"(\S+)") + r"\b"
         m = re.match(pattern, text, flags=re.IGNORECASE)
         if m and (m.group(1) is None or qualifier(m.group(1))) and all(_of_a_place(w) for w in m.groups()[1:]):
             return True

@@ -360,6 +360,7 @@ def test_a_given_name_opening_a_sentence_keeps_its_surname_from_the_glossary(see
 @pytest.mark.parametrize("word, case", [
     ("između", "gen"), ("између", "gen"), ("iz", "gen"), ("predsjednika", "gen"), ("ministrice", "gen"),
     ("među", "ins"), ("sa", "ins"), ("u", "loc"), ("predsjednik", None), ("je", None), (None, None),
+    ("ministru", "dat"), ("premijeru", "dat"), ("predsjedniku", "dat"), ("predsjednici", None),
 ])
 def test_the_case_a_preposition_or_a_title_puts_a_name_in(word, case):
     from newsqa.qa.names import case_of
@@ -385,3 +386,13 @@ def test_a_letter_no_south_slavic_alphabet_has_keeps_the_name_s_spelling():
 
 def test_a_town_named_in_the_plural_gets_its_nominative():
     assert english("Brigada u Vinkovcima je spremna.", "hr") == ["Vinkovci"]
+
+
+def test_a_title_in_the_dative_puts_the_name_in_the_dative():
+    # the title right before the name, or before its portfolio in the genitive
+    assert english("Pismo je poslato premijeru Andreju Plenkoviću juče.", "hr") == ["Andrej Plenković"]
+    assert english("Sud je sudio bivšem ministru građevinarstva Goranu Vesiću i drugima.") == ["Goran Vesić"]
+    assert english("Sud je sudio bivšem ministru zdravstva Viliju Jankoviću i drugima.", "hr") == ["Vili Janković"]
+    # with the fleeting a (the nominative; its romanisation is the house style's business)
+    assert [n.lemma for n in find_names("Pismo je poslato bivšem ministru odbrane Draganu Šutanovcu.", "sr")] == \
+        ["Dragan Šutanovac"]
