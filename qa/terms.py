@@ -32,6 +32,7 @@ from typing import Callable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+import newsqa.qa.countries as countries
 import newsqa.qa.word_names as word_names
 from newsqa.qa.checker import Checker, SourceName
 from newsqa.qa.index import NAME_ARTICLES as _ARTICLES, SourceTable
@@ -138,6 +139,9 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         entity = variant_of(checker, name)
         if entity is not None and name.place and checker.index.entity_type(entity) != "place":
             entity = None  # a country or a town GeoNames names is no other glossary name (u Sudanu, u Lavovu)
+        if entity is not None and name.english in countries.english_names() \
+                and english_name(checker, entity) != name.english:
+            entity = None  # nor is a country the glossary lacks another glossary place (Kirgistan: not Kurdistan)
         if entity is not None:
             english = english_name(checker, entity, surname=len(name.parts) == 1 and not name.acronym,
                                    owner=name.owner)

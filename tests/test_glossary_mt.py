@@ -61,6 +61,9 @@ def test_names_are_rendered_in_the_form_the_source_used(seed_checker):
     ("Poplave u Sudanu pogodile su i Irak.", "sr", [("", "Sudan"), ("iraq", "Iraq")]),
     # nor is a town GeoNames names a variant of a person's (Lavovu is Lviv, not Lavrov)
     ("Rakete su pogodile postrojenja u Lavovu.", "sr", [("", "Lviv")]),
+    # nor is a country the glossary lacks a variant of a glossary place (Kirgistan is not Kurdistan)
+    ("Sastali su se predsednici Kirgistana i Kazahstana.", "sr", [("", "Kyrgyzstan"), ("", "Kazakhstan")]),
+    ("Претседателите на Киргистан и Таџикистан се сретнаа.", "mk", [("", "Kyrgyzstan"), ("", "Tajikistan")]),
 ])
 def test_protect_replaces_each_name_by_a_placeholder_and_restore_brings_the_english(seed_checker, source, lang,
                                                                                     renderings):
