@@ -206,7 +206,8 @@ def _common_words(text: str, tokens: list[Token], names: list[Name]) -> list[Fla
     Srbije)."""
     out = []
     for n in names:
-        parts = [fold(p) for p in re.split(r"[\s\-]+", n.english) if p and fold(p) not in PARTICLES]
+        # "the" of The Hague or The Gambia is no word of the name an engine could render otherwise
+        parts = [fold(p) for p in re.split(r"[\s\-]+", n.english) if p and fold(p) not in PARTICLES | {"the"}]
         if len(parts) < 2:
             continue
         for k, t in enumerate(tokens):

@@ -238,6 +238,11 @@ _ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|j)(?:i|a|e|o|u|og|om|oj|im|ih|ima)$
 _OPENERS = frozenset("\"'„“”«»([—–-")
 
 
+# A Macedonian noun with its definite article (Контролорот, Портпаролот, Жителите): opening a sentence
+# before a name, an ordinary word, as no person's given name ends so.
+_MK_ARTICLE = re.compile(r"\w{4,}(?:от|ото|ите)$")
+
+
 def sentence_start(text: str, start: int) -> bool:
     """Whether ``text[start]`` opens a sentence (``_SENTENCE_END`` matches the text before it).
 
@@ -302,7 +307,8 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         elif sentence_start(text, t.start) and t.norm not in surnames and (analyses is None and (
                 len(words) == 1 or frequent_word(words[0].text, lang)
                 or (known_word is not None and known_word(to_latin(words[0].text, lang or "sr"), lang)))
-                                               or readings[0].kind == "common" or readings[0].frequent):
+                                               or readings[0].kind == "common" or readings[0].frequent
+                                               or (lang == "mk" and len(words) > 1 and _MK_ARTICLE.search(t.text))):
             words, readings = words[1:], readings[1:]  # a sentence's first word, an ordinary one
             while words and words[0].norm in PARTICLES:
                 words, readings = words[1:], readings[1:]
@@ -441,6 +447,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
           case: str | None = None, next_word: str | None = None, place_context: bool = False) -> Name:
     start, end = words[0].start, words[-1].end
     written = [to_latin(w.text, lang or "sr") for w in words]
+    if lang == "mk":  # a surname in -иќ is Serbian or Croatian written in Macedonian: Вучиќ is Vučić
+        written = [_serbian_spelling(w) if w.lower().endswith("ikj") else w for w in written]
     lemmas: list[str] = []
     english: list[str] = []
     owner = False
@@ -498,6 +506,13 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                              for p, e in zip(parts, english)) or gazetteer.known(out)
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
+
+
+def _serbian_spelling(word: str) -> str:
+    """A Macedonian romanisation (kj, gj for ќ, ѓ) in Serbo-Croatian letters: Gjorgjevikj -> Đorđević."""
+    for mk, sr in (("Kj", "Ć"), ("kj", "ć"), ("Gj", "Đ"), ("gj", "đ")):
+        word = word.replace(mk, sr)
+    return word
 
 
 def _country(written: list[str], lemmas: list[str], readings: list[Reading]) -> tuple[str, str] | None:

@@ -91,3 +91,11 @@ def test_a_source_word_english_uses_is_not_taken_for_one_left_untranslated(seed_
 ])
 def test_a_company_coined_from_a_known_word_and_a_common_english_one_is_verified(word, verified):
     assert verified_word(word) is verified
+
+
+def test_the_article_of_a_place_s_english_is_no_word_an_engine_rendered(seed_checker):
+    # Хаг is The Hague: "the Israeli" elsewhere in the sentence is not part of it rendered as a common word
+    source = "Судот во Хаг соопшти дека Израел и Палестинците ќе бидат сослушани."
+    flags = seed_checker.check("The court in The Hague said that the Israeli and the Palestinian side will be heard.",
+                               source=source, source_lang="mk")
+    assert [f for f in flags if f.kind == "name_common_word"] == []

@@ -396,3 +396,21 @@ def test_a_title_in_the_dative_puts_the_name_in_the_dative():
     # with the fleeting a (the nominative; its romanisation is the house style's business)
     assert [n.lemma for n in find_names("Pismo je poslato bivšem ministru odbrane Draganu Šutanovcu.", "sr")] == \
         ["Dragan Šutanovac"]
+
+
+def test_a_serbian_surname_written_in_macedonian_keeps_its_serbian_letters():
+    # Вучиќ is Vučić (house style with diacritics), not the Macedonian romanisation "Vuchikj"
+    assert english("Српскиот претседател Александар Вучиќ изјави дека ќе дојде.", "mk") == ["Aleksandar Vučić"]
+    names = find_names("Средба со Ѓорѓе Ѓорѓевиќ во Белград.", "mk")
+    assert names[0].english.endswith("Đorđević") and names[0].slavic
+
+
+def test_the_checker_passes_a_slavic_name_in_its_house_style_from_a_macedonian_source(seed_checker):
+    source = "Српскиот претседател Александар Вучиќ изјави дека ќе дојде."
+    flags = seed_checker.check("Serbian President Aleksandar Vučić said he would come.", source=source, source_lang="mk")
+    assert [f.kind for f in flags] == []
+
+
+def test_a_macedonian_noun_with_its_article_opening_a_sentence_is_no_part_of_a_name():
+    assert english("Контролорот Чандрамули Раманатан рече дека ќе дојде.", "mk") == ["Chandramuli Ramanathan"]
+    assert english("Рената Кос рече дека ќе дојде.", "mk") == ["Renata Kos"]  # a given name in -ta stays
