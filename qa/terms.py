@@ -156,6 +156,8 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         phrases = word_names.find(source, lang, skip=[(a, b) for a, b, _ in found])
         for phrase, named in zip(phrases, word_names.in_english([p.text for p in phrases], lang, translate)
                                  if phrases else ()):
+            if named and phrase.opening and not word_names.known(named[0], word_names.qualifier):
+                continue  # an adjective and a noun opening a sentence: a name only where English knows it
             if named:
                 english = spellings.get(named[0], named[0])  # an editor's name for it (Central Election Commission)
                 found.append((phrase.start, phrase.end, Rendering("", phrase.text, english, "words")))

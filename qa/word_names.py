@@ -373,6 +373,9 @@ HEADS = re.compile(r"^(?:vijeć|vijec|vec|savet|savjet|sovet|odbor|komitet|minis
 INNER_HEADS = re.compile(r"^(?:ugovor|sporazum|dogovor|konvencij|protokol|memorandum|povelj)"
                          r"(?:a|e|i|u|o|om|em|ima|ama|ot|ta|te|ite)?$")
 COMPLEMENT_PREPOSITIONS = frozenset({"za", "bez", "na", "protiv", "o"})
+# An adjective of a name's kind (Svjetska, Europska, Centralna, Руско): one opening a sentence may
+# start a name; ADJECTIVE alone also fits nouns there (Listu).
+_OPENING_ADJECTIVE = re.compile(r"(?:sk|ck|n)(?:i|a|e|o|u|og|om|oj|im|ih|oga|ome|ata|ite|iot|ot|ta|te|ite)$")
 # Words that end a name: they are no part of one (verbs, conjunctions, pronouns, prepositions).
 _FUNCTION = frozenset({
     "i", "a", "u", "na", "je", "su", "se", "da", "od", "do", "za", "sa", "s", "iz", "o", "po", "ne", "ni", "ce",
@@ -397,6 +400,7 @@ class WordName:
     start: int
     end: int
     text: str
+    opening: bool = False  # opens its sentence with an adjective (Svjetska banka procjenjuje): maybe generic
 
 
 def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable[tuple[int, int]] = (),
@@ -407,8 +411,11 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
     (Centralna izborna komisija); if it ends in a head noun of an institution, its complement: a
     noun (Štit domovine), a preposition and a noun (Odbor za mir), an acronym (Vijeće sigurnosti
     UN-a). South Slavic capitalises only a name's first word, so the capital says where it starts
-    and the grammar where it ends. A sentence's first word is not taken (Ruske rakete is no name);
-    nor a name of one word (Sloboda): the engine's word for it may be the name's English."""
+    and the grammar where it ends. A sentence's first word starts one only as a head noun (Savet
+    bezbednosti je) or as an adjective before its noun (Svjetska banka procjenjuje, marked
+    ``opening``: as often a generic phrase, Ruske rakete, so the glossary step writes it as a name
+    only where English knows the name); a name of one word (Sloboda) is not taken: the engine's word
+    for it may be the name's English."""
     spans = [(n.start, n.end) for n in names if n.acronym or not _ordinary(n, lang, known_word)] + list(skip)
     tokens = tokenize(text, lang)
     latin = [fold(to_latin(t.text, lang), lang) for t in tokens]
@@ -424,7 +431,8 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
     while k < len(tokens):
         t = tokens[k]
         opening = sentence_start(text, t.start)
-        if not t.cap or t.upper or inside(t) or (opening and not HEADS.match(latin[k])):
+        if not t.cap or t.upper or inside(t) or (opening and not HEADS.match(latin[k])
+                                                  and not _OPENING_ADJECTIVE.search(latin[k])):
             k += 1
             continue
         j = k + 1
@@ -470,14 +478,16 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
             if next_to(j) and tokens[j].upper and not inside(tokens[j]):
                 j += 1
         if opening and (j - k < 2 or tokens[k + 1].cap):
-            k = j  # a sentence's first word is a name only as the head of one: Savet bezbednosti je ...
+            # a sentence's first word is a name only as the head of one (Savet bezbednosti je ...) or
+            # as an adjective before its noun; the words after an adjective may start one of their own
+            k = j if HEADS.match(latin[k]) else k + 1
             continue
         if j - k >= 2:
             end = tokens[j - 1].end
             m = re.match(r"[-‐‑]\w{1,3}\b", text[end:])  # an acronym's case ending: UN-a
             if tokens[j - 1].upper and m:
                 end += m.end()
-            found.append(WordName(t.start, end, text[t.start:end]))
+            found.append(WordName(t.start, end, text[t.start:end], opening and not HEADS.match(latin[k])))
         k = j
     return found
 

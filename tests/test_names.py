@@ -414,3 +414,13 @@ def test_the_checker_passes_a_slavic_name_in_its_house_style_from_a_macedonian_s
 def test_a_macedonian_noun_with_its_article_opening_a_sentence_is_no_part_of_a_name():
     assert english("Контролорот Чандрамули Раманатан рече дека ќе дојде.", "mk") == ["Chandramuli Ramanathan"]
     assert english("Рената Кос рече дека ќе дојде.", "mk") == ["Renata Kos"]  # a given name in -ta stays
+
+
+def test_a_big_city_named_alone_is_the_city():
+    # no preposition says it is a place, but a city of half a million people is one (Budimpešta je, Budimpeštu)
+    assert english("Zelenski je optužio Budimpeštu da igra igru.", "hr")[-1:] == ["Budapest"]
+    assert english("Ako Budimpešta ne uskladi zakon, kazne slijede.", "hr") == ["Budapest"]
+    # the first nominative GeoNames knows decides: a smaller city found first is no big one
+    from newsqa.qa.names import _big_city
+    assert _big_city("Budimpeštu", "Budimpeštu").english == "Budapest"
+    assert _big_city("Nasiriji", "Nasiriji").english == "Nasiriyah"  # not Ahvaz (once called Nasiri)

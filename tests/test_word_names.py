@@ -35,7 +35,7 @@ def ordinary(words):
     ("Za pregovore je zadužen Odbor za obnovu, rekao je ministar.", "hr", ["Odbor za obnovu"]),
     # a sentence's first word only as such a head with its complement
     ("Savet bezbednosti zasedao je u ponedeljak.", "sr", ["Savet bezbednosti"]),
-    ("Ruske snage napale su grad.", "sr", []),
+    ("Ruske snage napale su grad.", "sr", ["Ruske snage"]),  # found, marked opening (maybe generic)
     # a head noun whose case ending looks like an adjective's (Saveta, Zakona) still takes its complement
     ("Sednici je prisustvovao sekretar Saveta za nacionalnu bezbednost Milan Ilić.", "sr",
      ["Saveta za nacionalnu bezbednost"]),
@@ -312,3 +312,31 @@ def test_apertium_with_the_glossary_step_writes_institutions_with_their_english_
     [result] = GlossaryAware(Apertium(), seed_checker).translate([source], "sr", "Latn")
     assert "Ministry of Foreign Affairs" in result.text and "Ministry of Foreign Affairs" not in plain
     assert "Security Council" in result.text and "Security Council" not in plain
+
+
+def test_an_adjective_and_its_noun_opening_a_sentence_are_marked_as_maybe_generic():
+    assert [(p.text, p.opening) for p in find("Svjetska banka procjenjuje rast od 2,6 posto.", "hr")] == \
+        [("Svjetska banka", True)]
+    assert [(p.text, p.opening) for p in find("Израелската војска изврши воздушни напади.", "mk")] == \
+        [("Израелската војска изврши", True)]  # the verb taken in: English knows no such name, so it stays
+    # before a capitalised head noun and its complement, the name is the head's (the adjective the engine's)
+    assert [(p.text, p.opening) for p in find("Rusko Ministarstvo odbrane saopštilo je da su vojnici na lečenju.",
+                                              "sr")] == [("Ministarstvo odbrane", False)]
+    # a noun that only ends like an adjective starts nothing (Listu)
+    assert [p.text for p in find("Listu Srpske napredne stranke predvodi Miloš Vučević.", "sr")][:1] == \
+        ["Srpske napredne stranke"]
+    # a head noun opening a sentence is a name as before (Savet bezbednosti je ...)
+    assert [(p.text, p.opening) for p in find("Savet bezbednosti zasedao je u ponedeljak.", "sr")] == \
+        [("Savet bezbednosti", False)]
+
+
+@needs_apertium
+def test_a_name_opening_a_sentence_is_written_as_a_name_only_where_english_knows_it(seed_checker):
+    from newsqa.worker.engines.apertium import Apertium
+    from newsqa.worker.engines.glossary import GlossaryAware
+
+    source = "Svjetska banka procjenjuje rast od 2,6 posto. Ruske rakete pogodile su grad."
+    [result] = GlossaryAware(Apertium(), seed_checker).translate([source], "hr", "Latn")
+    assert result.text.startswith("World Bank")  # the engine alone writes "Global bank"
+    assert "Russian Rockets" not in result.text  # a generic phrase stays the engine's
+
