@@ -116,10 +116,12 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
 
     With ``translate`` (the engine, phrase by phrase; None where it left a word unknown), names made
     of ordinary words (``qa.word_names``: Svetskoj banci, Odbor za mir) are translated alone and
-    written as English names: WordNet's name where it knows one (World Bank), else the name an
-    editor chose for that rendering before (``spellings``), else the engine's words in title case
-    (Board for Peace). In running text the engine writes them as ordinary words
-    ("Global bank"), and no reader can tell they are a name."""
+    written as English names: WordNet's name where it knows one (World Bank), else the name built
+    from their words by the institution table (Ministarstvo odbrane -> Ministry of Defence), else
+    the engine's words in title case (Board for Peace); an editor's name for that rendering
+    (``spellings``) wins. One that opens its sentence with an adjective is written so only where
+    WordNet knows it (Svjetska banka; not Ruske rakete). In running text the engine writes them as
+    ordinary words ("Global bank"), and no reader can tell they are a name."""
     spellings = spellings or {}
     found: list[tuple[int, int, Rendering]] = []
     glossary = checker.source_names(source, lang, analyses)

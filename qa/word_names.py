@@ -231,8 +231,9 @@ def pieces(text: str, lang: str | None) -> list[Piece] | None:
     if not heads:
         return None
     after = [p for p in out[heads[0] + 1:] if not p.acronym]
-    if sum(p.preposition for p in after) > 1 or (after and not after[0].preposition and any(p.preposition for p in after)):
-        return None
+    prepositions = sum(p.preposition for p in after)
+    if prepositions > 1 or (prepositions and not after[0].preposition):
+        return None  # more than one phrase after the head (Ured za kontrolu strane imovine u Vašingtonu)
     if any(p.acronym for p in out[:-1]):
         return None
     return out
@@ -466,7 +467,8 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
             j = noun_phrase(j)
             if HEADS.match(latin[j - 1]) and next_to(j) and latin[j] in COMPLEMENT_PREPOSITIONS \
                     and next_to(j + 1) and not tokens[j + 1].cap and latin[j + 1] not in _FUNCTION:
-                j = and_more(noun_phrase(j + 1))  # a head noun's complement after its adjectives: agencije za atomsku energiju
+                # a head noun's complement after its adjectives: agencije za atomsku energiju
+                j = and_more(noun_phrase(j + 1))
         elif head and next_to(j) and not inside(tokens[j]):
             # a head noun first takes a complement; after adjectives (Europska unija mora) the next word
             # is more often the sentence's verb than a genitive
