@@ -46,6 +46,7 @@ from typing import Callable, Iterable, Mapping
 import newsqa.qa.countries as countries
 import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.regions as regions
+import newsqa.qa.wordnet as wordnet
 from newsqa.qa.english import zipf
 from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, tokenize
 
@@ -344,6 +345,10 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 if city is not None:  # a capital named without a preposition: Budimpešta je, optužio Budimpeštu
                     name = replace(name, english=city.rendered(gazetteer.has_article(name.text)), slavic=False,
                                    verified=True, place=city.country)
+            if len(words) == 1 and name.place is None and not name.acronym:
+                acronym = _written_acronym(to_latin(words[0].text, lang or "sr"), name.lemma)
+                if acronym is not None:  # an acronym written as a word: Unicefa, Unesko, Уницефа
+                    name = replace(name, english=acronym, slavic=False, verified=True)
             # ordinary words only: the engine's, unless they name a city (iz Novog Sada)
             # a capital inside a word (BiH) marks an abbreviation, never an ordinary word ("biti")
             # or a country, whose name may be an adjective's in capitals (teritorij Rumunjske)
@@ -520,6 +525,33 @@ def _serbian_spelling(word: str) -> str:
     for mk, sr in (("Kj", "Ć"), ("kj", "ć"), ("Gj", "Đ"), ("gj", "đ")):
         word = word.replace(mk, sr)
     return word
+
+
+def _written_acronym(written: str, lemma: str) -> str | None:
+    """The acronym English writes in capitals (WordNet's: UNICEF, UNESCO) that a word of five letters
+    or more in title case stands for, in any case form (Unicefa, Uneska, Уницефа) and with the
+    source's V, K or J for W, C or Y (Unesko); None for any other word."""
+    if len(written) < 5 or written.isupper() or not written[:1].isupper():
+        return None
+    known = wordnet.acronyms()
+    candidates = [lemma, written] + lemma_candidates(written)[1:]
+    if written.lower().endswith("a"):
+        candidates.append(written[:-1] + "o")  # a neuter's genitive: Uneska -> Unesko
+    for candidate in dict.fromkeys(candidates):
+        letters = fold(candidate).upper()
+        if len(letters) < 5 or not letters.isalpha():
+            continue
+        if letters in known:
+            return letters
+        swaps = [i for i, c in enumerate(letters) if c in _ACRONYM_LETTERS][:4]
+        for mask in range(1, 1 << len(swaps)):
+            swapped = list(letters)
+            for bit, i in enumerate(swaps):
+                if mask >> bit & 1:
+                    swapped[i] = _ACRONYM_LETTERS[swapped[i]]
+            if "".join(swapped) in known:
+                return "".join(swapped)
+    return None
 
 
 BIG_CITY = 500_000  # people: a city this large is named alone, without a preposition to say it is a place

@@ -18,13 +18,13 @@ lookup). Three questions on the English side:
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable
 
+import newsqa.qa.wordnet as wordnet
 from newsqa.qa.countries import english_names
 from newsqa.qa.english import is_derived_form
 from newsqa.qa.names import Name, sentence_start
@@ -49,13 +49,11 @@ class _Names:
 @lru_cache(maxsize=1)
 def _names() -> _Names:
     names = _Names()
-    with resources.files("newsqa.seeds").joinpath("word_names.tsv.gz").open("rb") as raw:
-        for line in gzip.open(raw, "rt", encoding="utf-8"):
-            kind, first, *rest = line.rstrip("\n").split("\t")
-            if kind == "N":
-                names.by_words.setdefault(words_of(first), first)
-            elif kind == "S":
-                names.stands_for[first] = frozenset(rest[0].split())
+    for kind, first, *rest in wordnet.rows():
+        if kind == "N":
+            names.by_words.setdefault(words_of(first), first)
+        elif kind == "S":
+            names.stands_for[first] = frozenset(rest[0].split())
     return names
 
 

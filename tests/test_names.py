@@ -424,3 +424,13 @@ def test_a_big_city_named_alone_is_the_city():
     from newsqa.qa.names import _big_city
     assert _big_city("Budimpeštu", "Budimpeštu").english == "Budapest"
     assert _big_city("Nasiriji", "Nasiriji").english == "Nasiriyah"  # not Ahvaz (once called Nasiri)
+
+
+def test_an_acronym_written_as_a_word_is_the_acronym_english_writes():
+    # WordNet's acronyms of groups, in any case form and with the source's K for C
+    assert english("Prema podacima Unicefa, rat traje.") == ["UNICEF"]
+    assert english("Према подацима Уницефа, током рата.") == ["UNICEF"]
+    from newsqa.qa.names import _written_acronym
+    assert _written_acronym("Uneska", "Uneska") == "UNESCO"
+    assert _written_acronym("Elisa", "Elisa") is None  # a given name, and no group's acronym
+    assert _written_acronym("Hamas", "Hamas") is None  # English writes it so

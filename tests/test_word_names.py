@@ -109,12 +109,15 @@ def test_the_shipped_rows_come_from_wordnet_data_files(tmp_path):
     (tmp_path / "data.noun").write_text(
         header + "08350919 14 n 02 World_Bank 0 International_Bank_for_Reconstruction_and_Development 0 000 | a bank\n"
         "08064523 14 n 01 bank 0 000 | a financial institution\n"
-        "12345678 20 n 01 Red_Maple 0 000 | a tree\n", encoding="latin-1")
+        "12345678 20 n 01 Red_Maple 0 000 | a tree\n"
+        "08294696 14 n 02 UNICEF 0 United_Nations_Children's_Fund 0 000 | a UN agency\n"
+        "00647094 04 n 02 ELISA 0 enzyme-linked-immunosorbent_serologic_assay 0 000 | a test\n", encoding="latin-1")
     (tmp_path / "data.adj").write_text(
         header + "01568375 00 s 03 global 0 planetary 0 world(a) 0 000 | worldwide\n", encoding="latin-1")
     rows = build_rows(tmp_path)
     assert ("N", "World Bank") in rows and ("N", "Red Maple") not in rows  # plants are no names we keep
     assert ("S", "global", "world") in rows and ("S", "planetary", "world") in rows
+    assert ("A", "UNICEF") in rows and ("A", "ELISA") not in rows  # acronyms of groups only
 
 
 def test_the_shipped_file_has_the_names_we_rely_on():
