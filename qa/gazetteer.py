@@ -61,12 +61,28 @@ class Place:
     def rendered(self, source_has_article: bool) -> str:
         """The English to print: the article dropped unless the source wrote one (then ``al-``), and
         the signs for ayn and hamza dropped as English news does (Al Qa'im -> al-Qaim, Ma'rib -> Marib)."""
-        name = re.sub(r"[’‘'ʼ`]", "", self.english)
+        name = _short_ending(re.sub(r"[’‘'ʼ`]", "", self.english))
         m = _ARTICLE.match(name)
         if not m:
             return name
         rest = name[m.end():]
         return f"al-{rest}" if source_has_article else rest
+
+
+RARE, ATTESTED = 2.0, 2.0  # zipf
+
+
+def _short_ending(name: str) -> str:
+    """A final -ah (the ta marbuta, as BGN/PCGN writes it) without its h where English writes the
+    name so and hardly ever with it: Al Basrah -> Al Basra, Hamah -> Hama, Ar Raqqah -> Ar Raqqa;
+    not Rafah (Rafa is attested, but so is Rafah) or Nasiriyah (English does not write Nasiriya)."""
+    head, _, last = name.rpartition(" ")
+    if not last.endswith("ah") or len(last) < 5:
+        return name
+    long, short = zipf(fold(last)), zipf(fold(last[:-1]))
+    if long < RARE and short >= ATTESTED and short > long:
+        return f"{head} {last[:-1]}" if head else last[:-1]
+    return name
 
 
 def _plain(text: str) -> str:

@@ -339,12 +339,6 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 case = title_case(to_latin(tokens[i - 2].text, lang or "sr"))
             name = _name(text, words, readings, lang, style, case,
                          after.text if after and _joined(text, words[-1], after) else None, context)
-            if len(words) == 1 and name.place is None and not name.acronym and not readings[0].english \
-                    and words[0].norm not in surnames and title_case(word_before) is None:
-                city = _big_city(to_latin(words[0].text, lang or "sr"), name.lemma)
-                if city is not None:  # a capital named without a preposition: Budimpešta je, optužio Budimpeštu
-                    name = replace(name, english=city.rendered(gazetteer.has_article(name.text)), slavic=False,
-                                   verified=True, place=city.country)
             if len(words) == 1 and name.place is None and not name.acronym:
                 acronym = _written_acronym(to_latin(words[0].text, lang or "sr"), name.lemma)
                 if acronym is not None:  # an acronym written as a word: Unicefa, Unesko, Уницефа
@@ -352,8 +346,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             # ordinary words only: the engine's, unless they name a city (iz Novog Sada)
             # a capital inside a word (BiH) marks an abbreviation, never an ordinary word ("biti")
             # or a country, whose name may be an adjective's in capitals (teritorij Rumunjske)
-            if any(r.kind != "common" for r in readings) or (name.place is not None and (
-                    len(words) > 1 or _big_city(to_latin(words[0].text, lang or "sr"), name.lemma))) \
+            if any(r.kind != "common" for r in readings) or (len(words) > 1 and name.place is not None) \
                     or any(_INNER_CAPITAL.search(w.text) for w in words) \
                     or (name.place is not None and _country(
                         [to_latin(w.text, lang or "sr") for w in words], name.lemma.split(), readings)):
@@ -551,20 +544,6 @@ def _written_acronym(written: str, lemma: str) -> str | None:
                     swapped[i] = _ACRONYM_LETTERS[swapped[i]]
             if "".join(swapped) in known:
                 return "".join(swapped)
-    return None
-
-
-BIG_CITY = 500_000  # people: a city this large is named alone, without a preposition to say it is a place
-
-
-def _big_city(written: str, lemma: str) -> gazetteer.Place | None:
-    """The city of at least BIG_CITY people that a one-word name outside a place's context names
-    (Budimpeštu, Baku je saopštio), by its first nominative GeoNames knows, in the order of
-    :func:`lemma_candidates`: a smaller place found first (Nasirija) means no big city."""
-    for candidate in dict.fromkeys([lemma, written] + lemma_candidates(written)[1:] + _neuter(written)):
-        place = gazetteer.place([candidate])
-        if place is not None:
-            return place if place.population >= BIG_CITY else None
     return None
 
 

@@ -416,16 +416,6 @@ def test_a_macedonian_noun_with_its_article_opening_a_sentence_is_no_part_of_a_n
     assert english("Рената Кос рече дека ќе дојде.", "mk") == ["Renata Kos"]  # a given name in -ta stays
 
 
-def test_a_big_city_named_alone_is_the_city():
-    # no preposition says it is a place, but a city of half a million people is one (Budimpešta je, Budimpeštu)
-    assert english("Zelenski je optužio Budimpeštu da igra igru.", "hr")[-1:] == ["Budapest"]
-    assert english("Ako Budimpešta ne uskladi zakon, kazne slijede.", "hr") == ["Budapest"]
-    # the first nominative GeoNames knows decides: a smaller city found first is no big one
-    from newsqa.qa.names import _big_city
-    assert _big_city("Budimpeštu", "Budimpeštu").english == "Budapest"
-    assert _big_city("Nasiriji", "Nasiriji").english == "Nasiriyah"  # not Ahvaz (once called Nasiri)
-
-
 def test_an_acronym_written_as_a_word_is_the_acronym_english_writes():
     # WordNet's acronyms of groups, in any case form and with the source's K for C
     assert english("Prema podacima Unicefa, rat traje.") == ["UNICEF"]
