@@ -118,6 +118,7 @@ def is_country(name: str) -> bool:
     return _key(name) in _index()
 
 
+@lru_cache(maxsize=1)
 def english_names() -> frozenset[str]:
     """The English names of the countries the table knows (Somalia, Iraq, Türkiye)."""
     return frozenset(english for _, english in _index().values())

@@ -41,7 +41,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 import newsqa.qa.countries as countries
 import newsqa.qa.gazetteer as gazetteer
@@ -421,18 +421,24 @@ def english_acronym(word: str) -> str | None:
         return ACRONYMS[latin]
     if len(latin) < 4 or not latin.isalpha() or not latin.isupper() or zipf(latin.lower()) >= ACRONYM_ATTESTED:
         return None
-    swaps = [i for i, c in enumerate(latin) if c in _ACRONYM_LETTERS][:4]
     best, best_zipf = None, ACRONYM_ATTESTED
-    for mask in range(1, 1 << len(swaps)):
-        letters = list(latin)
-        for bit, i in enumerate(swaps):
-            if mask >> bit & 1:
-                letters[i] = _ACRONYM_LETTERS[letters[i]]
-        candidate = "".join(letters)
+    for candidate in _english_letters(latin):
         score = zipf(candidate.lower())
         if score >= best_zipf:
             best, best_zipf = candidate, score
     return best
+
+
+def _english_letters(acronym: str) -> Iterator[str]:
+    """``acronym`` with some of its first four V, K or J written W, C or Y (UNRVA -> UNRWA, UNESKO ->
+    UNESCO), each combination once, the unchanged acronym not among them."""
+    swaps = [i for i, c in enumerate(acronym) if c in _ACRONYM_LETTERS][:4]
+    for mask in range(1, 1 << len(swaps)):
+        letters = list(acronym)
+        for bit, i in enumerate(swaps):
+            if mask >> bit & 1:
+                letters[i] = _ACRONYM_LETTERS[letters[i]]
+        yield "".join(letters)
 
 
 def _acronym(text: str, tokens: list[Token], i: int) -> Name:
@@ -534,16 +540,9 @@ def _written_acronym(written: str, lemma: str) -> str | None:
         letters = fold(candidate).upper()
         if len(letters) < 5 or not letters.isalpha():
             continue
-        if letters in known:
-            return letters
-        swaps = [i for i, c in enumerate(letters) if c in _ACRONYM_LETTERS][:4]
-        for mask in range(1, 1 << len(swaps)):
-            swapped = list(letters)
-            for bit, i in enumerate(swaps):
-                if mask >> bit & 1:
-                    swapped[i] = _ACRONYM_LETTERS[swapped[i]]
-            if "".join(swapped) in known:
-                return "".join(swapped)
+        found = next((c for c in (letters, *_english_letters(letters)) if c in known), None)
+        if found is not None:
+            return found
     return None
 
 
@@ -667,8 +666,8 @@ def title_case(word: str | None) -> str | None:
 
 
 def case_of(preposition: str | None) -> str | None:
-    """The case a South Slavic preposition, or a title in the genitive, puts the next name in
-    (gen, loc, ins), if it says."""
+    """The case a South Slavic preposition, or a title (:func:`title_case`), puts the next name in
+    (gen, loc, ins, dat), if it says."""
     p = fold(preposition or "", "sr")
     if p in _GENITIVE:
         return "gen"

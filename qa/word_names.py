@@ -250,15 +250,15 @@ def build(parts: list[Piece], english: dict[str, str | None]) -> Built | None:
     h = next(k for k, p in enumerate(parts) if p.head)
     before, head, after = words[:h], words[h], words[h + 1:]
     lead = " ".join(before + [head])
+    za = bool(after) and parts[h + 1].preposition and parts[h + 1].source.lower() in ("za", "за")
     if not after:
         forms = [lead]
-    elif parts[h + 1].preposition and head in _BEFORE_HEADS and parts[h + 1].source.lower() in ("za", "за"):
-        # Savet za nacionalnu bezbednost: National Security Council
+    elif za and head in _BEFORE_HEADS:  # Savet za nacionalnu bezbednost: National Security Council
         forms = [" ".join(before + after[1:] + [head]), f"{lead} {' '.join(after)}"]
-    elif parts[h + 1].preposition and not (head in _OF_HEADS and parts[h + 1].source.lower() in ("za", "за")):
-        forms = [f"{lead} {' '.join(after)}", " ".join(before + after[1:] + [head])]
-    elif parts[h + 1].preposition:  # Министерство за одбрана, Ministarstvo za ljudska prava: Ministry of ...
+    elif za and head in _OF_HEADS:  # Министерство за одбрана, Ministarstvo za ljudska prava: Ministry of ...
         forms = [f"{lead} of {' '.join(after[1:])}", " ".join(before + after[1:] + [head])]
+    elif parts[h + 1].preposition:
+        forms = [f"{lead} {' '.join(after)}", " ".join(before + after[1:] + [head])]
     else:
         forms = [f"{lead} of {' '.join(after)}", " ".join(before + after + [head])]
     from_table = all(p.english is not None for p in parts)
