@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from newsqa.qa.model import Entity, Glossary, Status, Term, base_language
 from newsqa.qa.names import PARTICLES
-from newsqa.qa.normalize import fold, term_words
+from newsqa.qa.normalize import fold, many_term_words, term_words
 
 # South Slavic standards share one translation pair; a source in any of them matches terms in all.
 FAMILIES = {"sr": "hbs", "hr": "hbs", "bs": "hbs", "cnr": "hbs", "sh": "hbs", "me": "hbs"}
@@ -82,9 +82,10 @@ def entity_info(entity: Entity) -> EntityInfo:
     return EntityInfo(entity.id, entity.type, preferred.text if preferred else None)
 
 
-def indexed(entity_id: str, term: Term, implicit: bool = False) -> IndexedTerm | None:
-    """A term's matching form; None for a term with no word in it."""
-    words = term_words(term.text, term.lang)
+def indexed(entity_id: str, term: Term, implicit: bool = False, known: WordsOf | None = None) -> IndexedTerm | None:
+    """A term's matching form; None for a term with no word in it. ``known``: the words of terms
+    already tokenised (:func:`words_of`)."""
+    words = known[term.text, term.lang] if known is not None else term_words(term.text, term.lang)
     if not words:
         return None
     norms, keys, caps, uppers = zip(*words)
@@ -95,16 +96,31 @@ def indexed(entity_id: str, term: Term, implicit: bool = False) -> IndexedTerm |
 ENGLISH, FOREIGN, SOURCE_SHORT = "english", "foreign", "source_short"
 
 
-def entity_terms(entity: Entity) -> Iterator[tuple[str, IndexedTerm]]:
+WordsOf = dict[tuple[str, "str | None"], list]  # (term text, language) -> its term_words
+
+
+def words_of(entities: list[Entity]) -> WordsOf:
+    """The words of every term :func:`entity_terms` reads for ``entities`` (their terms and persons'
+    surnames), tokenised together by :func:`many_term_words`: what an index build passes as
+    ``known``, a third faster than asking term by term."""
+    wanted = [(t.text, t.lang) for e in entities for t in e.terms]
+    wanted += [(t.text.split()[-1], t.lang) for e in entities if e.type == "person"
+               for t in e.terms if t.status.accepted and t.text.split()]
+    wanted = list(dict.fromkeys(wanted))
+    return dict(zip(wanted, many_term_words(wanted)))
+
+
+def entity_terms(entity: Entity, known: WordsOf | None = None) -> Iterator[tuple[str, IndexedTerm]]:
     """An entity's terms as the index files them, in the glossary's order: (role, item).
 
     ``english`` items are English forms, ``foreign`` items source-language forms, and
     ``source_short`` the implicit surname of a person's source-language name, which is found in
     source texts only. Both index kinds (in memory and in a file) take their entries from here.
+    ``known``: the entity's words from :func:`words_of`, where a build has them.
     """
     seen_short: set = set()
     for term in entity.terms:
-        item = indexed(entity.id, term)
+        item = indexed(entity.id, term, known=known)
         if item is None:
             continue
         english = term.base_lang == "en"
@@ -116,7 +132,7 @@ def entity_terms(entity: Entity) -> Iterator[tuple[str, IndexedTerm]]:
         if mark in seen_short:
             continue
         seen_short.add(mark)
-        short = indexed(entity.id, Term(surname, term.lang, Status.ADMITTED), implicit=True)
+        short = indexed(entity.id, Term(surname, term.lang, Status.ADMITTED), implicit=True, known=known)
         if short is not None and len(short.norms[-1]) >= 4:
             yield (ENGLISH if english else SOURCE_SHORT), short
 
@@ -187,7 +203,7 @@ def source_term_order(source_first: Iterable[tuple[tuple[str | None, str], list[
 def name_length(norms: tuple[str, ...]) -> int:
     """A name's words without the Arabic article: a variant spelling must have as many (Abu Kamal is
     no Ramali), so :meth:`GlossaryLookup.source_terms` can leave the others out before reading them."""
-    return sum(1 for n in norms if n not in NAME_ARTICLES)
+    return len(norms) - sum(map(NAME_ARTICLES.__contains__, norms))
 
 
 def word_variants(key: str) -> set[str]:

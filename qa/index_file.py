@@ -6,9 +6,13 @@ map read-only, so the operating system keeps one copy in its page cache for all 
 process pays only for the pages its lookups touch:
 
 * each lookup table (``english``, ``foreign``, ``sounds``, ``source_first``, ``source_lead``,
-  ``postings``, ``deletions``) is a MARISA trie of its keys (marisa-trie: static, compact,
-  memory-mappable) that gives each key a number, plus two numpy arrays in compressed-row form:
-  where a key's values start, and the values themselves (term numbers, in the glossary's order);
+  ``postings``) is a MARISA trie of its keys (marisa-trie: static, compact, memory-mappable) that
+  gives each key a number, plus two numpy arrays in compressed-row form: where a key's values
+  start, and the values themselves (term numbers, in the glossary's order);
+* ``deletions`` (each glossary word with one letter deleted -> the word: ten million keys at a
+  million entities) is a hash table in three arrays instead (:class:`_HashList`): a trie of its
+  keys took a fifth of a build to make, and a lookup that hits a stranger's key by chance costs
+  only a word the checker then measures and drops;
   ``heads`` is a trie of every proper beginning of an English or foreign term, so the exact pass
   tries a longer window only where some name goes on;
 * terms and entities are numbered in the glossary's order; their texts sit in string tables
@@ -31,11 +35,13 @@ import mmap
 import os
 import shutil
 import tempfile
+import zlib
 from array import array
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, chain, islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -44,14 +50,17 @@ import numpy as np
 
 from newsqa.qa.errors import GlossaryError
 from newsqa.qa.index import (ANCHOR_CAP, ENGLISH, FOREIGN, MIN_FUZZY_KEY, EntityInfo, IndexedTerm, SourceTable,
-                             entity_acronyms, entity_terms, name_length, source_keys, source_lead, term_heads, word_variants)
+                             entity_acronyms, entity_terms, name_length, source_keys, source_lead, term_heads, word_variants,
+                             words_of)
 from newsqa.qa.model import Entity, Status, Term
 
-FORMAT = 4          # bump when the layout changes: a reader refuses files of another format
+FORMAT = 5          # bump when the layout changes: a reader refuses files of another format
 SEP = "\x1f"        # joins the words of a key; never inside a folded word
 FIELD = "\x1e"      # parts of a term's stored words: folded words, sound keys, case letters
 POS_BITS = 16       # a posting packs (term number << POS_BITS) | word position
-TABLES = ("english", "foreign", "sounds", "source_first", "source_lead", "postings", "deletions")
+TABLES = ("english", "foreign", "sounds", "source_first", "source_lead", "postings")
+# besides: ``deletions``, a hash table (_HashList) from each one-letter deletion of a word key to the
+# word's number in ``postings``
 # besides: ``acronyms`` (folded acronym -> entity numbers) and ``source_terms`` (term numbers in
 # qa.index.source_term_order, with each one's name_length beside), which the name rules and the
 # glossary step read
@@ -104,27 +113,50 @@ class _Table:
         return remap
 
 
-class _KeyList:
-    """A table whose keys are nearly all distinct (the deletions: ten million at a million
-    entities): its keys are kept as a list and numbered by the trie when it is saved, which spares
-    the builder a dictionary as large as the trie and a lookup in it for every pair."""
+def key_hashes(keys: list[str]) -> np.ndarray:
+    """Each key's hash as :class:`_HashList` files it: its UTF-8 bytes' CRC-32 and their length
+    (at most 255) in 40 bits. Both are C-level passes; a lookup computes :func:`key_hash`."""
+    encoded = list(map(str.encode, keys))
+    crcs = np.fromiter(map(zlib.crc32, encoded), np.uint64, len(encoded))
+    lengths = np.fromiter(map(len, encoded), np.uint64, len(encoded))
+    return crcs << np.uint64(8) | np.minimum(lengths, np.uint64(255))
 
-    def __init__(self, typecode: str = "I") -> None:
-        self.key_list: list[str] = []
-        self.values = array(typecode)
 
-    def extend(self, keys: list[str], values: list[int], offset: int = 0) -> None:
-        self.key_list += keys
-        self.values.extend(_moved(values, offset, self.values.typecode))
+def key_hash(key: str) -> int:
+    """:func:`key_hashes` of one key."""
+    data = key.encode()
+    return zlib.crc32(data) << 8 | min(len(data), 255)
 
-    def save(self, folder: Path, name: str) -> np.ndarray:
-        """Write trie, offsets and values; return each pair's trie number (a pair is its own key number)."""
-        trie = marisa_trie.Trie(dict.fromkeys(self.key_list))  # once each: a repeated key would weigh more
-        trie.save(str(folder / f"{name}.marisa"))
-        keys = np.fromiter(map(trie.key_id, self.key_list), np.uint32, len(self.key_list))
-        self.key_list = []
-        _save_rows(folder, name, keys, self.values, len(trie))
-        return keys
+
+HASH_BITS = 40  # of a key_hash
+
+
+class _HashList:
+    """The deletions while they are built: each key's hash (:func:`key_hash`, made by the worker
+    processes) and value. Saved sorted by hash, with where each bucket of hashes starts (the top
+    bits of the hash; about eight keys a bucket), so a lookup reads one offset and a few hashes."""
+
+    def __init__(self) -> None:
+        self.hashes = array("Q")
+        self.values = array("I")
+
+    def extend(self, hashes: array, values: list[int]) -> None:
+        self.hashes.extend(hashes)
+        self.values.extend(values)
+
+    def save(self, folder: Path, name: str) -> None:
+        hashes = np.frombuffer(self.hashes, dtype=np.uint64) if len(self.hashes) else np.empty(0, np.uint64)
+        values = np.frombuffer(self.values, dtype=np.uint32) if len(self.values) else np.empty(0, np.uint32)
+        order = np.argsort(hashes, kind="stable")  # stable: a key's words stay in the glossary's order
+        hashes, values = hashes[order], values[order]
+        bits = max(4, min(32, (len(hashes) // 8).bit_length()))
+        offsets = np.zeros((1 << bits) + 1, dtype=_offset_type(len(hashes)))
+        np.cumsum(np.bincount((hashes >> np.uint64(HASH_BITS - bits)).astype(np.int64), minlength=1 << bits),
+                  out=offsets[1:])
+        self.hashes, self.values = array("Q"), array("I")
+        np.save(folder / f"{name}.hash.npy", hashes)
+        np.save(folder / f"{name}.off.npy", offsets)
+        np.save(folder / f"{name}.val.npy", values)
 
 
 def _save_rows(folder: Path, name: str, keys: np.ndarray, values: array, count: int) -> None:
@@ -154,12 +186,10 @@ class _Strings:
     def extend(self, packed: tuple[bytes, list[int]]) -> None:
         """Add strings packed by :func:`_packed` (one blob and each one's length in bytes)."""
         blob, lengths = packed
-        end = len(self.blob)
+        ends = accumulate(lengths, initial=len(self.blob))
+        next(ends)  # the first string starts where the blob ended, which offsets already holds
         self.blob += blob
-        offsets = self.offsets
-        for length in lengths:
-            end += length
-            offsets.append(end)
+        self.offsets.extend(ends)
 
     def save(self, folder: Path, name: str) -> None:
         (folder / f"{name}.txt").write_bytes(bytes(self.blob))
@@ -264,7 +294,7 @@ def _shape_of(caps: tuple[bool, ...], uppers: tuple[bool, ...]) -> tuple[str, in
 _CAP, _UPPER = frozenset("cb"), frozenset("ub")  # the letters of _shape_of that say capitalised, all capitals
 
 
-_PAIR_TABLES = TABLES[:-1] + ("by_entity", "acronyms")  # deletions are filed by the builder (new words only)
+_PAIR_TABLES = TABLES + ("by_entity", "acronyms")  # deletions are filed by the builder (new words only)
 
 
 def _batch(chunk: list[Entity], build: str = "") -> dict:
@@ -288,6 +318,7 @@ def _batch(chunk: list[Entity], build: str = "") -> dict:
     lead_keys, lead_terms = out["source_lead"]
     acronym_keys, acronym_entities = out["acronyms"]
     max_len, term = 1, 0
+    known = words_of(chunk)
     for rank, entity in enumerate(chunk):
         best = entity.preferred_english
         out["ids"].append(entity.id)
@@ -297,7 +328,7 @@ def _batch(chunk: list[Entity], build: str = "") -> dict:
         for key in dict.fromkeys(entity_acronyms(entity)):
             acronym_keys.append(key)
             acronym_entities.append(rank)
-        for role, item in entity_terms(entity):
+        for role, item in entity_terms(entity, known):
             norms, keys = item.norms, item.keys
             shapes, bits = _shapes(item)
             add_entity(rank)
@@ -308,17 +339,18 @@ def _batch(chunk: list[Entity], build: str = "") -> dict:
             add_words(min(255, len(norms)))
             add_shape(bits)
             add_text(item.term.text)
-            words = SEP.join(norms)
-            add_tokens(f"{words}{FIELD}{SEP.join(keys)}{FIELD}{shapes}")
-            max_len = max(max_len, len(norms))
-            heads.update(map(SEP.join, term_heads(role, item)))
+            words, sounds = SEP.join(norms), SEP.join(keys)
+            add_tokens(f"{words}{FIELD}{sounds}{FIELD}{shapes}")
+            if len(norms) > 1:  # a one-word term has no proper beginning
+                max_len = max(max_len, len(norms))
+                heads.update(map(SEP.join, term_heads(role, item)))
             if role == ENGLISH:
                 english_keys.append(words)
                 english_terms.append(term)
                 if item.accepted:
                     by_entity_keys.append(entity.id)
                     by_entity_terms.append(term)
-                    sounds_keys.append(SEP.join(keys))
+                    sounds_keys.append(sounds)
                     sounds_terms.append(term)
                     if len(keys) > 1 << POS_BITS:
                         raise GlossaryError(f"{entity.id}: a term of more than {1 << POS_BITS} words")
@@ -344,11 +376,12 @@ def _batch(chunk: list[Entity], build: str = "") -> dict:
 _WORDS: tuple[str, set[str]] = ("", set())  # (build, word keys this process has sent variants of)
 
 
-def _new_words(keys: list[str], build: str) -> tuple[list[str], list[int], list[str]]:
+def _new_words(keys: list[str], build: str) -> tuple[list[str], list[int], array]:
     """The word keys (of at least MIN_FUZZY_KEY letters) that this process has not met in this
-    build, each one's count of variants, and the variants (:func:`word_variants`), flat. Deleting
-    letters is the builder's busiest loop after tokenising; done here, in the worker processes,
-    it runs in parallel, and the builder keeps only a word the other workers have not sent."""
+    build, each one's count of variants, and the variants' hashes (:func:`word_variants`,
+    :func:`key_hashes`), flat. Deleting letters and hashing is the builder's busiest loop after
+    tokenising; done here, in the worker processes, it runs in parallel, and the builder keeps
+    only a word the other workers have not sent."""
     global _WORDS
     if _WORDS[0] != build:
         _WORDS = (build, set())
@@ -361,26 +394,35 @@ def _new_words(keys: list[str], build: str) -> tuple[list[str], list[int], list[
             words.append(key)
             counts.append(len(more))
             variants += more
-    return words, counts, variants
+    return words, counts, array("Q", key_hashes(variants).tobytes())
 
 
-_Packed = list[tuple[str, str, list[tuple[str, str, str]]]]
+_Packed = tuple[list[str], list[str], list[int], list[str], list[str], list[str]]
 _STATUS = {status.value: status for status in Status}
+_ENTITY_FIELDS = tuple(map(attrgetter, ("id", "type", "terms")))
+_TERM_FIELDS = tuple(map(attrgetter, ("text", "lang", "status._value_")))
 
 
 def _pack(chunk: list[Entity]) -> _Packed:
-    """Entities as tuples of what the index reads (id, type, each term's text, language and status):
-    what goes to a worker process. Pickling the dataclasses and their enums cost the builder a
-    sixth of its time and the workers as much again."""
-    return [(e.id, e.type, [(t.text, t.lang, t.status._value_) for t in e.terms]) for e in chunk]
+    """Entities in columns of what the index reads (ids, types, each one's count of terms, and the
+    terms' texts, languages and statuses): what goes to a worker process. Pickling the dataclasses
+    and their enums cost the builder a sixth of its time and the workers as much again; columns
+    are made in C-level passes (a field of every entity or term) and pickle as lists of strings."""
+    ids, types, terms = (list(map(field, chunk)) for field in _ENTITY_FIELDS)
+    flat = list(chain.from_iterable(terms))
+    texts, langs, statuses = (list(map(field, flat)) for field in _TERM_FIELDS)
+    return ids, types, list(map(len, terms)), texts, langs, statuses
 
 
 def _packed_batch(chunk: _Packed, build: str) -> dict:
     """:func:`_batch` of entities packed by :func:`_pack`, :func:`_shipped` for the way back."""
-    status = _STATUS
-    return _shipped(_batch([Entity(entity_id, kind, terms=[Term(text, lang, status[value])
-                                                           for text, lang, value in terms])
-                            for entity_id, kind, terms in chunk], build))
+    ids, types, counts, texts, langs, statuses = chunk
+    terms = list(map(Term, texts, langs, map(_STATUS.__getitem__, statuses)))
+    entities, start = [], 0
+    for entity_id, kind, count in zip(ids, types, counts):
+        entities.append(Entity(entity_id, kind, terms=terms[start:start + count]))
+        start += count
+    return _shipped(_batch(entities, build))
 
 
 _JOIN = "\x00"  # joins a shipped list of strings; a list with it inside one string goes as a list
@@ -402,7 +444,7 @@ def _shipped(batch: dict) -> dict:
         keys, values = batch[name]
         out[name] = (_joined(keys), array("q", values))
     words, counts, variants = batch["variants"]
-    out["variants"] = (_joined(words), array("q", counts), _joined(variants))
+    out["variants"] = (_joined(words), array("q", counts), variants)
     return out
 
 
@@ -428,7 +470,7 @@ def _unshipped(batch: dict) -> dict:
         keys, values = batch[name]
         batch[name] = (_split(keys), values.tolist())
     words, counts, variants = batch["variants"]
-    batch["variants"] = (_split(words), counts.tolist(), _split(variants))
+    batch["variants"] = (_split(words), counts.tolist(), variants)
     return batch
 
 
@@ -464,12 +506,12 @@ def _moved(numbers: list[int], offset: int, typecode: str) -> array | list[int]:
     return array(typecode, (np.asarray(numbers, dtype=np.int64) + offset).astype(typecode).tobytes())
 
 
-def _file_deletions(tables: dict[str, "_Table | _KeyList"], filed: set[str], words: list[str], counts: list[int],
-                    variants: list[str]) -> None:
+def _file_deletions(tables: dict[str, "_Table | _HashList"], filed: set[str], words: list[str], counts: list[int],
+                    variants: array) -> None:
     """File the one-letter deletions of a batch's words that no earlier batch had, pointing at each
     word's number in ``postings`` (a worker sends every word new to *it*, so a word two workers
     met is filed once, by the first batch in the glossary's order)."""
-    numbers, keys, values, start = tables["postings"].ids, [], [], 0
+    numbers, keys, values, start = tables["postings"].ids, array("Q"), [], 0
     for word, count in zip(words, counts):
         if word not in filed:
             filed.add(word)
@@ -480,8 +522,8 @@ def _file_deletions(tables: dict[str, "_Table | _KeyList"], filed: set[str], wor
 
 
 def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, processes: int) -> dict:
-    tables: dict[str, _Table | _KeyList] = {
-        name: _Table("Q") if name == "postings" else _KeyList() if name == "deletions" else _Table() for name in TABLES}
+    tables: dict[str, _Table | _HashList] = {name: _Table("Q") if name == "postings" else _Table() for name in TABLES}
+    tables["deletions"] = _HashList()
     by_entity, acronyms = _Table(), _Table()
     entity_ids, preferred, term_texts, term_tokens = _Strings(), _Strings(), _Strings(), _Strings()
     has_preferred, entity_types = array("B"), array("B")
@@ -516,7 +558,7 @@ def _write(entities: Iterable[Entity], work: Path, version: str, info: dict, pro
         term_tokens.extend(batch["tokens"])
         max_len = max(max_len, batch["max_len"])
         heads |= batch["heads"]
-        for name in TABLES[:-1]:
+        for name in TABLES:
             offset = first_term << POS_BITS if name == "postings" else first_term
             tables[name].extend(*batch[name], offset)
         by_entity.extend(*batch["by_entity"], first_term)
@@ -715,6 +757,18 @@ class _Rows:
         return self.values[self.offsets[number]:self.offsets[number + 1]]
 
 
+class _HashRows:
+    """The deletions as read (:class:`_HashList`): a key's values are those of the entries in its
+    bucket (the top bits of :func:`key_hash`, ``>> shift``) with its hash; MappedIndex.near_keys
+    reads them."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.hashes = _array(folder, f"{name}.hash")
+        self.offsets = _array(folder, f"{name}.off")
+        self.values = _array(folder, f"{name}.val")
+        self.shift = HASH_BITS - (len(self.offsets) - 1).bit_length() + 1
+
+
 class _ItemLookup:
     """``get(key)`` -> [IndexedTerm], as the in-memory index's dictionaries answer it.
 
@@ -806,6 +860,7 @@ class MappedIndex:
         self._statuses = [Status(s) for s in meta["statuses"]]
         try:
             rows = {name: _Rows(self.folder, name) for name in TABLES}
+            self._deletions = _HashRows(self.folder, "deletions")
             self._by_entity = _Rows(self.folder, "by_entity")
             self._acronyms = _Rows(self.folder, "acronyms")
             self._source_terms = _numbers(self.folder, "source_terms")
@@ -834,7 +889,6 @@ class MappedIndex:
         self.source_lead = _ItemLookup(self, rows["source_lead"], _lead_key)
         self.postings = _PostingLookup(self, rows["postings"], None)
         self.english_by_entity = _EntityLookup(self, self._by_entity)
-        self._deletions = rows["deletions"]
         self._words = rows["postings"].trie
         self._terms: dict[int, _MappedTerm] = {}
         self._accepted = [status.accepted for status in self._statuses]
@@ -918,10 +972,17 @@ class MappedIndex:
         return SEP.join(words) in self._heads.trie
 
     def near_keys(self, key: str) -> set[str]:
-        """Glossary word keys within one deletion of ``key`` on either side (SymSpell lookup)."""
+        """Glossary word keys within one deletion of ``key`` on either side (SymSpell lookup); a
+        stranger's key that shares a variant's hash may come too (the checker measures each)."""
         out: set[str] = set()
+        table, restore = self._deletions, self._words.restore_key
+        hashes, offsets, values, shift = table.hashes, table.offsets, table.values, table.shift
         for variant in word_variants(key):
-            out.update(self._words.restore_key(w) for w in self._deletions.row(variant).tolist())
+            wanted = key_hash(variant)
+            bucket = wanted >> shift
+            for i in range(offsets[bucket], offsets[bucket + 1]):
+                if hashes[i] == wanted:
+                    out.add(restore(values[i]))
         out.discard(key)
         return out
 

@@ -260,3 +260,40 @@ def test_a_batch_comes_back_from_a_worker_process_as_it_was_made(texts, numbers)
     batch.update(variants=(list(texts), list(numbers), texts[::-1]), text=(b"x", [1]), max_len=3, heads={"a"})
     made = copy.deepcopy(batch)
     assert _unshipped(pickle.loads(pickle.dumps(_shipped(batch)))) == made
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=30), max_size=20))
+def test_a_key_hashes_as_its_lookup_hashes_it(keys):
+    """The builder hashes deletions in bulk and a lookup one at a time: both must agree."""
+    from newsqa.qa.index_file import HASH_BITS, key_hash, key_hashes
+    hashes = key_hashes(keys).tolist()
+    assert hashes == [key_hash(k) for k in keys]
+    assert all(0 <= h < 1 << HASH_BITS for h in hashes)
+
+
+def _edits(key: str) -> list[str]:
+    """A word key, each one-letter deletion, substitution and insertion of it (of a few letters)."""
+    out = [key]
+    for i in range(len(key) + 1):
+        out.append(key[:i] + key[i + 1:])
+        for letter in "aeksz":
+            out += [key[:i] + letter + key[i + 1:], key[:i] + letter + key[i:]]
+    return out
+
+
+def test_near_keys_of_the_hashed_deletions_are_the_in_memory_ones(seed, mapped):
+    """Every word within one deletion on either side that the in-memory index finds, the mapped
+    one finds too; what else it gives (a stranger's key that shares a hash) is a glossary word."""
+    memory = Checker(seed).index
+    words = set(memory.postings)
+    assert len(words) > 100, "the in-memory index's word keys"
+    tried = 0
+    for word in sorted(words):
+        for probe in _edits(word)[:40]:
+            expected = memory.near_keys(probe)
+            got = mapped.near_keys(probe)
+            assert expected <= got, probe
+            assert got <= words, probe
+            tried += bool(expected)
+    assert tried > 500

@@ -99,3 +99,24 @@ def test_word_parts_all_capitals_is_every_letter_a_capital(word, lang):
     if parts is not None:
         letters = [c for c in word if c.isalpha()]
         assert parts[3] == (len(letters) > 1 and all(c.isupper() for c in letters))
+
+
+_TERM_LETTERS = list("aAšŠđĐХхЉљуУyYeé-'’ .US.al-Al\u0301ßΣςİıǅ\u00ad0") + ["kh", "sh", "ah", "ou", "ll", "'s"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_TERM_LETTERS), max_size=12).map("".join),
+                          st.sampled_from([None, "en", "sr", "sr-Cyrl", "mk", "ru"])), max_size=8))
+def test_many_term_words_are_term_words(terms):
+    """An index build tokenises a batch of terms at once, each step over the words joined: it must
+    give every term exactly what term_words gives it alone (case folding, decomposition, sound keys
+    and the final -ah act within a word, so joining must change nothing)."""
+    from newsqa.qa.normalize import many_term_words, term_words
+    assert many_term_words(terms) == [term_words(text, lang) for text, lang in terms]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=15), st.sampled_from([None, "sr", "mk"])), max_size=6))
+def test_many_term_words_on_any_text(terms):
+    from newsqa.qa.normalize import many_term_words, term_words
+    assert many_term_words(terms) == [term_words(text, lang) for text, lang in terms]
