@@ -302,9 +302,9 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             continue
         words = tokens[i:j]
         readings = [_reading(analyses, w.text[w.word_start - w.start:]) for w in words]
-        if sentence_start(text, t.start) and len(words) > 1 and countries.declined(
-                " ".join(to_latin(w.text, lang or "sr") for w in words)):
-            pass  # a country's name of several words opens the sentence: Sjeverna Makedonija je ...
+        if sentence_start(text, t.start) and (len(words) > 1 and countries.declined(
+                " ".join(to_latin(w.text, lang or "sr") for w in words)) or _unknown_country(words, readings, lang)):
+            pass  # a country's name opens the sentence: Sjeverna Makedonija je ..., Indonezija je ...
         elif sentence_start(text, t.start) and t.norm not in surnames and (analyses is None and (
                 len(words) == 1 or frequent_word(words[0].text, lang)
                 or (known_word is not None and known_word(to_latin(words[0].text, lang or "sr"), lang)))
@@ -320,6 +320,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 and _joined(text, words[0], after) and _ADJECTIVE.search(fold(words[0].text, lang)) \
                 and after.norm not in PARTICLES and len(after.norm) > 3 and words[0].norm not in surnames \
                 and not countries.country(lemma_candidates(latin := to_latin(words[0].text, lang or "sr"))[1:]) \
+                and not _unknown_country(words, readings, lang) \
                 and not (context and gazetteer.place(lemma_candidates(latin)[1:] + _neuter(latin))):
             # an adjective before its noun: Ujedinjene nacije, Jemenski Huti (not u Adenu osudile, u Sudanu čekaju)
             words = []
@@ -353,6 +354,16 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 found.append(name)
         i = j
     return _agree(found, style)
+
+
+def _unknown_country(words: list[Token], readings: list[Reading], lang: str | None) -> bool:
+    """One word the analyser does not know that is a country's name as written or by its
+    nominative (Indonezija, Etiopijom): no ordinary first word of a sentence, and no adjective
+    before its noun (da Etiopija mora), though its shape is one's. A word the analyser knows as an
+    ordinary word (Mali, small; Peru, feathers) is left to it."""
+    if len(words) != 1 or readings[0].kind != "unknown":
+        return False
+    return countries.country(lemma_candidates(to_latin(words[0].text, lang or "sr"))) is not None
 
 
 def _surnames(text: str, tokens: list[Token], lang: str | None) -> set[str]:
@@ -756,7 +767,7 @@ def lemma_candidates(word: str) -> list[str]:
     out = [word]
     if low.endswith("ijem"):
         out.append(word[:-4] + "i")
-    for ending, add in (("om", ""), ("em", ""), ("a", ""), ("e", "a"), ("i", "a"), ("u", ""), ("u", "a"),
+    for ending, add in (("om", ""), ("jom", "ja"), ("em", ""), ("a", ""), ("e", "a"), ("i", "a"), ("u", ""), ("u", "a"),
                         ("ova", ""), ("ovu", ""), ("ov", ""), ("ija", "i"), ("skom", "ska"), ("čkom", "čka"),
                         ("škom", "ška")):  # the last: a name declined as an adjective (s Mađarskom)
         if low.endswith(ending) and len(low) - len(ending) >= 3:

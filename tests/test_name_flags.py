@@ -30,15 +30,16 @@ def test_east_slavic_surnames_romanised_by_the_house_style_are_verified(word, ve
 
 
 @settings(deadline=None)  # the first example loads the English and GeoNames word lists (about 0.3 s)
-@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=4), st.sampled_from(["ov", "ev", "ova"]))
-def test_an_east_slavic_surname_with_h_or_a_bare_c_is_verified_only_if_english_attests_it(stem, ending):
-    from hypothesis import assume
-
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=3), st.sampled_from("hc"),
+       st.integers(0, 3), st.sampled_from(["ov", "ev", "ova"]))
+def test_an_east_slavic_surname_with_h_or_a_bare_c_is_verified_only_if_english_attests_it(stem, letter, at, ending):
     from newsqa.qa.names import attested
 
-    word = stem + ending  # under eight letters: no coined company name either
-    assume("h" in word.replace("ch", "").replace("sh", "").replace("zh", "") or "c" in word.replace("ch", ""))
-    assert verified_word(word) == attested(word)
+    # the h or c put in, not filtered for: a filter dropped so many examples that hypothesis's health
+    # check failed now and then on a busy machine
+    word = stem[:at] + letter + stem[at:] + ending  # under eight letters: no coined company name either
+    bare = "h" in word.replace("ch", "").replace("sh", "").replace("zh", "") or "c" in word.replace("ch", "")
+    assert verified_word(word) == attested(word) or not bare
 
 
 def test_an_unattested_given_name_before_an_attested_surname_is_not_flagged(seed_checker):
