@@ -356,12 +356,16 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
     return _agree(found, style)
 
 
+_ADJECTIVE_COUNTRY = re.compile(r"[cs]k(?:a|e|oj|u|om)$")  # folded Turska, Njemačke, Slovačkoj
+
+
 def _unknown_country(words: list[Token], readings: list[Reading], lang: str | None) -> bool:
     """One word the analyser does not know that is a country's name as written or by its
     nominative (Indonezija, Etiopijom): no ordinary first word of a sentence, and no adjective
     before its noun (da Etiopija mora), though its shape is one's. A word the analyser knows as an
-    ordinary word (Mali, small; Peru, feathers) is left to it."""
-    if len(words) != 1 or readings[0].kind != "unknown":
+    ordinary word (Mali, small; Peru, feathers) is left to it, and so is a country named like an
+    adjective's feminine (Turska vojska is the Turkish army; Hrvatska, Njemačka)."""
+    if len(words) != 1 or readings[0].kind != "unknown" or _ADJECTIVE_COUNTRY.search(fold(words[0].text, lang)):
         return False
     return countries.country(lemma_candidates(to_latin(words[0].text, lang or "sr"))) is not None
 

@@ -61,6 +61,8 @@ def test_a_country_the_analyser_does_not_know_is_a_name_wherever_it_stands():
         "Kenijom": Reading("unknown")}) == ["Cairo", "Guinea", "Kenya"]
     assert english("Mali broj ljudi je došao.", analyses={"Mali": Reading("common")}) == []
     assert english("Bolivija vlada ima plan.", analyses={"Bolivija": Reading("common")}) == []
+    # named like an adjective's feminine: the Turkish army, not Turkey's
+    assert english("Turska vojska ušla je u sjevernu Siriju.", "hr", analyses={"Turska": unknown}) == ["Syria"]
 
 
 def test_the_analyser_s_proper_nouns_keep_their_lemma_and_english():
