@@ -279,8 +279,8 @@ def many_term_words(terms: list[tuple[str, str | None]]) -> list[list[tuple[str,
                 got = parts[acronym or word]
                 if got is not None:
                     current.append(got)
-        for text, words_of in zip(texts, lists):
-            answers[text, lang] = words_of
+        for text, parts_of_text in zip(texts, lists):
+            answers[text, lang] = parts_of_text
     return [list(answers[text, lang]) for text, lang in terms]
 
 

@@ -11,15 +11,17 @@ from __future__ import annotations
 import gzip
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator
 
 WORD_NAMES = "word_names.tsv.gz"  # in newsqa.seeds
 
 
-@lru_cache(maxsize=1)
-def rows() -> tuple[tuple[str, ...], ...]:
-    """Every row as (kind, first, rest ...)."""
+def rows() -> Iterator[list[str]]:
+    """Every row as [kind, first, rest ...], read afresh: each reader keeps only what it builds from
+    them (the rows themselves would stay in every worker process beside it)."""
     with resources.files("newsqa.seeds").joinpath(WORD_NAMES).open("rb") as raw:
-        return tuple(tuple(line.rstrip("\n").split("\t")) for line in gzip.open(raw, "rt", encoding="utf-8"))
+        for line in gzip.open(raw, "rt", encoding="utf-8"):
+            yield line.rstrip("\n").split("\t")
 
 
 @lru_cache(maxsize=1)

@@ -165,14 +165,20 @@ def test_the_rule_can_be_switched_off(seed_checker):
                  "Rezultate je objavila Centralna izborna komisija.") == []
 
 
-@needs_apertium
-def test_apertium_with_the_glossary_step_writes_names_of_ordinary_words_as_names(seed_checker):
+def plain_and_stepped(source: str, checker):
+    """A Serbian Latin source through Apertium alone (its text) and with the glossary step (the result)."""
     from newsqa.worker.engines.apertium import Apertium
     from newsqa.worker.engines.glossary import GlossaryAware
 
-    source = "Sirija je dobila kredit od Svetske banke, saopštila je Centralna izborna komisija."
     plain = Apertium().translate([source], "sr", "Latn")[0].text
-    [result] = GlossaryAware(Apertium(), seed_checker).translate([source], "sr", "Latn")
+    [result] = GlossaryAware(Apertium(), checker).translate([source], "sr", "Latn")
+    return plain, result
+
+
+@needs_apertium
+def test_apertium_with_the_glossary_step_writes_names_of_ordinary_words_as_names(seed_checker):
+    source = "Sirija je dobila kredit od Svetske banke, saopštila je Centralna izborna komisija."
+    plain, result = plain_and_stepped(source, seed_checker)
     assert "World Bank" in result.text and "World Bank" not in plain
     assert "Central Voting Commission" in result.text or "Central Election Commission" in result.text
     assert {t["how"] for t in result.terms if t["entity"] == ""} >= {"words"}
@@ -307,12 +313,8 @@ def test_and_joins_two_portfolios_of_one_name(text, expected):
 
 @needs_apertium
 def test_apertium_with_the_glossary_step_writes_institutions_with_their_english_words(seed_checker):
-    from newsqa.worker.engines.apertium import Apertium
-    from newsqa.worker.engines.glossary import GlossaryAware
-
     source = "Sporazum je juče potpisalo Ministarstvo spoljnih poslova, a zasedao je i Savet bezbednosti."
-    plain = Apertium().translate([source], "sr", "Latn")[0].text
-    [result] = GlossaryAware(Apertium(), seed_checker).translate([source], "sr", "Latn")
+    plain, result = plain_and_stepped(source, seed_checker)
     assert "Ministry of Foreign Affairs" in result.text and "Ministry of Foreign Affairs" not in plain
     assert "Security Council" in result.text and "Security Council" not in plain
 
