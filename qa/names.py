@@ -45,6 +45,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 import newsqa.qa.countries as countries
 import newsqa.qa.gazetteer as gazetteer
+import newsqa.qa.given_names as given_names
 import newsqa.qa.regions as regions
 import newsqa.qa.wordnet as wordnet
 from newsqa.qa.english import zipf
@@ -215,6 +216,8 @@ def english_spelling(word: str) -> str | None:
         return None
     if found[1] < 1.3 or found[1] >= ORDINARY:
         return None  # a very frequent English word is an ordinary word, not a spelling of a name (Pants)
+    if given_names.given_name(folded) and not given_names.given_name(found[0]):
+        return None  # Majid is no "Maid", Fatih no "Fatty": a given name is spelt as one (Husein -> Hussein)
     return found[0].capitalize()
 
 

@@ -1,0 +1,67 @@
+"""Write seeds/given_names.tsv.gz, the given names qa/given_names.py reads, from nomquamgender's data.
+
+Why: ``qa.names.english_spelling`` respells a romanised name as the English word that sounds the
+same (Grosi -> Grossi, Husein -> Hussein), and with no list of given names it turned Madžid into
+"Maid" and Fatih into "Fatty". A given name is spelt as a given name, not as an English word.
+
+nomquamgender 0.1.4 (Ian Van Buskirk, MIT licence; https://github.com/ianvanbuskirk/nomquamgender)
+ships ``name_data.json``: 721,739 first names, each with the number of its sources (up to 35
+national name lists and registries) and the number of people counted. The list is noisy at its
+edges (it has "army" and "house", from one or two sources), so we keep a name only where at least
+MIN_SOURCES sources and MIN_PEOPLE people attest it: about 9,500 names, from Majid and Fatih to
+Yoav and Maksym. Its names are folded to ASCII letters (Çelik's letters as Celik) as the
+romanisations they are compared with are. Run again after an upgrade, on the wheel pip downloads
+(the package itself needs pandas, which newsqa does not):
+
+    pip download --no-deps nomquamgender==0.1.4 -d /tmp/nqg
+    python seeds/build_given_names.py /tmp/nqg/nomquamgender-0.1.4-py3-none-any.whl
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import unicodedata
+import zipfile
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "given_names.tsv.gz"
+MIN_SOURCES = 15   # of nomquamgender's sources: "maid" has 8, "majid" 25
+MIN_PEOPLE = 500   # people counted with the name: "fatty" has 3, "fatih" 5,552
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def ascii_letters(name: str) -> str:
+    """A name without its diacritics, in lower case (Çelik -> celik)."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def rows(data: dict[str, list]) -> list[tuple[str, int, int]]:
+    """(name, sources, people) of each name attested widely enough, sorted by name; a name that
+    folds like another keeps the better attested figures."""
+    kept: dict[str, tuple[int, int]] = {}
+    for name, (sources, people, *_) in data.items():
+        folded = ascii_letters(name)
+        if _LETTERS.fullmatch(folded) and sources >= MIN_SOURCES and people >= MIN_PEOPLE:
+            kept[folded] = max(kept.get(folded, (0, 0)), (sources, people))
+    return sorted((name, s, p) for name, (s, p) in kept.items())
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with zipfile.ZipFile(argv[0]) as wheel:
+        data = json.loads(wheel.read("nomquamgender/name_data.json"))
+    out = rows(data)
+    with gzip.GzipFile(OUT, "wb", mtime=0) as raw:  # mtime 0: the same input gives the same bytes
+        raw.write("".join(f"{n}\t{s}\t{p}\n" for n, s, p in out).encode("utf-8"))
+    print(f"{OUT}: {len(out)} given names of {len(data)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,57 @@
+"""The shipped given names (seeds/given_names.tsv.gz) and what they keep english_spelling from doing."""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from importlib import resources
+
+from hypothesis import given, strategies as st
+
+from newsqa.qa import given_names
+from newsqa.qa.names import english_spelling
+from seeds.build_given_names import MIN_PEOPLE, MIN_SOURCES, ascii_letters, rows
+
+
+def test_a_given_name_is_not_respelt_as_an_english_word():
+    # by sound alone these are "Maid" and "Fatty"; a given name is spelt as one
+    assert english_spelling("Majid") is None
+    assert english_spelling("Fatih") is None
+    assert english_spelling("Fathi") is None
+
+
+def test_a_given_name_still_takes_a_given_names_english_spelling():
+    assert english_spelling("Husein") == "Hussein"  # both given names
+    assert english_spelling("Grosi") == "Grossi"  # no given name: a surname's spelling as before
+
+
+def test_rows_keep_names_that_enough_sources_attest_and_fold_them():
+    data = {
+        "majid": [25, 3447, 0.003, 3],
+        "maid": [8, 185, 0.219, 3],          # too few sources
+        "fatty": [3, 3, 0.5, 0],              # too few of either
+        "rare": [MIN_SOURCES, MIN_PEOPLE - 1, 0.5, 3],
+        "Çelik": [MIN_SOURCES, MIN_PEOPLE, 0.0, 3],
+        "celik": [MIN_SOURCES + 5, MIN_PEOPLE * 2, 0.0, 3],  # folds like Çelik: the better figures stay
+        "jean-paul": [30, 10_000, 0.0, 3],    # not one word
+    }
+    assert rows(data) == [("celik", MIN_SOURCES + 5, MIN_PEOPLE * 2), ("majid", 25, 3447)]
+
+
+@given(st.text(max_size=30))
+def test_ascii_letters_leaves_no_mark_and_is_idempotent(name):
+    out = ascii_letters(name)
+    assert not any(unicodedata.combining(c) for c in out)
+    assert ascii_letters(out) == out
+    assert out == out.lower()
+
+
+def test_the_shipped_file_holds_only_widely_attested_one_word_names():
+    with resources.files("newsqa.seeds").joinpath(given_names.GIVEN_NAMES).open("rb") as raw:
+        lines = gzip.open(raw, "rt", encoding="utf-8").read().splitlines()
+    parsed = [(n, int(s), int(p)) for n, s, p in (line.split("\t") for line in lines)]
+    assert len(parsed) > 5000
+    assert [n for n, _, _ in parsed] == sorted({n for n, _, _ in parsed})
+    assert all(n.isascii() and n.isalpha() and n.islower() and s >= MIN_SOURCES and p >= MIN_PEOPLE
+               for n, s, p in parsed)
+    assert given_names.given_name("majid") and not given_names.given_name("maid")
