@@ -42,15 +42,16 @@ def test_an_east_slavic_surname_with_h_or_a_bare_c_is_verified_only_if_english_a
     assert verified_word(word) == attested(word) or not bare
 
 
-def test_an_unattested_given_name_before_an_attested_surname_is_not_flagged(seed_checker):
+def test_an_unattested_given_name_before_an_attested_surname_is_flagged_unless_it_is_a_given_name(seed_checker):
+    # Rojerio is no given name any list has (English writes Rogério): the reader sees a wrong name
     source = "Sastanku je prisustvovao izaslanik Rodžerio Kastro."
-    assert kinds(seed_checker, "The meeting was attended by envoy Rojerio Kastro.", source) == []
+    assert kinds(seed_checker, "The meeting was attended by envoy Rojerio Kastro.", source) == [("unverified_name", "Rojerio")]
+    # Fahed is a given name, rare in English text: before an attested surname, the name stands
+    assert kinds(seed_checker, "The meeting was attended by envoy Fahed Kastro.",
+                 "Sastanku je prisustvovao izaslanik Fahed Kastro.") == []
     # the surname unattested: flagged as before
     assert kinds(seed_checker, "The meeting was attended by envoy Rojerio Kastrovsen.",
                  "Sastanku je prisustvovao izaslanik Rodžerio Kastrovsen.") == [("unverified_name", "Rojerio Kastrovsen")]
-    # a first word the language knows as an ordinary word is no given name
-    assert kinds(seed_checker, "The meeting was attended by envoy Rojerio Kastro.", source,
-                 known_word=lambda w, lang: w == "rodžerio") == [("unverified_name", "Rojerio")]
 
 
 def test_an_east_slavic_surname_is_not_flagged_and_one_with_h_is(seed_checker):
