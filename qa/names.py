@@ -758,12 +758,15 @@ FOREIGN_STEM = 2.5  # zipf: a stem English writes this often is a foreign name i
 def _english_stem(word: str) -> str:
     """A foreign name in its own spelling with a case ending and no preposition to tell the case
     (predsjednika Isaaca Herzoga, as Croatian writes it): the word less a case ending, where English
-    text writes that stem as a word and not the word itself (Herzog, not Herzoga); else the word."""
+    text writes that stem as a word and not the word itself (Herzog, not Herzoga); else the word.
+    The stem is also tried as the house style romanises it, for a name Serbian spells as it sounds
+    (kluba Galatasaraja: Galatasaraj, which English writes Galatasaray)."""
     if attested(word):
         return word
     for ending in ("a", "u", "e", "om", "em"):
         stem = word[:-len(ending)]
-        if word.lower().endswith(ending) and len(stem) >= 4 and zipf(fold(stem)) >= FOREIGN_STEM:
+        if word.lower().endswith(ending) and len(stem) >= 4 and \
+                max(zipf(fold(stem)), zipf(fold(romanise(stem, False)))) >= FOREIGN_STEM:
             return stem
     return word
 
