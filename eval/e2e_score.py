@@ -67,6 +67,17 @@ def run_chain(cases_path: Path, glossary: str, step: bool) -> dict[str, dict]:
     return {row["id"]: row for row in map(json.loads, filter(str.strip, out.splitlines()))}
 
 
+def code_under_test() -> str:
+    """Which newsqa code the chain runs (``python -m newsqa`` from ROOT), with its commit: a copy of an
+    older commit put first on PYTHONPATH is not what runs when ROOT holds a ``newsqa`` folder (the
+    current directory comes first), so a comparison of two commits must say which code each ran."""
+    probe = "import os, newsqa.qa; print(os.path.dirname(os.path.realpath(newsqa.qa.__file__)))"
+    where = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT).stdout.strip()
+    rev = subprocess.run(["git", "-C", where or ".", "describe", "--always", "--dirty"], capture_output=True,
+                         text=True).stdout.strip()
+    return f"{where} at {rev or 'no git commit'}"
+
+
 def english_forms(glossary_path: str) -> dict[str, list[str]]:
     """Accepted English forms per entity; a person also by surname (with and without al-)."""
     from newsqa.qa.glossary_io import load_glossary
@@ -250,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     cases = load(Path(args.cases))
     forms = english_forms(args.glossary)
+    if not (args.with_step and (args.without or args.only_with)):
+        print(f"code: {code_under_test()}")
     runs = [("with the glossary step", True, args.with_step)]
     if not args.only_with:
         runs.append(("without the glossary step", False, args.without))

@@ -43,3 +43,13 @@ def test_a_flag_on_a_right_name_is_false_and_one_on_a_wrong_name_counts_it_flagg
                      {"kind": "unverified_name", "found": "Bluth", "start": 15, "end": 24}]}
     s = score_case(case, out, {})
     assert (s["names"], s["names_right"], s["residual"], s["flagged"], s["false_flags"]) == (2, 1, 0, 1, 1)
+
+
+def test_the_report_names_the_code_the_chain_runs():
+    """A run says which newsqa it ran: the repository's qa folder here (an older commit's copy on
+    PYTHONPATH would not have been run, which is how two commits once scored alike)."""
+    from e2e_score import ROOT, code_under_test
+
+    where, _, rev = code_under_test().partition(" at ")
+    assert Path(where) == (ROOT / "qa").resolve()
+    assert rev
