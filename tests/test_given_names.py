@@ -25,6 +25,11 @@ def test_a_given_name_still_takes_a_given_names_english_spelling():
     assert english_spelling("Grosi") == "Grossi"  # no given name: a surname's spelling as before
 
 
+def test_a_given_name_that_sounds_like_a_city_takes_the_city_s_spelling():
+    # Riyad is a given name, and Serbian Rijad is the city English writes Riyadh
+    assert english_spelling("Riyad") == "Riyadh"
+
+
 def test_rows_keep_names_that_enough_sources_attest_and_fold_them():
     data = {
         "majid": [25, 3447, 0.003, 3],
