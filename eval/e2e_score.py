@@ -16,6 +16,8 @@ wrong name of the article. chrF (sacrebleu) against the reference translations. 
 NEWSQA_MT_GLOSSARY=1 and once with 0; ``--with``/``--without`` read saved output instead.
 
     python eval/e2e_score.py [eval/e2e.jsonl] [--glossary seeds/glossary.tbx] [--save DIR] [--verbose]
+    python eval/code_at.py REV /tmp/code-REV && python eval/e2e_score.py eval/e2e12.jsonl --code /tmp/code-REV
+                                        # an earlier commit's code on the same set
 """
 
 from __future__ import annotations
@@ -52,8 +54,10 @@ def load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def run_chain(cases_path: Path, glossary: str, step: bool) -> dict[str, dict]:
-    """The batch contract's output per id, for the articles alone (id, text, language)."""
+def run_chain(cases_path: Path, glossary: str, step: bool, code: Path = ROOT) -> dict[str, dict]:
+    """The batch contract's output per id, for the articles alone (id, text, language), from the
+    newsqa that ``python -m newsqa`` finds in ``code`` (this repository, or an earlier commit laid
+    out by eval/code_at.py)."""
     with tempfile.TemporaryDirectory() as tmp:
         articles = Path(tmp) / "articles.jsonl"
         articles.write_text("".join(json.dumps({"id": c["id"], "text": c["text"], "language": c["language"]},
@@ -62,19 +66,21 @@ def run_chain(cases_path: Path, glossary: str, step: bool) -> dict[str, dict]:
         env = dict(os.environ, NEWSQA_MT_GLOSSARY="1" if step else "0",
                    NEWSQA_DATABASE_URL=f"sqlite:///{tmp}/e2e.sqlite3")
         out = subprocess.run([sys.executable, "-m", "newsqa", "run", "--jsonl", str(articles), "--json",
-                              "--glossary", glossary], check=True, capture_output=True, text=True, cwd=ROOT,
+                              "--glossary", str(Path(glossary).resolve())], check=True, capture_output=True,
+                             text=True, cwd=code,
                              env=env).stdout
     return {row["id"]: row for row in map(json.loads, filter(str.strip, out.splitlines()))}
 
 
-def code_under_test() -> str:
+def code_under_test(code: Path = ROOT) -> str:
     """Which newsqa code the chain runs (``python -m newsqa`` from ROOT), with its commit: a copy of an
     older commit put first on PYTHONPATH is not what runs when ROOT holds a ``newsqa`` folder (the
     current directory comes first), so a comparison of two commits must say which code each ran."""
     probe = "import os, newsqa.qa; print(os.path.dirname(os.path.realpath(newsqa.qa.__file__)))"
-    where = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT).stdout.strip()
-    rev = subprocess.run(["git", "-C", where or ".", "describe", "--always", "--dirty"], capture_output=True,
-                         text=True).stdout.strip()
+    where = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=code).stdout.strip()
+    laid_out = Path(where).parent / ".rev"  # an earlier commit laid out by eval/code_at.py
+    rev = laid_out.read_text().strip() if laid_out.exists() else subprocess.run(
+        ["git", "-C", where or ".", "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
     return f"{where} at {rev or 'no git commit'}"
 
 
@@ -257,12 +263,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--without", metavar="FILE", help="Saved batch output without the glossary step.")
     ap.add_argument("--save", metavar="DIR", help="Keep both runs' batch output here.")
     ap.add_argument("--only-with", action="store_true", help="Run only with the glossary step (quicker).")
+    ap.add_argument("--code", metavar="DIR", default=str(ROOT),
+                    help="Run the newsqa laid out in DIR by eval/code_at.py (an earlier commit) instead of this one.")
     ap.add_argument("--verbose", "-v", action="store_true", help="Print each article's misses and false flags.")
     args = ap.parse_args(argv)
     cases = load(Path(args.cases))
     forms = english_forms(args.glossary)
     if not (args.with_step and (args.without or args.only_with)):
-        print(f"code: {code_under_test()}")
+        print(f"code: {code_under_test(Path(args.code))}")
     runs = [("with the glossary step", True, args.with_step)]
     if not args.only_with:
         runs.append(("without the glossary step", False, args.without))
@@ -270,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         if saved:
             outputs = {r["id"]: r for r in load(Path(saved))}
         else:
-            outputs = run_chain(Path(args.cases), args.glossary, step)
+            outputs = run_chain(Path(args.cases), args.glossary, step, Path(args.code))
         if args.save:
             Path(args.save).mkdir(parents=True, exist_ok=True)
             (Path(args.save) / f"e2e-{'with' if step else 'without'}.jsonl").write_text(

@@ -53,3 +53,20 @@ def test_the_report_names_the_code_the_chain_runs():
     where, _, rev = code_under_test().partition(" at ")
     assert Path(where) == (ROOT / "qa").resolve()
     assert rev
+
+
+def test_an_earlier_commit_laid_out_is_the_code_the_chain_runs(tmp_path):
+    """eval/code_at.py lays a commit out so that python -m newsqa inside it imports that commit's
+    files: the scorer's report names them and the commit."""
+    import subprocess
+
+    from code_at import lay_out
+    from e2e_score import ROOT, code_under_test
+
+    rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], check=True,
+                         capture_output=True, text=True).stdout.strip()
+    folder = lay_out("HEAD", tmp_path / "code")
+    where, _, shown = code_under_test(folder).partition(" at ")
+    assert Path(where) == (folder / "src" / "qa").resolve()
+    assert shown == rev
+    assert (folder / "newsqa" / "cli.py").exists() and (folder / "seeds" / "glossary.tbx").exists()
