@@ -216,7 +216,7 @@ def english_spelling(word: str) -> str | None:
         return None
     if found[1] < 1.3 or found[1] >= ORDINARY:
         return None  # a very frequent English word is an ordinary word, not a spelling of a name (Pants)
-    if given_names.given_name(folded) and not given_names.given_name(found[0]) \
+    if given_names.common_given_name(folded) and not given_names.common_given_name(found[0]) \
             and not gazetteer.known(found[0].capitalize()):
         # Majid is no "Maid", Fatih no "Fatty": a given name is spelt as one (Husein -> Hussein); a
         # city's name may sound like one (Rijad, Riyad, is Riyadh)

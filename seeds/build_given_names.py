@@ -8,8 +8,8 @@ nomquamgender 0.1.4 (Ian Van Buskirk, MIT licence; https://github.com/ianvanbusk
 ships ``name_data.json``: 721,739 first names, each with the number of its sources (up to 35
 national name lists and registries) and the number of people counted. The list is noisy at its
 edges (it has "army" and "house", from one or two sources), so we keep a name only where at least
-MIN_SOURCES sources and MIN_PEOPLE people attest it: about 9,500 names, from Majid and Fatih to
-Yoav and Maksym. Its names are folded to ASCII letters (Çelik's letters as Celik) as the
+``qa.given_names.SOURCES`` sources and ``PEOPLE`` people attest it: about 29,000 names, from Majid
+and Fatih to Yoav, Maksym and Mazlum; qa/given_names.py says which of them are common. Its names are folded to ASCII letters (Çelik's letters as Celik) as the
 romanisations they are compared with are. Run again after an upgrade, on the wheel pip downloads
 (the package itself needs pandas, which newsqa does not):
 
@@ -27,9 +27,9 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from newsqa.qa.given_names import PEOPLE as MIN_PEOPLE, SOURCES as MIN_SOURCES
+
 OUT = Path(__file__).resolve().parent / "given_names.tsv.gz"
-MIN_SOURCES = 15   # of nomquamgender's sources: "maid" has 8, "majid" 25
-MIN_PEOPLE = 500   # people counted with the name: "fatty" has 3, "fatih" 5,552
 _LETTERS = re.compile(r"[a-z]+")
 
 

@@ -49,6 +49,9 @@ def test_an_unattested_given_name_before_an_attested_surname_is_flagged_unless_i
     # Fahed is a given name, rare in English text: before an attested surname, the name stands
     assert kinds(seed_checker, "The meeting was attended by envoy Fahed Kastro.",
                  "Sastanku je prisustvovao izaslanik Fahed Kastro.") == []
+    # so is Mazlum, which fewer name lists have (11 of them, 298 people)
+    assert kinds(seed_checker, "The meeting was attended by envoy Mazlum Kastro.",
+                 "Sastanku je prisustvovao izaslanik Mazlum Kastro.") == []
     # the surname unattested: flagged as before
     assert kinds(seed_checker, "The meeting was attended by envoy Rojerio Kastrovsen.",
                  "Sastanku je prisustvovao izaslanik Rodžerio Kastrovsen.") == [("unverified_name", "Rojerio Kastrovsen")]
