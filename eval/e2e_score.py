@@ -73,8 +73,9 @@ def run_chain(cases_path: Path, glossary: str, step: bool, code: Path = ROOT) ->
 
 
 def code_under_test(code: Path = ROOT) -> str:
-    """Which newsqa code the chain runs (``python -m newsqa`` from ROOT), with its commit: a copy of an
-    older commit put first on PYTHONPATH is not what runs when ROOT holds a ``newsqa`` folder (the
+    """Which newsqa code the chain runs (``python -m newsqa`` from ``code``: this repository, or a
+    commit laid out by eval/code_at.py, whose ``.rev`` names it), with its commit: a copy of an older
+    commit put first on PYTHONPATH is not what runs from a folder that holds a ``newsqa`` package (the
     current directory comes first), so a comparison of two commits must say which code each ran."""
     probe = "import os, newsqa.qa; print(os.path.dirname(os.path.realpath(newsqa.qa.__file__)))"
     where = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=code).stdout.strip()
