@@ -117,8 +117,10 @@ def _source_forms(text: str, tokens: list[Token], names: list[Name], source: str
     declined: dict[str, Name] = {}
     for n in names:
         # hyphens split words on both sides: Jean-Noël Barrot has the lemma Jean Noël Barrot
+        # a word English writes as the source did is no declined form, whatever the lemma guess (Baku)
+        english = {fold(w, "sr") for w in _WORDS.split(n.english)}
         for word, lemma in zip(_WORDS.split(n.text), _WORDS.split(n.lemma)):
-            if fold(word, "sr") != fold(lemma, "sr") and lemma not in PARTICLES:
+            if fold(word, "sr") != fold(lemma, "sr") and lemma not in PARTICLES and fold(word, "sr") not in english:
                 declined.setdefault(fold(word, "sr"), n)
     # South Slavic letters are the house style's in South Slavic names and in names whose English keeps
     # them (Pančevo, a Serbian town)

@@ -339,6 +339,12 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 if first.place is not None:
                     found.append(first)
                     words, readings, context = words[1:], readings[1:], False
+            if len(words) >= 2 and readings[0].kind != "np" and words[1].norm not in PARTICLES \
+                    and _oblique_country(to_latin(words[0].text, lang or "sr")) \
+                    and not countries.declined(" ".join(to_latin(w.text, lang or "sr") for w in words)):
+                # a country in the genitive before a person's name: ministar Azerbejdžana Džejhun Bajramov
+                found.append(_name(text, words[:1], readings[:1], lang, style, None, words[1].text, False))
+                words, readings, context = words[1:], readings[1:], False
             case = case_of(word_before or None)
             if case is None and word_before and before is not None and i >= 2 and not tokens[i - 2].cap \
                     and _joined(text, tokens[i - 2], before):
@@ -346,6 +352,13 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 case = title_case(to_latin(tokens[i - 2].text, lang or "sr"))
             name = _name(text, words, readings, lang, style, case,
                          after.text if after and _joined(text, words[-1], after) else None, context)
+            big_city = None
+            if len(words) == 1 and name.place is None and readings[0].kind == "common" \
+                    and not sentence_start(text, words[0].start):
+                big_city = _city_as_english_writes_it(to_latin(words[0].text, lang or "sr"))
+                if big_city is not None:  # Baku je saopštio: a capital, not the analyser's "baka" (grandmother)
+                    name = replace(name, english=big_city.english, slavic=False, verified=True,
+                                   place=big_city.country)
             if len(words) == 1 and name.place is None and not name.acronym:
                 acronym = _written_acronym(to_latin(words[0].text, lang or "sr"), name.lemma)
                 if acronym is not None:  # an acronym written as a word: Unicefa, Unesko, Уницефа
@@ -354,12 +367,35 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             # a capital inside a word (BiH) marks an abbreviation, never an ordinary word ("biti")
             # or a country, whose name may be an adjective's in capitals (teritorij Rumunjske)
             if any(r.kind != "common" for r in readings) or (len(words) > 1 and name.place is not None) \
+                    or (name.place is not None and not sentence_start(text, words[0].start)
+                        and (context or big_city is not None)) \
                     or any(_INNER_CAPITAL.search(w.text) for w in words) \
                     or (name.place is not None and _country(
                         [to_latin(w.text, lang or "sr") for w in words], name.lemma.split(), readings)):
                 found.append(name)
         i = j
     return _agree(found, style)
+
+
+BIG_CITY = 500_000  # people
+
+
+def _city_as_english_writes_it(written: str) -> gazetteer.Place | None:
+    """The city of at least BIG_CITY people whose English name is ``written`` letter for letter (Baku),
+    for a capitalised word inside a sentence that the analyser knows only as an ordinary word (baka,
+    grandmother). Only the English name counts, not GeoNames' other names for the city nor a
+    nominative guessed from the endings: a spokesman called Sari is no Surrey, which GeoNames also
+    calls Sari."""
+    city = gazetteer.place([written])
+    if city is None or city.population < BIG_CITY or fold(city.english) != fold(written):
+        return None
+    return city
+
+
+def _oblique_country(word: str) -> bool:
+    """Whether ``word`` is a country's name in a case other than the nominative (Azerbejdžana, Turske):
+    such a word is a name of its own, not the first word of the name that follows it."""
+    return countries.country([word]) is None and countries.country(lemma_candidates(word)[1:]) is not None
 
 
 _ADJECTIVE_COUNTRY = re.compile(r"[cs]k(?:a|e|oj|u|om)$")  # folded Turska, Njemačke, Slovačkoj
