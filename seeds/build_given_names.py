@@ -9,8 +9,8 @@ ships ``name_data.json``: 721,739 first names, each with the number of its sourc
 national name lists and registries) and the number of people counted. The list is noisy at its
 edges (it has "army" and "house", from one or two sources), so we keep a name only where at least
 ``qa.given_names.SOURCES`` sources and ``PEOPLE`` people attest it: about 29,000 names, from Majid
-and Fatih to Yoav, Maksym and Mazlum; qa/given_names.py says which of them are common. Its names are folded to ASCII letters (Çelik's letters as Celik) as the
-romanisations they are compared with are. Run again after an upgrade, on the wheel pip downloads
+and Fatih to Yoav, Maksym and Mazlum; qa/given_names.py says which of them are common. Its names are folded by ``qa.normalize.fold``, the one
+normaliser the lookups use too (Çelik -> celik, D'Andre -> dandre). Run again after an upgrade, on the wheel pip downloads
 (the package itself needs pandas, which newsqa does not):
 
     pip download --no-deps nomquamgender==0.1.4 -d /tmp/nqg
@@ -23,20 +23,14 @@ import gzip
 import json
 import re
 import sys
-import unicodedata
 import zipfile
 from pathlib import Path
 
 from newsqa.qa.given_names import PEOPLE as MIN_PEOPLE, SOURCES as MIN_SOURCES
+from newsqa.qa.normalize import fold
 
 OUT = Path(__file__).resolve().parent / "given_names.tsv.gz"
 _LETTERS = re.compile(r"[a-z]+")
-
-
-def ascii_letters(name: str) -> str:
-    """A name without its diacritics, in lower case (Çelik -> celik)."""
-    decomposed = unicodedata.normalize("NFKD", name.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def rows(data: dict[str, list]) -> list[tuple[str, int, int]]:
@@ -44,7 +38,7 @@ def rows(data: dict[str, list]) -> list[tuple[str, int, int]]:
     folds like another keeps the better attested figures."""
     kept: dict[str, tuple[int, int]] = {}
     for name, (sources, people, *_) in data.items():
-        folded = ascii_letters(name)
+        folded = fold(name)
         if _LETTERS.fullmatch(folded) and sources >= MIN_SOURCES and people >= MIN_PEOPLE:
             kept[folded] = max(kept.get(folded, (0, 0)), (sources, people))
     return sorted((name, s, p) for name, (s, p) in kept.items())

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import unicodedata
 from importlib import resources
 
 from hypothesis import given, strategies as st
 
 from newsqa.qa import given_names
 from newsqa.qa.names import english_spelling
-from seeds.build_given_names import MIN_PEOPLE, MIN_SOURCES, ascii_letters, rows
+from newsqa.qa.normalize import fold
+from seeds.build_given_names import MIN_PEOPLE, MIN_SOURCES, rows
 
 
 def test_a_given_name_is_not_respelt_as_an_english_word():
@@ -43,12 +43,13 @@ def test_rows_keep_names_that_enough_sources_attest_and_fold_them():
     assert rows(data) == [("celik", MIN_SOURCES + 5, MIN_PEOPLE * 2), ("majid", 25, 3447)]
 
 
-@given(st.text(max_size=30))
-def test_ascii_letters_leaves_no_mark_and_is_idempotent(name):
-    out = ascii_letters(name)
-    assert not any(unicodedata.combining(c) for c in out)
-    assert ascii_letters(out) == out
-    assert out == out.lower()
+@given(st.dictionaries(st.text(max_size=12), st.tuples(st.integers(0, 40), st.integers(0, 10_000)), max_size=8))
+def test_rows_are_keyed_as_the_lookups_fold_and_keep_only_plain_letters(data):
+    out = rows({name: [s, p, 0.0, 3] for name, (s, p) in data.items()})
+    assert [name for name, *_ in out] == sorted({name for name, *_ in out})
+    for name, sources, people in out:
+        assert name.isascii() and name.isalpha() and name == fold(name)
+        assert sources >= MIN_SOURCES and people >= MIN_PEOPLE
 
 
 def test_the_shipped_file_holds_only_widely_attested_one_word_names():
