@@ -80,6 +80,9 @@ def _index() -> dict[str, tuple[str, str]]:
 _ENDINGS = re.compile(r"(?:ijama|ama|ima|ije|iji|iju|ija|oga|ome|omu|og|om|oj|ih|im|em|a|e|i|o|u)$")
 
 
+_MK_ARTICLE = re.compile(r"(?:ite|te|ta|to|ot)$", re.IGNORECASE)
+
+
 def stem(name: str) -> str:
     """Each word of a name without its case ending: Ujedinjenih Arapskih Emirata and Ujedinjeni
     Arapski Emirati both give "ujedinjen arapsk emirat", Crne Gore and Crna Gora "crn gor"."""
@@ -100,7 +103,14 @@ def _stems() -> dict[str, tuple[str, str]]:
 def declined(name: str) -> tuple[str, str] | None:
     """(ISO code, English) of a country whose name of several words this is in any case form
     (Ujedinjenih Arapskih Emirata, Sjeverne Makedonije), else None."""
-    return _stems().get(stem(name)) if " " in name.strip() else None
+    if " " not in name.strip():
+        return None
+    found = _stems().get(stem(name))
+    if found is None:  # the Macedonian article on the first word: Обединетите Арапски Емирати
+        first, rest = name.strip().split(None, 1)
+        bare = _MK_ARTICLE.sub("", first)
+        found = _stems().get(stem(f"{bare} {rest}")) if bare != first and len(bare) > 3 else None
+    return found
 
 
 def country(candidates: Iterable[str]) -> tuple[str, str] | None:

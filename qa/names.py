@@ -339,12 +339,10 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 if first.place is not None:
                     found.append(first)
                     words, readings, context = words[1:], readings[1:], False
-            if len(words) >= 2 and readings[0].kind != "np" and words[1].norm not in PARTICLES \
-                    and _oblique_country(to_latin(words[0].text, lang or "sr")) \
-                    and not countries.declined(" ".join(to_latin(w.text, lang or "sr") for w in words)):
-                # a country in the genitive before a person's name: ministar Azerbejdžana Džejhun Bajramov
-                found.append(_name(text, words[:1], readings[:1], lang, style, None, words[1].text, False))
-                words, readings, context = words[1:], readings[1:], False
+            k = _country_first(words, readings, lang)
+            if k:  # a country before a person's name: ministar Azerbejdžana Džejhun Bajramov
+                found.append(_name(text, words[:k], readings[:k], lang, style, None, words[k].text, False))
+                words, readings, context = words[k:], readings[k:], False
             case = case_of(word_before or None)
             if case is None and word_before and before is not None and i >= 2 and not tokens[i - 2].cap \
                     and _joined(text, tokens[i - 2], before):
@@ -390,6 +388,22 @@ def _city_as_english_writes_it(written: str) -> gazetteer.Place | None:
     if city is None or city.population < BIG_CITY or fold(city.english) != fold(written):
         return None
     return city
+
+
+def _country_first(words: list[Token], readings: list[Reading], lang: str | None) -> int:
+    """How many of ``words`` at their start name a country that is a name of its own, not the first
+    words of a longer name: a country of more words in any case (Crne Gore Filip Radulović,
+    Ujedinjenih Arapskih Emirata Muhamed bin Zajed), one of one word in a case other than the
+    nominative (Azerbejdžana Džejhun Bajramov; not Katar Ervejz, Qatar Airways); 0 for none."""
+    latin = [to_latin(w.text, lang or "sr") for w in words]
+    if len(words) < 2 or countries.declined(" ".join(latin)):
+        return 0
+    for k in range(len(words) - 1, 0, -1):
+        if words[k].norm in PARTICLES or any(r.kind == "np" and r.english for r in readings[:k]):
+            continue
+        if (k > 1 and countries.declined(" ".join(latin[:k]))) or (k == 1 and _oblique_country(latin[0])):
+            return k
+    return 0
 
 
 def _oblique_country(word: str) -> bool:
@@ -743,8 +757,11 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
     """The likeliest nominative of an unknown declined name, and whether it is a possessive adjective
     (only a name of one word: a full name takes the genitive, "vlada Benjamina Netanjahua", and a
     Russian surname in -ova before a verb is no possessive, "Marija Zaharova rekla")."""
-    if lang == "mk":
-        return word, False  # Macedonian names do not decline (an article is written apart)
+    if lang == "mk":  # Macedonian names do not decline; a foreign noun may take the article (Бундестагот)
+        m = _MK_ARTICLE_ENDING.search(word)
+        if m and m.start() >= 4 and not attested(word) and FOREIGN_STEM <= zipf(fold(word[:m.start()])) < ORDINARY:
+            return word[:m.start()], False
+        return word, False
     low = word.lower()
     if last and single and next_word and next_word[:1].islower() and not attested(word) \
             and fold(next_word, "sr") not in _NO_NOUN:
@@ -775,7 +792,7 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
         elif low.endswith("e"):
             candidates = [word[:-1] + "a"]
     elif case == "ins" and low.endswith("om"):
-        candidates = [word[:-2]]
+        candidates = [word[:-2], word[:-2] + "a"]     # sa Abasom; sa Dohom -> Doha, as English writes it
     elif case == "dat":  # after a title in the dative: a person's name
         if low.endswith("iju") and len(low) > 5:
             candidates = [word[:-3] + "i"]              # Viliju -> Vili
@@ -791,6 +808,7 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
     return max(candidates, key=lambda c: (zipf(fold(romanise(c, False))), -candidates.index(c))), False
 
 
+_MK_ARTICLE_ENDING = re.compile(r"(?:ot|ta|to|te|ite)$", re.IGNORECASE)  # in Latin letters, as names are read
 FOREIGN_STEM = 2.5  # zipf: a stem English writes this often is a foreign name in its own spelling (Herzog 3.0)
 
 

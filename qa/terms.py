@@ -295,9 +295,10 @@ def _close(a: str, b: str, person: bool) -> bool:
         return distance <= 2 and a[0] == b[0]  # Hizbulah for Hezbolah; not Jemenski for Zelenski
     if shortest >= 5:
         return distance <= 1 and a[0] == b[0]
-    # four letters: only a vowel written otherwise, in a person's name (Esad for Asad)
-    return person and len(a) == len(b) == 4 and distance == 1 and all(
-        x == y or (x in "aeiou" and y in "aeiou") for x, y in zip(a, b))
+    # four letters: only the first letter, a vowel written otherwise, in a person's name (Esad for
+    # Asad; not Šura, the Shura council, for Šara)
+    return person and len(a) == len(b) == 4 and distance == 1 and a[1:] == b[1:] \
+        and a[0] in "aeiou" and b[0] in "aeiou"
 
 
 def restore(translation: str, protected: Protected) -> tuple[str, list[Rendering]]:

@@ -471,3 +471,27 @@ def test_a_big_city_the_analyser_reads_as_a_common_word_is_the_city_only_as_engl
 def test_a_name_spelt_as_english_spells_it_is_not_left_declined(seed_checker):
     # the checker guesses the lemma "Bak" for Baku; the word English writes is no declined form
     assert kinds(seed_checker, "The president arrived in Baku.", "Predsednik je doputovao u Baku.") == []
+
+
+def test_a_country_of_more_words_before_a_name_is_a_name_of_its_own():
+    unknown, common = Reading("unknown"), Reading("common")
+    readings = {"Ministar": common, "Crne": unknown, "Gore": unknown, "Filip": unknown, "Radulović": unknown}
+    assert english("Ministar Crne Gore Filip Radulović je stigao.", analyses=readings)[:1] == ["Montenegro"]
+
+
+def test_a_four_letter_word_is_a_person_s_surname_only_with_its_first_vowel_changed(seed_checker):
+    # Šura (the Shura council) is no Šara (al-Sharaa): a vowel inside the word makes another word
+    assert all(e != "ahmed-al-sharaa" for e, _ in renderings(seed_checker, "Sastao se Šura savet pokreta."))
+    assert all(e != "ahmed-al-sharaa" for e, _ in renderings(seed_checker, "Седницата на Шура советот.", "mk"))
+
+
+def test_macedonian_article_on_a_country_and_on_a_foreign_noun():
+    assert english("Тоа го поддржаа Обединетите Арапски Емирати.", "mk") == ["United Arab Emirates"]
+    assert english("Тоа го призна Бундестагот.", "mk") == ["Bundestag"]
+    # an ordinary English word under the article is the engine's, not a name's stem (Портите: the gates)
+    assert english("Тоа се Портите.", "mk") != ["Port"]
+
+
+def test_a_feminine_name_in_the_instrumental_comes_back_as_english_writes_it():
+    assert english("Ministar je razgovarao sa Dohom.", analyses={"Ministar": Reading("common"),
+                                                              "Dohom": Reading("unknown")}) == ["Doha"]
