@@ -549,6 +549,7 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         owner = owner or is_owner
         lemmas.append(lemma)
         english.append("")
+    lemmas = _agreeing_given_names(written, lemmas, readings)
     lemma = " ".join(lemmas)
     nation = _country(written, lemmas, readings)
     if nation is not None:
@@ -588,6 +589,23 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                              for p, e in zip(parts, english)) or gazetteer.known(out)
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
+
+
+def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[Reading]) -> list[str]:
+    """A given name before a surname that lost a case ending takes the same case (Selahattina
+    Demirtaşa -> Selahattin Demirtaş): where the word less that ending is a given name the name
+    lists know and the word itself is not (Musa, Hamza stay)."""
+    last = fold(written[-1])
+    ending = next((e for e in ("om", "em", "a", "u") if last.endswith(e) and fold(lemmas[-1]) == last[:-len(e)]), None)
+    if ending is None or len(written) < 2:
+        return lemmas
+    out = list(lemmas)
+    for k, (w, r) in enumerate(zip(written[:-1], readings[:-1])):
+        f = fold(w)
+        if r.kind != "np" and lemmas[k] == w and f.endswith(ending) and len(f) - len(ending) >= 3 \
+                and given_names.given_name(f[:-len(ending)]) and not given_names.given_name(f):
+            out[k] = w[:-len(ending)]
+    return out
 
 
 def _serbian_spelling(word: str) -> str:
@@ -822,8 +840,12 @@ def _english_stem(word: str) -> str:
         return word
     for ending in ("a", "u", "e", "om", "em"):
         stem = word[:-len(ending)]
-        if word.lower().endswith(ending) and len(stem) >= 4 and \
-                max(zipf(fold(stem)), zipf(fold(romanise(stem, False)))) >= FOREIGN_STEM:
+        if word.lower().endswith(ending) and len(stem) >= 4 and (
+                max(zipf(fold(stem)), zipf(fold(romanise(stem, False)))) >= FOREIGN_STEM
+                or (stem[-1] not in "yY" and _FOREIGN_LETTERS.search(stem[-1]))):
+            # or the stem ends in a letter no South Slavic alphabet has: the name is in its own
+            # spelling and the ending is the source's (Selahattina Demirtaşa, Erdoğanom); not y,
+            # which ends many a nominative in -ya (Yerlikaya)
             return stem
     return word
 

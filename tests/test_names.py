@@ -495,3 +495,13 @@ def test_macedonian_article_on_a_country_and_on_a_foreign_noun():
 def test_a_feminine_name_in_the_instrumental_comes_back_as_english_writes_it():
     assert english("Ministar je razgovarao sa Dohom.", analyses={"Ministar": Reading("common"),
                                                               "Dohom": Reading("unknown")}) == ["Doha"]
+
+
+def test_a_foreign_spelling_loses_the_source_s_case_ending_and_its_given_name_agrees():
+    unknown = Reading("unknown")
+    readings = {"Sud": Reading("common"), "Selahattina": unknown, "Demirtaşa": unknown}
+    assert english("Sud je odbio žalbu Selahattina Demirtaşa.", "hr", analyses=readings) \
+        == ["Selahattin Demirtaş"]
+    # a nominative in -ya keeps its ending; a given name that is one already stays (Musa)
+    readings = {"Ministar": Reading("common"), "Ali": unknown, "Yerlikaya": unknown, "Musa": unknown}
+    assert english("Ministar Ali Yerlikaya je stigao.", "hr", analyses=readings) == ["Ali Yerlikaya"]
