@@ -54,6 +54,8 @@ from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, 
 # Lower-case words that join the parts of one name (Hamad bin Jassim, Abdul Malik el Huti).
 PARTICLES = frozenset({"el", "al", "ez", "es", "ed", "ad", "as", "ash", "ul", "bin", "ibn", "bint", "abu", "ben",
                        "ал", "ел", "бин", "ибн", "абу", "ез"})
+# Particles only Arabic names have: a name with one is Arabic, whose sounds English writes as Arabic's.
+_ARABIC_PARTICLES = frozenset({"el", "al", "ez", "es", "ed", "ad", "as", "ash", "bin", "ibn", "bint", "abu"})
 # Oblique endings: a word ending so is not a nominative (Blinkenom, Aragčijem, Sinvarovu).
 _OBLIQUE = ("om", "em", "ijem", "ovu", "ovoj", "ovom", "ovog", "ovoga", "ovim", "ovih", "evu", "evom", "evog",
             "inu", "inom", "inog")
@@ -573,6 +575,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         return Name(start, end, text[start:end], lemma, lemma, owner, False, False, True,
                     tuple(fold(x) for x in lemmas if x not in PARTICLES))
     parts = []
+    arabic = not slavic and any(fold(lem, "sr") in _ARABIC_PARTICLES or re.match(r"(?:al|el)-", fold(lem, "sr"))
+                                for lem in lemmas)
     for lem, eng in zip(lemmas, english):
         if eng:
             parts.append(eng)
@@ -581,6 +585,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
             parts.append("al-" if fold(lem, "sr") in ("el", "al") and not slavic else to_latin(lem, "sr"))
             continue
         word = romanise(lem, slavic, style)
+        if arabic:  # Arabic has no v: Serbian writes its w so (Mazhar al-Vais, Basim al-Avadi)
+            word = word.replace("v", "w").replace("V", "W")
         if not slavic and not _FOREIGN_LETTERS.search(lem):
             word = english_spelling(word) or word  # not Abiy: a letter no South Slavic alphabet has keeps its spelling
         parts.append(word)

@@ -505,3 +505,11 @@ def test_a_foreign_spelling_loses_the_source_s_case_ending_and_its_given_name_ag
     # a nominative in -ya keeps its ending; a given name that is one already stays (Musa)
     readings = {"Ministar": Reading("common"), "Ali": unknown, "Yerlikaya": unknown, "Musa": unknown}
     assert english("Ministar Ali Yerlikaya je stigao.", "hr", analyses=readings) == ["Ali Yerlikaya"]
+
+
+def test_an_arabic_name_has_w_where_serbian_writes_v():
+    unknown = Reading("unknown")
+    readings = {"Portparol": Reading("common"), "Basim": unknown, "al-Avadi": unknown, "Avadi": unknown}
+    assert english("Portparol Basim al-Avadi je rekao.", analyses=readings) == ["Basim al-Awadi"]
+    # a Persian name has its v (no Arabic article)
+    assert english("Portparol Vahid Dželal je rekao.", analyses={"Portparol": Reading("common")})[0].startswith("Vahid")
