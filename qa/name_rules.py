@@ -8,7 +8,9 @@ mentions) tell what the translation should carry; what it carries instead is fla
   ordinary words that the engine did not translate ("Ujedinjene nation"). The suggestion is the
   house-style nominative. A South Slavic name with its diacritics is not a source form (Vučić).
 * ``name-common-word``: a name whose other words are in the translation but one of them came out
-  as an ordinary English word next to them ("But Hamenei" for Ali Hamnei, "Dejr ez Dawn").
+  as an ordinary English word next to them ("But Hamenei" for Ali Hamnei, "Dejr ez Dawn"); and a
+  one-word name a sentence carries in no form where that sentence has exactly one capitalised
+  ordinary word no other name accounts for ("Gift" for do Dare, "Reigns" for Vlada).
 * ``source-acronym`` (needs no source): an acronym in its source-language form (MAAE for IAEA) or
   with a source case ending the engine left or translated ("UNIFIL-and", "HTS-om").
 * ``unverified-name``: the house-style romanisation is there but English text does not attest it
@@ -27,6 +29,8 @@ from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 
+import newsqa.qa.countries as countries
+import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
 import newsqa.qa.word_names as word_names
 from newsqa.qa.english import is_common_word, zipf
@@ -75,6 +79,10 @@ def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset
         for f in _common_words(text, tokens, names):
             if free(f.start, f.end):
                 flags.append(f)
+        if source:
+            for f in _translated_words(text, tokens, source, names, list(taken)):
+                if free(f.start, f.end):
+                    flags.append(f)
     if "unverified-name" in rules:
         for f in _unverified(text, tokens, names):
             if free(f.start, f.end):
@@ -231,6 +239,71 @@ def _common_words(text: str, tokens: list[Token], names: list[Name]) -> list[Fla
                                  f"ordinary English word"))
                 break
     return out
+
+
+def _translated_words(text: str, tokens: list[Token], source: str, names: list[Name],
+                      taken: list[tuple[int, int]]) -> list[Flag]:
+    """A one-word name inside a source sentence that the translation's sentence carries in no form
+    (neither its English nor as the source wrote it), where that sentence has exactly one capitalised
+    ordinary English word inside it that no other name accounts for: the engine translated the name
+    as a word ("Sash" for the party Šas, "Gift" for Darom, "Horrid" for the city Grozni). Only one
+    such name and one such word a sentence, and only where both texts have as many sentences, so
+    that the pairing is not a guess."""
+    ours, theirs = sentence_spans(source), sentence_spans(text)
+    if len(ours) != len(theirs):
+        return []
+    words = {fold(w) for n in names for w in _WORDS.split(n.english) + _WORDS.split(n.text) if w}
+    out = []
+    for (a, b), (c, d) in zip(ours, theirs):
+        said = {t.norm for t in tokens if c <= t.start < d}
+        missing = [n for n in names if a <= n.start < b and len(n.parts) == 1 and not n.acronym
+                   and not sentence_start(source, n.start) and not _adjective_before_noun(source, n)
+                   and not _carried(n, said)]
+        candidates = [t for t in tokens if c <= t.start < d and t.cap and not t.upper
+                      and not sentence_start(text, t.start) and t.norm not in words
+                      and MIN_ENGLISH <= zipf(t.norm) < FUNCTION_WORD and t.norm not in _CALENDAR
+                      and not any(x < t.end and t.start < y for x, y in taken) and not _english_name(t.text)]
+        if len(missing) == 1 and len(candidates) == 1 and max(
+                fuzz.ratio(candidates[0].norm, fold(x)) for x in (missing[0].text, missing[0].english)) < 50:
+            # (a word like the name is the engine's rendering of it: Kosovo for Kosova, Blok for Block)
+            n, t = missing[0], candidates[0]
+            out.append(_flag("name_common_word", text, t.start, t.end, n.english,
+                             f"“{t.text}” stands where the source has the name “{n.text}”, rendered as an "
+                             f"ordinary English word; in English: {n.english}"))
+    return out
+
+
+FUNCTION_WORD = 5.5  # zipf: a word this frequent (the, with) capitalised inside a sentence is the engine's slip
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday"})
+
+
+def _carried(name: Name, said: set[str]) -> bool:
+    """Whether a sentence's words carry a one-word name in some form: a word of its English (al-Tanf,
+    Kharkiv region), its source form or lemma, or a word like one of them (Paris for Pariz)."""
+    forms = {fold(w) for w in _WORDS.split(name.english) if len(fold(w)) > 2 and fold(w) not in PARTICLES}
+    forms |= {fold(name.text), fold(name.lemma)}
+    return bool(forms & said) or any(fuzz.ratio(f, w) >= 80 for f in forms for w in said if len(w) > 3)
+
+
+def _adjective_before_noun(source: str, name: Name) -> bool:
+    """Whether a one-word name is an adjective before a lower-case noun: the first word of a name of
+    ordinary words (Gruzijski san, Europskog parlamenta), which the engine translates whole."""
+    m = re.match(r"\s+([^\W\d_]+)", source[name.end:])
+    return bool(m) and m.group(1)[:1].islower() and bool(word_names.ADJECTIVE.search(fold(name.text)))
+
+
+_REGIONS = frozenset({"europe", "africa", "asia", "america", "arabia", "mediterranean", "balkans", "caucasus",
+                      "levant", "sahel", "maghreb", "gulf"})
+
+
+def _english_name(word: str) -> bool:
+    """Whether an English word is itself a name or a name's adjective, which the engine's dictionary
+    gave for the source's (Europe, Belgrade, Germany, Mediterranean, Syrian): a country, a city
+    GeoNames knows, a continent or a demonym."""
+    return word in countries.english_names() or gazetteer.known(word) or word_names.qualifier(word) \
+        or fold(word) in _REGIONS
 
 
 def _unverified(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]:

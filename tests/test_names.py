@@ -513,3 +513,14 @@ def test_an_arabic_name_has_w_where_serbian_writes_v():
     assert english("Portparol Basim al-Avadi je rekao.", analyses=readings) == ["Basim al-Awadi"]
     # a Persian name has its v (no Arabic article)
     assert english("Portparol Vahid Dželal je rekao.", analyses={"Portparol": Reading("common")})[0].startswith("Vahid")
+
+
+def test_a_one_word_name_the_engine_translated_as_a_word_is_flagged_where_the_pairing_is_sure(seed_checker):
+    flags = kinds(seed_checker, "The attacks spread to Gift overnight.", "Napadi su se proširili do Dare preko noći.")
+    assert [(k, found) for k, found, _ in flags] == [("name_common_word", "Gift")]
+    # the engine's own English for a place is no ordinary word; two candidates make no pairing
+    assert kinds(seed_checker, "The attacks spread to Germany overnight.", "Napadi su se proširili do Nemačke preko noći.") == []
+    assert kinds(seed_checker, "The attacks spread to Gift and Hope overnight.",
+                 "Napadi su se proširili do Dare preko noći.") == []
+    # an adjective before its noun is the first word of a name the engine translates whole
+    assert kinds(seed_checker, "The party Georgian Dream won.", "Pobedila je stranka Gruzijski san.") == []
