@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from celery import Celery
+from celery.signals import worker_process_init
 
 from newsqa import config
 
@@ -39,8 +40,24 @@ def make_app(broker_url: str | None = None) -> Celery:
         task_serializer="json",
         accept_content=["json"],
         worker_send_task_events=False,
+        # a pool process loads detection's models before it reports ready (below): allow it that time
+        worker_proc_alive_timeout=PROCESS_START_SECONDS,
     )
     return app
+
+
+PROCESS_START_SECONDS = 60.0  # Celery's default, 4 s, kills a process that loads for longer on a busy host
+
+
+@worker_process_init.connect(weak=False)
+def _load_before_taking_work(**_kw) -> None:
+    """Each pool process (a replacement for one that crashed too) loads detection's word lists and
+    models before it takes an article, outside any task's time limit: loaded inside the first task,
+    they cost a second or two, more on a busy host, and a short limit then killed an innocent
+    article's detect stage (docs/reliability.md)."""
+    from newsqa.worker.langid import warm
+
+    warm()
 
 
 @lru_cache(maxsize=8)

@@ -184,7 +184,7 @@ def test_poison_and_stuck_work_ends_dead(cluster, capsys, engine, words):
     article = store.get(bad)
     assert article.state == "dead" and words in article.error, article.error
     assert article.attempts <= 3
-    assert store.get(good).state == "processed"
+    assert store.get(good).state == "processed", (store.get(good).error, workers.logs()[-3000:])
     time.sleep(3)
     assert store.get(bad).attempts == article.attempts  # it does not come back
     report(capsys, f"poison {engine.split(':')[1]}", {"state": article.state, "attempts": article.attempts,
