@@ -255,15 +255,17 @@ def _translated_words(text: str, tokens: list[Token], source: str, names: list[N
     words = {fold(w) for n in names for w in _WORDS.split(n.english) + _WORDS.split(n.text) if w}
     out = []
     for (a, b), (c, d) in zip(ours, theirs):
-        said = {t.norm for t in tokens if c <= t.start < d}
-        missing = [n for n in names if a <= n.start < b and len(n.parts) == 1 and not n.acronym
-                   and not sentence_start(source, n.start) and not _adjective_before_noun(source, n)
-                   and not _carried(n, said)]
         candidates = [t for t in tokens if c <= t.start < d and t.cap and not t.upper
                       and not sentence_start(text, t.start) and t.norm not in words
                       and MIN_ENGLISH <= zipf(t.norm) < FUNCTION_WORD and t.norm not in _CALENDAR
                       and not any(x < t.end and t.start < y for x, y in taken) and not _english_name(t.text)]
-        if len(missing) == 1 and len(candidates) == 1 and max(
+        if len(candidates) != 1:
+            continue  # most sentences: nothing to pair, and no need to look for a missing name
+        said = {t.norm for t in tokens if c <= t.start < d}
+        missing = [n for n in names if a <= n.start < b and len(n.parts) == 1 and not n.acronym
+                   and not sentence_start(source, n.start) and not _adjective_before_noun(source, n)
+                   and not _carried(n, said)]
+        if len(missing) == 1 and max(
                 fuzz.ratio(candidates[0].norm, fold(x)) for x in (missing[0].text, missing[0].english)) < 50:
             # (a word like the name is the engine's rendering of it: Kosovo for Kosova, Blok for Block)
             n, t = missing[0], candidates[0]
