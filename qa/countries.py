@@ -80,7 +80,9 @@ def _index() -> dict[str, tuple[str, str]]:
 _ENDINGS = re.compile(r"(?:ijama|ama|ima|ije|iji|iju|ija|oga|ome|omu|og|om|oj|ih|im|em|a|e|i|o|u)$")
 
 
-_MK_ARTICLE = re.compile(r"(?:ite|te|ta|to|ot)$", re.IGNORECASE)
+# The Macedonian definite article at a word's end, in Latin letters as names are read (Obedinetite,
+# Bundestagot); qa.names strips it from a foreign noun too.
+MK_ARTICLE = re.compile(r"(?:ite|te|ta|to|ot)$", re.IGNORECASE)
 
 
 def stem(name: str) -> str:
@@ -108,7 +110,7 @@ def declined(name: str) -> tuple[str, str] | None:
     found = _stems().get(stem(name))
     if found is None:  # the Macedonian article on the first word: Обединетите Арапски Емирати
         first, rest = name.strip().split(None, 1)
-        bare = _MK_ARTICLE.sub("", first)
+        bare = MK_ARTICLE.sub("", first)
         found = _stems().get(stem(f"{bare} {rest}")) if bare != first and len(bare) > 3 else None
     return found
 

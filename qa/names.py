@@ -54,8 +54,9 @@ from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, 
 # Lower-case words that join the parts of one name (Hamad bin Jassim, Abdul Malik el Huti).
 PARTICLES = frozenset({"el", "al", "ez", "es", "ed", "ad", "as", "ash", "ul", "bin", "ibn", "bint", "abu", "ben",
                        "ал", "ел", "бин", "ибн", "абу", "ез"})
-# Particles only Arabic names have: a name with one is Arabic, whose sounds English writes as Arabic's.
-_ARABIC_PARTICLES = frozenset({"el", "al", "ez", "es", "ed", "ad", "as", "ash", "bin", "ibn", "bint", "abu"})
+# Particles only Arabic names have (all but ul and ben): a name with one is Arabic, whose sounds English
+# writes as Arabic's.
+_ARABIC_PARTICLES = PARTICLES - {"ul", "ben"}
 # Oblique endings: a word ending so is not a nominative (Blinkenom, Aragčijem, Sinvarovu).
 _OBLIQUE = ("om", "em", "ijem", "ovu", "ovoj", "ovom", "ovog", "ovoga", "ovim", "ovih", "evu", "evom", "evog",
             "inu", "inom", "inog")
@@ -782,7 +783,7 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
     (only a name of one word: a full name takes the genitive, "vlada Benjamina Netanjahua", and a
     Russian surname in -ova before a verb is no possessive, "Marija Zaharova rekla")."""
     if lang == "mk":  # Macedonian names do not decline; a foreign noun may take the article (Бундестагот)
-        m = _MK_ARTICLE_ENDING.search(word)
+        m = countries.MK_ARTICLE.search(word)
         if m and m.start() >= 4 and not attested(word) and FOREIGN_STEM <= zipf(fold(word[:m.start()])) < ORDINARY:
             return word[:m.start()], False
         return word, False
@@ -832,7 +833,6 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
     return max(candidates, key=lambda c: (zipf(fold(romanise(c, False))), -candidates.index(c))), False
 
 
-_MK_ARTICLE_ENDING = re.compile(r"(?:ot|ta|to|te|ite)$", re.IGNORECASE)  # in Latin letters, as names are read
 FOREIGN_STEM = 2.5  # zipf: a stem English writes this often is a foreign name in its own spelling (Herzog 3.0)
 
 
