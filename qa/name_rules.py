@@ -402,12 +402,17 @@ def _translated(text: str, tokens: list[Token], source: str, lang: str | None, p
     words = {fold(w) for n in names for w in re.split(r"[\s\-]+", n.english) if w}
     runs = _title_runs(text, tokens, words, taken)
     ours, theirs = sentence_spans(source), sentence_spans(text)
-    if len(ours) != len(theirs):
+    paired = len(ours) == len(theirs)
+    if not paired:
         ours, theirs = [(0, len(source))], [(0, len(text))]
     out = []
     for (a, b), (c, d) in zip(ours, theirs):
         named = [p for p in phrases if a <= p.start < b and not sentence_start(source, p.start)]
         rendered = [r for r in runs if c <= r[0] < d]
+        if paired:  # a sentence of the translation is the source sentence's
+            out += _lower_case(text, tokens, source, lang, [p for p in phrases if a <= p.start < b
+                                                            and p not in named[:len(rendered)]],
+                               c, d, words, runs, taken)
         for phrase, (start, end) in zip(named, rendered):
             if word_names.written_by_table(text[start:], phrase.text, lang):
                 continue  # the glossary step wrote it from the institution table (Ministry of Defence)
@@ -418,6 +423,84 @@ def _translated(text: str, tokens: list[Token], source: str, lang: str | None, p
             out.append(_flag("translated_name", text, start, end, word_names.corrected(found),
                              f"“{found}” is the name “{phrase.text}” translated word by word; English may "
                              f"call it otherwise (not a name English word lists know)", found))
+    return out
+
+
+_HEAD_NOUNS = {"Ministry": ("ministry",), "Council": ("council",), "Committee": ("committee",),
+               "Office": ("office",), "Administration": ("administration",), "Court": ("court",),
+               "Assembly": ("assembly",), "Commission": ("commission",), "Agency": ("agency",),
+               "Fund": ("fund",), "Bank": ("bank",), "Service": ("service",), "Directorate": ("directorate",),
+               "Inspectorate": ("inspectorate",), "Command": ("command",), "Forces": ("forces", "force"),
+               "Party": ("party",), "Movement": ("movement",), "Coalition": ("coalition",),
+               "Institute": ("institute",), "Foundation": ("foundation",),
+               "Organisation": ("organisation", "organization"), "Tribunal": ("tribunal",),
+               "Programme": ("programme", "program")}
+
+
+_SMALL_SOURCE_WORDS = frozenset({"za", "na", "o", "i", "u", "od", "sa", "s", "за", "на", "о", "и", "у", "од", "со"})
+
+
+def _head_english(phrase: str, lang: str | None) -> tuple[str, ...]:
+    """The lower-case English words the head noun of a name of ordinary words may come out as (sud:
+    court, banka: bank), by the institution table; () where its head is none of the table's."""
+    for word in phrase.split():
+        row = word_names.table_english([fold(to_latin(word, lang), lang)])
+        if row and row[1] == 1 and row[0] in _HEAD_NOUNS:
+            return _HEAD_NOUNS[row[0]]
+    return ()
+
+
+def _lower_case(text: str, tokens: list[Token], source: str, lang: str | None,
+                phrases: list["word_names.WordName"], c: int, d: int, names: set[str],
+                runs: list[tuple[int, int]], taken: Iterable[tuple[int, int]]) -> list[Flag]:
+    """Names of ordinary words of one sentence (``phrases``) that no title-case run renders, found in
+    the translation's sentence as a capitalised ordinary English word followed, in lower case, by the
+    English of the name's head noun ("Central bank" for Centralna banka, "Statutory court" for Ustavni
+    sud, "Global programme for food" for Svetski program za hranu): the engine translated the name word
+    by word and did not write it as a name. A name that opens its source sentence pairs only with a
+    rendering that opens the translation's, one inside it only with one inside."""
+    taken = list(taken)
+    inside = [t for t in tokens if c <= t.start < d]
+    used: set[int] = set()
+    out = []
+    for phrase in phrases:
+        heads = _head_english(phrase.text, lang)
+        size = sum(1 for w in phrase.text.split() if fold(w) not in _SMALL_SOURCE_WORDS)
+        if not heads or size < 2:
+            continue  # a head noun alone (Koalicija koju predvodi) is most often the common noun
+        opening = sentence_start(source, phrase.start)
+        for k, t in enumerate(inside):
+            article = lang == "mk" and t.norm == "the"  # Macedonian's article on the name's first word
+            if k in used or not t.cap or t.upper or t.norm in names or t.norm in word_names.SMALL_WORDS and not article \
+                    or zipf(t.norm) < ORDINARY_WORD \
+                    or sentence_start(text, t.start) != opening or any(a <= t.start < b for a, b in runs) \
+                    or any(a < t.end and t.start < b for a, b in taken):
+                continue
+            j, content, head = k + 1, 1, None
+            while j < len(inside) and content < size + 1 and text[inside[j - 1].end:inside[j].start] == " " \
+                    and not inside[j].cap:
+                if inside[j].norm in heads:
+                    head = j
+                if inside[j].norm not in word_names.SMALL_WORDS:
+                    content += 1
+                j += 1
+            if head is None:
+                continue
+            end = head
+            while end + 1 < j and inside[end + 1].norm not in word_names.SMALL_WORDS and \
+                    sum(1 for x in inside[k:end + 2] if x.norm not in word_names.SMALL_WORDS) <= size:
+                end += 1
+            used.add(k)
+            if article:
+                t = inside[k + 1]
+            found = text[t.start:inside[end].end]
+            if opening and end == k + 1 and word_names.qualifier(t.text):
+                break  # a sentence's demonym and noun is most often no name (Izraelska agencija: Israeli agency)
+            if not word_names.known(found, word_names.qualifier):
+                out.append(_flag("translated_name", text, t.start, inside[end].end, word_names.corrected(found),
+                                 f"“{found}” is the name “{phrase.text}” translated word by word and not "
+                                 f"written as a name; English may call it otherwise", found))
+            break
     return out
 
 

@@ -208,6 +208,26 @@ def test_acronyms_alone_are_no_run(seed_checker):
                  source) == [("translated_name", "State Voting Commission")]
 
 
+def test_a_name_rendered_in_lower_case_is_flagged_where_its_head_noun_is(seed_checker):
+    # the engine kept the first word's capital and wrote the rest as ordinary words: no title-case run
+    assert kinds(seed_checker, "Central bank Syria started to issue new banknotes.",
+                 "Centralna banka Sirije počela je da izdaje nove novčanice.") == [("translated_name", "Central bank")]
+    assert kinds(seed_checker, "The rates were raised by the People's bank on Monday.",
+                 "Kamate je u ponedeljak podigla Narodna banka.") == [("translated_name", "People's bank")]
+    # the head noun's English must be there: a capitalised word before other words is no rendering of it
+    assert kinds(seed_checker, "The rates were raised by the People's bankers on Monday.",
+                 "Kamate je u ponedeljak podigla Narodna banka.") == []
+
+
+def test_a_sentences_demonym_and_head_noun_is_not_taken_for_a_name(seed_checker):
+    # Izraelska agencija opens its sentence: most often no name, however the engine writes it
+    assert kinds(seed_checker, "Israeli agency COGAT said that the aid enters without limits.",
+                 "Izraelska agencija COGAT saopštila je da pomoć ulazi bez ograničenja.") == []
+    # a longer one is a name (Hrvatska narodna banka)
+    assert kinds(seed_checker, "Croatian national bank raised the rates.",
+                 "Hrvatska narodna banka podigla je kamate.", "hr") == [("translated_name", "Croatian national bank")]
+
+
 # --- names built from their words: the institution table, the head, "of" for a genitive ---------
 
 @pytest.mark.parametrize("words, expected", [
