@@ -28,7 +28,9 @@ checker flags what is left.
   adjective before an area noun names an area by its city (``qa.regions``: Donjecke oblasti ->
   Donetsk region).
 * **Verified.** A romanised name is verified when every word of it is attested in English text
-  (wordfreq), is an East Slavic surname or a coined company name (:func:`verified_word`), or the
+  (wordfreq), is an East Slavic surname or a coined company name (:func:`verified_word`), is written
+  in the source, in its nominative, with a letter no South Slavic alphabet has (Uraloğlu, Sewilam: the
+  outlet copied the name's own spelling), or the
   analyser's bilingual dictionary gives its English; otherwise the checker's
   ``unverified-name`` rule flags it. Where English attests a word that sounds the same (the sound key
   of ``qa.normalize``, plus v/w) and the romanisation is not attested, that spelling is used
@@ -592,8 +594,11 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
             word = english_spelling(word) or word  # not Abiy: a letter no South Slavic alphabet has keeps its spelling
         parts.append(word)
     out = re.sub(r"\bal- ", "al-", " ".join(parts))
+    # a word the source writes with a letter no South Slavic alphabet has, in its nominative, is the
+    # outlet's copy of the name's own spelling (Uraloğlu, Yerlikaya, Sewilam), as a Croatian source's is
+    own = {p for p, lem, w in zip(parts, lemmas, written) if _FOREIGN_LETTERS.search(w) and p == lem == w}
     verified = slavic or all(e or p in PARTICLES or p.startswith("al-") and attested(p[3:]) or verified_word(p)
-                             for p, e in zip(parts, english)) or gazetteer.known(out)
+                             or p in own for p, e in zip(parts, english)) or gazetteer.known(out)
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
 
