@@ -735,6 +735,11 @@ _GENITIVE = frozenset({"iz", "od", "do", "kod", "blizu", "preko", "posle", "posl
                        "izmedju"})  # folded: između (between) takes the genitive
 _LOCATIVE = frozenset({"u", "na", "o", "po", "pri", "prema", "ka", "k", "kroz", "za"})
 _INSTRUMENTAL = frozenset({"sa", "s", "pred", "nad", "pod", "medju"})
+# Prepositions and adverbs, folded: no noun, so a word in -ov/-ev/-in before one is no possessive
+# adjective but a place or a name in its own case (od Zlobina do Bosiljeva kako, stadiona Koševo u, Bajakovo zajedno).
+_PREPOSITIONS = frozenset(fold(w) for w in _GENITIVE | _LOCATIVE | _INSTRUMENTAL) | {
+    "kako", "gde", "gdje", "kada", "kad", "dok", "jer", "ako", "zajedno", "takodje", "takodjer", "samo", "cak",
+    "vise", "sada", "danas", "juce", "jucer", "ranije", "kasnije", "tamo", "ovde", "ovdje", "ponovo", "ponovno"}
 
 
 # A title in the genitive (or the animate accusative, the same form) before a name puts the name in
@@ -794,7 +799,7 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
         return word, False
     low = word.lower()
     if last and single and next_word and next_word[:1].islower() and not attested(word) \
-            and fold(next_word, "sr") not in _NO_NOUN:
+            and fold(next_word, "sr") not in _NO_NOUN | _PREPOSITIONS:
         m = _POSSESSIVE.search(low)
         if m and m.start() >= 3:
             return word[:m.start()], True  # Sinvarovu poruku, Deifova smrt, Putinov portparol

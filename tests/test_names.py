@@ -411,6 +411,11 @@ def test_a_possessive_ending_before_a_conjunction_or_a_preposition_is_the_name_s
     names = find_names("Vlada je optužila Kišinjev i Kijev da ne sarađuju.", "sr")
     assert [n.owner for n in names] == [False, False]
     assert find_names("Portparol je odbacio Putinov predlog.", "sr")[-1].owner
+    # nor before a preposition or an adverb: a place in -ovo (Bajakovo zajedno, Koševo u Sarajevu)
+    for text in ("Komesar je obišao Bajakovo zajedno sa direktorom.", "Obnavlja se stadion Koševo u Sarajevu.",
+                 "Plinovod ide od Zlobina do Karlovca."):
+        assert not any(n.owner for n in find_names(text, "hr")), text
+    assert english("Komesar je obišao Bajakovo zajedno sa direktorom.", "hr") == ["Bajakovo"]
 
 
 def test_a_letter_no_south_slavic_alphabet_has_keeps_the_name_s_spelling():
