@@ -63,6 +63,10 @@ _ARABIC_PARTICLES = PARTICLES - {"ul", "ben"}
 _OBLIQUE = ("om", "em", "ijem", "ovu", "ovoj", "ovom", "ovog", "ovoga", "ovim", "ovih", "evu", "evom", "evog",
             "inu", "inom", "inog")
 _NOUN_ENDINGS = ("ijem", "ija", "iju", "om", "em", "a", "e", "i", "u")
+# Croatian's own transliteration of a name from Cyrillic, Armenian or Arabic writes j for English y
+# (Percovskij, Harutjunjan, Grigorjan, Sergej): such a name is not in its own spelling.
+# Not dj (French's Arabic: Abdelmadjid) nor a final nj or lj (Slunj, a Croatian town).
+_CROATIAN_J = re.compile(r"(?<=[bcfghkmprstvz])j|(?<=[ln])j\B|(?<=[aeiou])j\b", re.IGNORECASE)
 # Letters no South Slavic alphabet has: a name written with one is in its own spelling (Abiy Ahmed).
 _FOREIGN_LETTERS = re.compile(r"[qwxyQWXYäöüÄÖÜğĞşŞșȘțȚăĂâÂîÎåÅøØæÆ]")
 # Words that are no noun a possessive adjective could stand before (Kišinjev i Kijev, Zijin zbog).
@@ -572,7 +576,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                     False, False, False, True, tuple(fold(x) for x in lemmas if x not in PARTICLES),
                     found.country)
     slavic = _slavic(lemmas, readings)
-    if lang == "hr" and not slavic and not _SOUTH_SLAVIC_LETTERS.search(lemma) and not any(english):
+    if lang == "hr" and not slavic and not _SOUTH_SLAVIC_LETTERS.search(lemma) and not any(english) \
+            and not _CROATIAN_J.search(lemma):
         # Croatian keeps foreign names in their own spelling (Joseph Aoun, Michael Kurilla); the
         # analyser's English, where it has one, is still the better word (Bjelorusija -> Belarus)
         return Name(start, end, text[start:end], lemma, lemma, owner, False, False, True,

@@ -345,6 +345,20 @@ def test_a_foreign_name_in_its_own_spelling_loses_a_case_ending_english_does_not
     assert name.lemma == "Kamalvandija"
 
 
+def test_croatian_keeps_a_western_name_as_written_but_romanises_its_own_transliteration():
+    # Croatian writes Joseph Aoun as he does, but Pertsovskyi and Vardanyan by its own letters (j for y)
+    kept = find_names("Ministar Joseph Aoun i general Michael Kurilla stigli su.", "hr")
+    assert [(n.english, n.verified) for n in kept] == [("Joseph Aoun", True), ("Michael Kurilla", True)]
+    [name] = find_names("Osuđen je i biznismen Ruben Vardanjan, rekao je sud.", "hr")
+    assert name.english == "Ruben Vardanyan"
+    [name] = find_names("Predsjednik uprave Oleksandr Percovskij rekao je.", "hr")
+    assert (name.english, name.verified) == ("Oleksandr Percovskiy", False)  # for unverified-name to flag
+    # a final nj or lj is a Croatian word's (Slunj), and French writes dj (Abdelmadjid Tebboune)
+    assert [n.english for n in find_names("Vojnici su stigli u Slunj.", "hr")] == ["Slunj"]
+    assert [n.english for n in find_names("Predsjednik Abdelmadjid Tebboune rekao je.", "hr")] == \
+        ["Abdelmadjid Tebboune"]
+
+
 def test_a_name_serbian_spells_as_it_sounds_loses_a_case_ending_where_english_writes_its_romanised_stem():
     # Galatasaraj romanises to Galatasaray, which English writes; Galatasaraya it does not
     [name] = find_names("Među suspendovanima su i igrači Galatasaraja i drugih klubova.", "sr")
