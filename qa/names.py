@@ -72,6 +72,7 @@ _FOREIGN_LETTERS = re.compile(r"[qwxyQWXYäöüÄÖÜğĞşŞșȘțȚăĂâÂî�
 # Words that are no noun a possessive adjective could stand before (Kišinjev i Kijev, Zijin zbog).
 _NO_NOUN = frozenset({"i", "a", "ali", "ili", "pa", "te", "je", "su", "se", "da", "sto", "koji", "koja", "koje", "kao",
                       "zbog", "nego", "vec", "jos", "ce", "bi", "nije", "nisu", "li", "ni", "ne"})
+_DECLINED_IC = re.compile(r"ić(?:a|u|em|om|e)$")  # lower case: a South Slavic surname in a case
 _POSSESSIVE = re.compile(r"(?:ov|ev|in)(?:a|o|e|i|u|og|oga|om|ome|oj|im|ima|ih)?$")
 _CASE_ENDING = re.compile(r"^[-‐‑](?:a|u|om|em|e|i|ov|ovi|ova|ove|ovima|ima|ju|ja|ot|ta|то|от|та|а|у|ом|ем|е|и)$",
                           re.IGNORECASE)
@@ -620,8 +621,11 @@ def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[
     for k, (w, r) in enumerate(zip(written[:-1], readings[:-1])):
         f = fold(w)
         if r.kind != "np" and lemmas[k] == w and f.endswith(ending) and len(f) - len(ending) >= 3 \
-                and given_names.given_name(f[:-len(ending)]) and not given_names.given_name(f):
-            out[k] = w[:-len(ending)]
+                and not given_names.given_name(f):
+            if given_names.given_name(f[:-len(ending)]):
+                out[k] = w[:-len(ending)]
+            elif ending in ("u", "a", "om") and given_names.given_name(f[:-len(ending)] + "o"):
+                out[k] = w[:-len(ending)] + "o"  # Ratku Mladiću -> Ratko Mladić: a given name in -o
     return out
 
 
@@ -808,6 +812,9 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
         m = _POSSESSIVE.search(low)
         if m and m.start() >= 3:
             return word[:m.start()], True  # Sinvarovu poruku, Deifova smrt, Putinov portparol
+    m = _DECLINED_IC.search(low)
+    if m and m.start() >= 3:
+        return word[:m.start() + 2], False  # Mladiću, Vučića, Đokovićem: a surname in -ić declines so
     if low.endswith("ijem") and len(low) > 6:
         return word[:-4] + "i", False  # Aragčijem, Eslamijem, Entonijem
     if low.endswith(("om", "em")) and len(low) > 5 and not (attested(word) and zipf(fold(word)) >= zipf(fold(word[:-2]))):

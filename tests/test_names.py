@@ -345,6 +345,17 @@ def test_a_foreign_name_in_its_own_spelling_loses_a_case_ending_english_does_not
     assert name.lemma == "Kamalvandija"
 
 
+def test_a_south_slavic_surname_in_ic_loses_its_case_ending_and_keeps_its_letters():
+    def found(text: str, lang: str = "sr") -> list[tuple[str, bool]]:
+        return [(n.english, n.slavic) for n in find_names(text, lang)]
+
+    assert found("Presuda Ratku Mladiću je potvrđena.", "bs") == [("Ratko Mladić", True)]  # Ratko's dative too
+    assert found("Sastao se sa Novakom Đokovićem.") == [("Novak Đoković", True)]
+    assert found("Podrška Vučiću je stigla.") == [("Vučić", True)]
+    # a town in -ica is no surname (Podgorice, Srebrenice)
+    assert [n.english for n in find_names("Delegacija iz Podgorice je stigla.", "sr")] == ["Podgorica"]
+
+
 def test_croatian_keeps_a_western_name_as_written_but_romanises_its_own_transliteration():
     # Croatian writes Joseph Aoun as he does, but Pertsovskyi and Vardanyan by its own letters (j for y)
     kept = find_names("Ministar Joseph Aoun i general Michael Kurilla stigli su.", "hr")
