@@ -9,6 +9,7 @@ an ordinary word, not a misspelt name. Rare names stay below it (Kissel 2.0, Net
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 
 COMMON_ZIPF = 3.5
 # A single word this frequent (about once per six million words) is a name English already knows
@@ -49,3 +50,21 @@ def is_derived_form(word: str, name: str) -> bool:
     if common < max(3, len(name) - 2):
         return False
     return word[common:] in DERIVATION_SUFFIXES
+
+
+ENGLISH_CASE = "english_case.tsv.gz"  # in newsqa.seeds: seeds/build_english_case.py derives it from en_US
+
+
+@lru_cache(maxsize=1)
+def _case() -> dict[str, str]:
+    """Folded word -> N (English writes it only with a capital), W (only in lower case) or NW."""
+    import gzip
+
+    with resources.files("newsqa.seeds").joinpath(ENGLISH_CASE).open("rb") as raw:
+        return dict(line.rstrip("\n").split("\t") for line in gzip.open(raw, "rt", encoding="utf-8"))
+
+
+def lower_case_only(folded: str) -> bool:
+    """Whether English writes the word only in lower case (litany, sash, fuzzy): an ordinary word,
+    which wordfreq's caseless counts cannot tell from a name (Berry and berry, Roy)."""
+    return _case().get(folded) == "W"

@@ -34,7 +34,7 @@ checker flags what is left.
   analyser's bilingual dictionary gives its English; otherwise the checker's
   ``unverified-name`` rule flags it. Where English attests a word that sounds the same (the sound key
   of ``qa.normalize``, plus v/w) and the romanisation is not attested, that spelling is used
-  ("Grosi" -> "Grossi").
+  ("Grosi" -> "Grossi"), unless English writes it only in lower case (Litani is no "Litany").
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
 import newsqa.qa.regions as regions
 import newsqa.qa.wordnet as wordnet
-from newsqa.qa.english import zipf
+from newsqa.qa.english import lower_case_only, zipf
 from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, tokenize
 
 # Lower-case words that join the parts of one name (Hamad bin Jassim, Abdul Malik el Huti).
@@ -224,8 +224,8 @@ def english_spelling(word: str) -> str | None:
         return None
     if own >= MIN_ATTESTED and found[1] < own + 0.8:
         return None
-    if found[1] < 1.3 or found[1] >= ORDINARY:
-        return None  # a very frequent English word is an ordinary word, not a spelling of a name (Pants)
+    if found[1] < 1.3 or found[1] >= ORDINARY or lower_case_only(found[0]):
+        return None  # an ordinary word is not a spelling of a name (Pants; Litany for Litani, Sash for Šas)
     if given_names.common_given_name(folded) and not given_names.common_given_name(found[0]) \
             and not gazetteer.known(found[0].capitalize()):
         # Majid is no "Maid", Fatih no "Fatty": a given name is spelt as one (Husein -> Hussein); a

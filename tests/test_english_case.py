@@ -1,0 +1,47 @@
+"""How English writes a word's first letter (seeds/english_case.tsv.gz, from en_US) and what it keeps
+english_spelling from doing: respelling a name as an ordinary word."""
+
+from __future__ import annotations
+
+import gzip
+from importlib import resources
+
+from hypothesis import given, strategies as st
+
+from newsqa.qa import english
+from newsqa.qa.names import english_spelling
+from newsqa.qa.normalize import fold
+from seeds.build_english_case import rows
+
+
+def test_a_name_is_not_respelt_as_a_word_english_writes_only_in_lower_case():
+    # by sound these are the words litany, sash and fuzzy; the river, the party and the man keep their names
+    assert english_spelling("Litani") is None
+    assert english_spelling("Shas") is None
+    assert english_spelling("Fouzi") is None
+    # a spelling English writes as a name, also where it is a word too, is still taken
+    assert english_spelling("Husein") == "Hussein"
+    assert english_spelling("Grosi") == "Grossi"
+    assert english_spelling("Beri") == "Berry"  # Berry and berry: a name as well (here the wrong one)
+
+
+def test_rows_tell_names_words_and_both_and_skip_acronyms():
+    lines = ["7", "Berry/M", "berry/GDSM", "sash/MS", "Hussein/M", "NATO/M", "X", "Çelik"]
+    assert rows(lines) == [("berry", "NW"), ("celik", "N"), ("hussein", "N"), ("sash", "W")]
+
+
+@given(st.lists(st.text(max_size=10), max_size=12))
+def test_rows_are_folded_sorted_and_of_three_kinds(words):
+    out = rows(["0"] + [w + "/M" for w in words])
+    assert [w for w, _ in out] == sorted({w for w, _ in out})
+    for word, kind in out:
+        assert word == fold(word) and kind in ("N", "W", "NW")
+
+
+def test_the_shipped_file_has_the_cases_we_rely_on():
+    with resources.files("newsqa.seeds").joinpath(english.ENGLISH_CASE).open("rb") as raw:
+        table = dict(line.rstrip("\n").split("\t") for line in gzip.open(raw, "rt", encoding="utf-8"))
+    assert len(table) > 50_000
+    assert (table["litany"], table["hussein"], table["berry"]) == ("W", "N", "NW")
+    assert english.lower_case_only("sash") and not english.lower_case_only("roy")
+    assert not english.lower_case_only("netanjahu")  # a word it does not list is no ordinary word
