@@ -68,3 +68,8 @@ def lower_case_only(folded: str) -> bool:
     """Whether English writes the word only in lower case (litany, sash, fuzzy): an ordinary word,
     which wordfreq's caseless counts cannot tell from a name (Berry and berry, Roy)."""
     return _case().get(folded) == "W"
+
+
+def english_name(folded: str) -> bool:
+    """Whether English writes the word with a capital (Knesset, Hussein, Berry): a name's spelling."""
+    return "N" in _case().get(folded, "")

@@ -50,7 +50,7 @@ import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
 import newsqa.qa.regions as regions
 import newsqa.qa.wordnet as wordnet
-from newsqa.qa.english import lower_case_only, zipf
+from newsqa.qa.english import english_name, lower_case_only, zipf
 from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, tokenize
 
 # Lower-case words that join the parts of one name (Hamad bin Jassim, Abdul Malik el Huti).
@@ -581,7 +581,10 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
             and not _CROATIAN_J.search(lemma):
         # Croatian keeps foreign names in their own spelling (Joseph Aoun, Michael Kurilla); the
         # analyser's English, where it has one, is still the better word (Bjelorusija -> Belarus)
-        return Name(start, end, text[start:end], lemma, lemma, owner, False, False, True,
+        # except where the word is unattested and a name English writes sounds the same (Kneset ->
+        # Knesset): Croatian's own spelling of a name English knows
+        kept = " ".join(_croatian_spelling(w) for w in lemma.split())
+        return Name(start, end, text[start:end], lemma, kept, owner, False, False, True,
                     tuple(fold(x) for x in lemmas if x not in PARTICLES))
     parts = []
     arabic = not slavic and any(fold(lem, "sr") in _ARABIC_PARTICLES or re.match(r"(?:al|el)-", fold(lem, "sr"))
@@ -627,6 +630,15 @@ def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[
             elif ending in ("u", "a", "om") and given_names.given_name(f[:-len(ending)] + "o"):
                 out[k] = w[:-len(ending)] + "o"  # Ratku Mladiću -> Ratko Mladić: a given name in -o
     return out
+
+
+def _croatian_spelling(word: str) -> str:
+    """A word of a name a Croatian source keeps as written, or the name English writes that sounds
+    the same where English text does not attest the word (Kneset -> Knesset, Hristodulidis stays)."""
+    if word in PARTICLES or attested(word):
+        return word
+    spelt = english_spelling(word)
+    return spelt if spelt and english_name(fold(spelt)) else word
 
 
 def _serbian_spelling(word: str) -> str:
