@@ -210,7 +210,8 @@ def pieces(text: str, lang: str | None) -> list[Piece] | None:
             i += 1
             continue
         found = table_english(latin[i:])
-        head = not any(p.head for p in out) and bool(HEADS.match(latin[i]) or INNER_HEADS.match(latin[i]))
+        head = not any(p.head for p in out) and bool(HEADS.match(latin[i]) or INNER_HEADS.match(latin[i])
+                                                     or WATERS.match(latin[i]))
         if found is not None:
             english, size = found
             out.append(Piece(" ".join(x.text for x in tokens[i:i + size]), english, head=head and size == 1))
@@ -371,6 +372,10 @@ HEADS = re.compile(r"^(?:vijeć|vijec|vec|savet|savjet|sovet|odbor|komitet|minis
 # vatre" is as often the agreement in general as the treaty's name.
 INNER_HEADS = re.compile(r"^(?:ugovor|sporazum|dogovor|konvencij|protokol|memorandum|povelj)"
                          r"(?:a|e|i|u|o|om|em|ima|ama|ot|ta|te|ite)?$")
+# Waters named by an adjective and their noun (Crveno more, Persijski zaliv, Ohridsko jezero): heads
+# of the names the glossary step builds from their words, where English knows the whole (Red Sea,
+# Persian Gulf); the engine's word for more is another sense ("must", "Ail").
+WATERS = re.compile(r"^(?:mor|zaliv|zaljev|jezer|moreuz)(?:a|e|i|u|o|om|em|ot|to|eto|ata)?$")
 COMPLEMENT_PREPOSITIONS = frozenset({"za", "bez", "na", "protiv", "o"})
 # An adjective of a name's kind (Svjetska, Europska, Centralna, Руско): one opening a sentence may
 # start a name; ADJECTIVE alone also fits nouns there (Listu).

@@ -184,6 +184,15 @@ def test_apertium_with_the_glossary_step_writes_names_of_ordinary_words_as_names
     assert {t["how"] for t in result.terms if t["entity"] == ""} >= {"words"}
 
 
+@needs_apertium
+def test_apertium_with_the_glossary_step_writes_seas_and_gulfs_as_english_does(seed_checker):
+    # the engine's words are "Red must", "Kaspijskog must", "Persijskom bay"
+    source = "Brodovi plove kroz Crveno more, a gas iz Kaspijskog mora stiže tankerima iz Persijskog zaliva."
+    plain, result = plain_and_stepped(source, seed_checker)
+    for name in ("Red Sea", "Caspian Sea", "Persian Gulf"):
+        assert name in result.text and name not in plain, (name, plain, result.text)
+
+
 def test_a_run_stops_at_a_glossary_name(seed_checker):
     source = "Hranu dijeli Humanitarna fondacija za Gazu, saopćio je ured."
     assert kinds(seed_checker, "Food is shared by the Humanitarian Foundation for Gaza, the office said.",
