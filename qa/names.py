@@ -224,8 +224,12 @@ def english_spelling(word: str) -> str | None:
         return None
     if own >= MIN_ATTESTED and found[1] < own + 0.8:
         return None
-    if found[1] < 1.3 or found[1] >= ORDINARY or lower_case_only(found[0]):
-        return None  # an ordinary word is not a spelling of a name (Pants; Litany for Litani, Sash for Šas)
+    if found[1] < 1.3 or found[1] >= ORDINARY:
+        return None  # a very frequent English word is an ordinary word, not a spelling of a name (Pants)
+    if lower_case_only(found[0]) and re.sub(r"(.)\1", r"\1", found[0]) != folded:
+        # nor is a word English writes only in lower case (Litany for Litani, Sash for Šas), unless it
+        # is the name with the double letters Serbian drops (Siner -> Sinner, Galant -> Gallant)
+        return None
     if given_names.common_given_name(folded) and not given_names.common_given_name(found[0]) \
             and not gazetteer.known(found[0].capitalize()):
         # Majid is no "Maid", Fatih no "Fatty": a given name is spelt as one (Husein -> Hussein); a

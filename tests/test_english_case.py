@@ -23,6 +23,8 @@ def test_a_name_is_not_respelt_as_a_word_english_writes_only_in_lower_case():
     assert english_spelling("Husein") == "Hussein"
     assert english_spelling("Grosi") == "Grossi"
     assert english_spelling("Beri") == "Berry"  # Berry and berry: a name as well (here the wrong one)
+    # and a word that is the name with the double letters Serbian drops is still the name (Yoav Gallant)
+    assert english_spelling("Galant") == "Gallant"
 
 
 def test_rows_tell_names_words_and_both_and_skip_acronyms():
