@@ -426,27 +426,21 @@ def _translated(text: str, tokens: list[Token], source: str, lang: str | None, p
     return out
 
 
-_HEAD_NOUNS = {"Ministry": ("ministry",), "Council": ("council",), "Committee": ("committee",),
-               "Office": ("office",), "Administration": ("administration",), "Court": ("court",),
-               "Assembly": ("assembly",), "Commission": ("commission",), "Agency": ("agency",),
-               "Fund": ("fund",), "Bank": ("bank",), "Service": ("service",), "Directorate": ("directorate",),
-               "Inspectorate": ("inspectorate",), "Command": ("command",), "Forces": ("forces", "force"),
-               "Party": ("party",), "Movement": ("movement",), "Coalition": ("coalition",),
-               "Institute": ("institute",), "Foundation": ("foundation",),
-               "Organisation": ("organisation", "organization"), "Tribunal": ("tribunal",),
-               "Programme": ("programme", "program")}
-
-
-_SMALL_SOURCE_WORDS = frozenset({"za", "na", "o", "i", "u", "od", "sa", "s", "за", "на", "о", "и", "у", "од", "со"})
+# Other spellings English gives a head noun of the institution table (its English, lower-cased).
+_HEAD_SPELLINGS = {"organisation": ("organization",), "programme": ("program",), "forces": ("force",)}
+# Source words a name's size does not count (Svetski program za hranu has three words), folded Latin.
+_SMALL_SOURCE_WORDS = frozenset({"za", "na", "o", "i", "u", "od", "sa", "s", "so", "bez", "protiv"})
 
 
 def _head_english(phrase: str, lang: str | None) -> tuple[str, ...]:
     """The lower-case English words the head noun of a name of ordinary words may come out as (sud:
     court, banka: bank), by the institution table; () where its head is none of the table's."""
     for word in phrase.split():
-        row = word_names.table_english([fold(to_latin(word, lang), lang)])
-        if row and row[1] == 1 and row[0] in _HEAD_NOUNS:
-            return _HEAD_NOUNS[row[0]]
+        latin = fold(to_latin(word, lang), lang)
+        row = word_names.table_english([latin])
+        if row and row[1] == 1 and word_names.HEADS.match(latin):
+            english = row[0].lower()
+            return (english,) + _HEAD_SPELLINGS.get(english, ())
     return ()
 
 
@@ -465,7 +459,7 @@ def _lower_case(text: str, tokens: list[Token], source: str, lang: str | None,
     out = []
     for phrase in phrases:
         heads = _head_english(phrase.text, lang)
-        size = sum(1 for w in phrase.text.split() if fold(w) not in _SMALL_SOURCE_WORDS)
+        size = sum(1 for w in phrase.text.split() if fold(to_latin(w, lang), lang) not in _SMALL_SOURCE_WORDS)
         if not heads or size < 2:
             continue  # a head noun alone (Koalicija koju predvodi) is most often the common noun
         opening = sentence_start(source, phrase.start)
