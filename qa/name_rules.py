@@ -409,11 +409,12 @@ def _translated(text: str, tokens: list[Token], source: str, lang: str | None, p
     for (a, b), (c, d) in zip(ours, theirs):
         named = [p for p in phrases if a <= p.start < b and not sentence_start(source, p.start)]
         rendered = [r for r in runs if c <= r[0] < d]
+        pairs = _pairs(text, named, rendered, lang)
         if paired:  # a sentence of the translation is the source sentence's
             out += _lower_case(text, tokens, source, lang, [p for p in phrases if a <= p.start < b
-                                                            and p not in named[:len(rendered)]],
+                                                            and all(p is not q for q, _ in pairs)],
                                c, d, words, runs, taken)
-        for phrase, (start, end) in zip(named, rendered):
+        for phrase, (start, end) in pairs:
             if word_names.written_by_table(text[start:], phrase.text, lang):
                 continue  # the glossary step wrote it from the institution table (Ministry of Defence)
             end = _within(tokens, start, end, len(phrase.text.split()))
@@ -424,6 +425,28 @@ def _translated(text: str, tokens: list[Token], source: str, lang: str | None, p
                              f"“{found}” is the name “{phrase.text}” translated word by word; English may "
                              f"call it otherwise (not a name English word lists know)", found))
     return out
+
+
+def _pairs(text: str, named: list["word_names.WordName"], rendered: list[tuple[int, int]],
+           lang: str | None) -> list[tuple["word_names.WordName", tuple[int, int]]]:
+    """Names of one sentence paired with its title-case runs: a name whose head noun the institution
+    table gives takes the run that carries that noun's English (Međunarodne agencije za atomsku
+    energiju: the run with "Agency"), or none where no run does (the engine wrote it in lower case);
+    the other names take the runs left, in order. Pairing all in order shifted every pair after a
+    name the engine wrote in lower case ("Ministry of Finance" taken for the atomic energy agency)."""
+    left = list(rendered)
+    by_head, rest = [], []
+    for phrase in named:
+        heads = _head_english(phrase.text, lang)
+        if not heads:
+            rest.append(phrase)
+            continue
+        run = next((r for r in left if set(heads) & {fold(w) for w in re.findall(r"[^\W\d_]+", text[r[0]:r[1]])}),
+                   None)
+        if run is not None:
+            left.remove(run)
+            by_head.append((phrase, run))
+    return by_head + list(zip(rest, left))
 
 
 # Other spellings English gives a head noun of the institution table (its English, lower-cased).

@@ -228,6 +228,13 @@ def test_a_name_rendered_in_lower_case_is_flagged_where_its_head_noun_is(seed_ch
                  "Kamate je u ponedeljak podigla Narodna banka.") == []
 
 
+def test_a_name_takes_the_run_with_its_head_noun_not_the_next_run_in_order(seed_checker):
+    # Centralna banka came out in lower case: in order, "Ministry of Finance" was paired with it
+    source = "Izveštaj su u ponedeljak objavili Centralna banka i Ministarstvo finansija."
+    assert kinds(seed_checker, "The report was published on Monday by the Central bank and the Ministry of Finance.",
+                 source) == [("translated_name", "Central bank")]
+
+
 def test_a_sentences_demonym_and_head_noun_is_not_taken_for_a_name(seed_checker):
     # Izraelska agencija opens its sentence: most often no name, however the engine writes it
     assert kinds(seed_checker, "Israeli agency COGAT said that the aid enters without limits.",
