@@ -744,8 +744,12 @@ def _adjective_nominatives(word: str) -> list[str]:
 
 def _slavic(lemmas: list[str], readings: list[Reading]) -> bool:
     # -ić is South Slavic; -ič (Smotrič, a Hebrew name written the Serbian way) is not
-    if any(x.lower().endswith(("ić", "ski", "ska", "cki", "čki", "ški")) or
-           (fold(x).endswith("ic") and x.isascii()) for x in lemmas):
+    if any(x.lower().endswith("ić") or (fold(x).endswith("ic") and x.isascii()) for x in lemmas):
+        return True
+    # -ski and -cki are South Slavic too, but not after an East Slavic given name in -ij, which Serbian
+    # writes for -iy (Andrij Bilecki is Andriy Biletsky, Sergij Korecki Serhiy Koretskyi)
+    if any(x.lower().endswith(("ski", "ska", "cki", "čki", "ški")) for x in lemmas) and \
+            not any(x.lower().endswith("ij") and len(x) > 4 for x in lemmas[:-1]):
         return True
     nps = [r for r in readings if r.kind == "np"]
     return bool(nps) and len(nps) == len([x for x in lemmas if x not in PARTICLES]) \

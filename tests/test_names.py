@@ -356,6 +356,14 @@ def test_a_south_slavic_surname_in_ic_loses_its_case_ending_and_keeps_its_letter
     assert [n.english for n in find_names("Delegacija iz Podgorice je stigla.", "sr")] == ["Podgorica"]
 
 
+def test_a_surname_in_ski_after_an_east_slavic_given_name_is_no_south_slavic_name():
+    # Serbian writes Andriy Biletsky "Andrij Bilecki": romanised and, unattested, left for unverified-name
+    [name] = find_names("Komandant Andrij Bilecki je rekao.", "sr")
+    assert (name.english, name.slavic, name.verified) == ("Andriy Bilecki", False, False)
+    [name] = find_names("Ministar Hristijan Mickoski je rekao.", "sr")
+    assert (name.english, name.slavic) == ("Hristijan Mickoski", True)
+
+
 def test_croatian_keeps_a_western_name_as_written_but_romanises_its_own_transliteration():
     # Croatian writes Joseph Aoun as he does, but Pertsovskyi and Vardanyan by its own letters (j for y)
     kept = find_names("Ministar Joseph Aoun i general Michael Kurilla stigli su.", "hr")
