@@ -194,7 +194,8 @@ def attested(word: str) -> bool:
 # A Russian, Ukrainian or Bulgarian surname (Lavrov, Kostyukov, Umerov, Petrova, Kovalenko, Tkachuk)
 # romanised by the house style: Serbian writes it letter for letter from Cyrillic, and undoing the
 # Serbian letters (j -> y, č -> ch, š -> sh, ž -> zh) gives the English spelling, except where Serbian
-# h stands for х (English kh: Terehov for Terekhov) and c for ц (ts): those stay unverified.
+# h stands for х (English kh: Terehov for Terekhov), c for ц (ts) and nj, lj for a soft н, л (Rešetnjikov
+# for Reshetnikov, Tjurdenjev for Tyurdenev): those stay unverified.
 _EAST_SLAVIC_SURNAME = re.compile(r"^[a-z]{3,}(?:ov|ev|yov|ova|eva|enko|chuk|yuk)$")
 
 
@@ -206,7 +207,7 @@ def verified_word(word: str) -> bool:
     if attested(word):
         return True
     folded = fold(word)
-    if _EAST_SLAVIC_SURNAME.match(folded) and not re.search(r"(?<![csz])h|c(?!h)", folded):
+    if _EAST_SLAVIC_SURNAME.match(folded) and not re.search(r"(?<![csz])h|c(?!h)|[nl]y[ei]", folded):
         return True
     return len(folded) >= 8 and any(zipf(folded[:k]) >= COINED_HEAD and zipf(folded[k:]) >= COINED_TAIL
                                     for k in range(3, len(folded) - 4))
