@@ -451,8 +451,9 @@ def _pairs(text: str, named: list["word_names.WordName"], rendered: list[tuple[i
 
 # Other spellings English gives a head noun of the institution table (its English, lower-cased).
 _HEAD_SPELLINGS = {"organisation": ("organization",), "programme": ("program",), "forces": ("force",)}
-# Source words a name's size does not count (Svetski program za hranu has three words), folded Latin.
-_SMALL_SOURCE_WORDS = frozenset({"za", "na", "o", "i", "u", "od", "sa", "s", "so", "bez", "protiv"})
+# Source words a name's size does not count (Svetski program za hranu has three words), folded Latin:
+# the prepositions of a name's complement, and "i", "u", "od", "sa", "s", "so" between its words.
+_SMALL_SOURCE_WORDS = word_names.COMPLEMENT_PREPOSITIONS | {"i", "u", "od", "sa", "s", "so"}
 
 
 def _head_english(phrase: str, lang: str | None) -> tuple[str, ...]:
