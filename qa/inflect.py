@@ -46,12 +46,15 @@ def base_forms(word: str) -> frozenset[str]:
             bases.add(base + vowel)  # feminine and neuter names: Sirij-e -> Sirija, Gaz-e -> Gaza
         if suffix == "a":
             bases.add(base + "i")  # genitive plural of a plural name: Hut-a -> Huti
+        if suffix in ("ih", "im", "ima"):
+            bases.add(base + "i")  # a plural adjective's cases: Bel-ih šlemova -> Beli šlemovi
         if base.endswith("ij") and len(base) > MIN_BASE:
             # epenthetic j, which follows i: Hutij-a -> Huti, Amanij-em -> Amani. Not after other
             # vowels: Sarajev-a is no form of Sara (names in -a decline Sare, Sari, Saru)
             bases.add(base[:-1])
         if len(base) >= 4 and base[-1] not in _VOWELS and base[-2] not in _VOWELS:
             bases.add(base[:-1] + "a" + base[-1])  # fleeting a: Egipt-a -> Egipat
+            bases.add(base[:-1] + "e" + base[-1])  # Macedonian's fleeting e: Западн-иот -> Западен
     return frozenset(bases)
 
 

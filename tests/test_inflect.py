@@ -10,6 +10,8 @@ from newsqa.qa.inflect import SUFFIXES, base_forms, inflects
     ("fidanovoj", "fidan"), ("barzanijevom", "barzani"),                 # possessive adjectives
     ("hutija", "huti"), ("hutijima", "huti"),                            # epenthetic j
     ("egipta", "egipat"),                                                # fleeting a
+    ("belih", "beli"), ("sivim", "sivi"),                                # plural adjectives' cases
+    ("zapadniot", "zapaden"),                                            # Macedonian fleeting e
     ("turskoj", "turska"), ("hezbolaha", "hezbolah"),
     ("kirkukot", "kirkuk"), ("turcijata", "turcija"),                   # Macedonian articles
 ])
