@@ -46,6 +46,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Mapping
 
 import newsqa.qa.countries as countries
+import newsqa.qa.demonyms as demonyms
 import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
 import newsqa.qa.regions as regions
@@ -129,6 +130,7 @@ class Name:
     verified: bool
     parts: tuple[str, ...]  # the source words' Latin nominatives, for matching renderings
     place: str | None = None  # the country of the city GeoNames names so (qa.gazetteer)
+    people: bool = False  # a demonym noun (Palestinci), whose English is the word qa.demonyms gives
 
     def to_dict(self) -> dict:
         return {"source": self.text, "lemma": self.lemma, "english": self.english, "verified": self.verified}
@@ -307,8 +309,16 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         if not t.cap:
             i += 1
             continue
+        people = _people(t, lang)
+        if people is not None:
+            # a people's noun (Palestinci, Kurdima, Евреите): its English is a word, not a romanisation,
+            # and it starts no longer name (Palestinci Gaze: the Palestinians of Gaza)
+            found.append(Name(t.start, t.end, text[t.start:t.end], to_latin(t.text, lang or "sr"), people,
+                              False, False, False, True, (fold(to_latin(t.text, lang or "sr"), lang),), people=True))
+            i += 1
+            continue
         j = i + 1
-        while j < len(tokens) and _joined(text, tokens[j - 1], tokens[j]):
+        while j < len(tokens) and _joined(text, tokens[j - 1], tokens[j]) and not _people(tokens[j], lang):
             if tokens[j].cap and not tokens[j].upper:
                 j += 1
             elif tokens[j].norm in PARTICLES and j + 1 < len(tokens) and tokens[j + 1].cap \
@@ -388,6 +398,14 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 found.append(name)
         i = j
     return _agree(found, style)
+
+
+def _people(token: Token, lang: str | None) -> str | None:
+    """The English noun for a demonym (``qa.demonyms``), unless GeoNames names a place so (Ruse)."""
+    people = demonyms.english(token.text[token.word_start - token.start:], lang)
+    if people is None or gazetteer.place([to_latin(token.text, lang or "sr")]) is not None:
+        return None
+    return people
 
 
 BIG_CITY = 500_000  # people

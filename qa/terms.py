@@ -138,7 +138,7 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         found.append((name.start, end, Rendering(name.entity, source[name.start:end], english, "placeholder")))
     taken = [(a, b) for a, b, _ in found]
     for name in find_names(source, lang, analyses, skip=taken, style=style, known_word=checker.known_word):
-        entity = variant_of(checker, name)
+        entity = None if name.people else variant_of(checker, name)  # Русите are no spelling of Русија
         if entity is not None and name.place and checker.index.entity_type(entity) != "place":
             entity = None  # a country or a town GeoNames names is no other glossary name (u Sudanu, u Lavovu)
         if entity is not None and name.english in countries.english_names() \
