@@ -494,7 +494,9 @@ def _lower_case(text: str, tokens: list[Token], source: str, lang: str | None,
                     or sentence_start(text, t.start) != opening or any(a <= t.start < b for a, b in runs) \
                     or any(a < t.end and t.start < b for a, b in taken):
                 continue
-            j, content, head = k + 1, 1, None
+            # the head itself capitalised before its complement in lower case ("Office for control
+            # foreign imovine" for Kancelarija za kontrolu strane imovine) is the name word by word too
+            j, content, head = k + 1, 1, (k if t.norm in heads else None)
             while j < len(inside) and content < size + 1 and text[inside[j - 1].end:inside[j].start] == " " \
                     and not inside[j].cap:
                 if inside[j].norm in heads:
@@ -505,9 +507,13 @@ def _lower_case(text: str, tokens: list[Token], source: str, lang: str | None,
             if head is None:
                 continue
             end = head
-            while end + 1 < j and inside[end + 1].norm not in word_names.SMALL_WORDS and \
-                    sum(1 for x in inside[k:end + 2] if x.norm not in word_names.SMALL_WORDS) <= size:
+            while end + 1 < j and (inside[end + 1].norm not in word_names.SMALL_WORDS or head == k and end + 2 < j) \
+                    and sum(1 for x in inside[k:end + 2] if x.norm not in word_names.SMALL_WORDS) <= size:
                 end += 1
+            while end > k and inside[end].norm in word_names.SMALL_WORDS:
+                end -= 1
+            if head == k and end == k:
+                continue  # a head alone before another name (Office for Kosovo) says too little
             used.add(k)
             if article:
                 t = inside[k + 1]

@@ -295,7 +295,9 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
     sequence is one unless the language writes it often in lower case or ``known_word`` (a
     dictionary of the language) knows it.
     """
+    from newsqa.qa.word_names import head_nouns  # word_names builds on this module
     skip = list(skip)
+    skip += [(a, b) for a, b, _ in head_nouns(text, lang, skip)]  # Skupština, Tužilaštva: an institution's noun
     tokens = [t for t in tokenize(text, lang) if not any(a < t.end and t.start < b for a, b in skip)]
     surnames = _surnames(text, tokens, lang)
     found: list[Name] = []

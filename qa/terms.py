@@ -137,6 +137,8 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
             end = m.end() if m else end
         found.append((name.start, end, Rendering(name.entity, source[name.start:end], english, "placeholder")))
     taken = [(a, b) for a, b, _ in found]
+    places = {start for start, _, r in found if checker.index.entity_type(r.entity) == "place"}
+    heads = word_names.head_nouns(source, lang, taken)
     for name in find_names(source, lang, analyses, skip=taken, style=style, known_word=checker.known_word):
         entity = None if name.people else variant_of(checker, name)  # Русите are no spelling of Русија
         if entity is not None and name.place and checker.index.entity_type(entity) != "place":
@@ -154,6 +156,8 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
             continue
         english = " ".join(spellings.get(w, w) for w in name.english.split()) + ("'s" if name.owner else "")
         found.append((name.start, name.end, Rendering("", name.text, english, "name")))
+        if name.place is not None or name.english in countries.english_names():
+            places.add(name.start)
     if translate is not None:
         phrases = word_names.find(source, lang, skip=[(a, b) for a, b, _ in found])
         for phrase, named in zip(phrases, word_names.in_english([p.text for p in phrases], lang, translate)
@@ -163,6 +167,7 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
             if named:
                 english = spellings.get(named[0], named[0])  # an editor's name for it (Central Election Commission)
                 found.append((phrase.start, phrase.end, Rendering("", phrase.text, english, "words")))
+    found = _of_places(source, found, heads, places, spellings)
     pieces, slots, at = [], [], 0
     for start, end, rendering in sorted(found, key=lambda f: f[0]):
         if start < at:
@@ -173,6 +178,28 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         at = end
     pieces.append(source[at:])
     return Protected("".join(pieces), tuple(slots))
+
+
+def _of_places(source: str, found: list[tuple[int, int, Rendering]], heads: list[tuple[int, int, str]],
+               places: set[int], spellings: Mapping[str, str]) -> list[tuple[int, int, Rendering]]:
+    """An institution named by its head and a place in the genitive (Banka Izraela, Vijeća Europe,
+    Tužilaštvo BiH) or by a name of ordinary words and a place (Centralna banka Irana) is one name,
+    "<head> of <place>": the place alone was protected, and the engine wrote the head as a common
+    noun before it ("Bank Israel", "Prosecutor's Office Bosnia and Herzegovina"). The head is a
+    capitalised noun of the institution table; a place is a glossary place, a country or a city."""
+    at = {start: (start, end, r) for start, end, r in found}
+    out = list(found)
+    heads = [h for h in heads if not any(a <= h[0] < b for a, b, _ in found)]
+    words = [(a, b, r.english) for a, b, r in found if r.how == "words"]
+    for start, end, english in heads + words:
+        after = at.get(end + 1)
+        if source[end:end + 1] != " " or after is None or after[0] not in places or after[2].english.endswith("'s"):
+            continue
+        a, b, place = after
+        named = f"{english} of {place.english}"
+        out = [f for f in out if f[0] not in (start, a)]
+        out.append((start, b, Rendering("", source[start:b], spellings.get(named, named), "words")))
+    return out
 
 
 def variant_of(checker: Checker, name: Name) -> str | None:

@@ -193,6 +193,22 @@ class Built:
     from_table: bool
 
 
+def head_nouns(source: str, lang: str | None, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """Capitalised head nouns of the institution table outside the ``taken`` spans (Skupština,
+    Tužilaštva, Vijeća), with their English. No person's or place's name starts with one: the name
+    finder leaves them out of its names (Skupština Srbije is no name "Skupshtina Srbiye")."""
+    taken = list(taken)
+    out = []
+    for t in tokenize(source, lang):
+        if not t.cap or t.upper or any(a <= t.start < b for a, b in taken):
+            continue
+        latin = fold(to_latin(t.text, lang or "sr"), lang)
+        row = table_english([latin]) if HEADS.match(latin) else None
+        if row and row[1] == 1:
+            out.append((t.start, t.end, row[0]))
+    return out
+
+
 def pieces(text: str, lang: str | None) -> list[Piece] | None:
     """A name of ordinary words (as :func:`find` gives it) cut into what its English is built from:
     the words before its head, the head (a noun of :data:`HEADS`), and a complement (a preposition

@@ -381,3 +381,34 @@ def test_a_name_opening_a_sentence_is_written_as_a_name_only_where_english_knows
     assert result.text.startswith("World Bank")  # the engine alone writes "Global bank"
     assert "Russian Rockets" not in result.text  # a generic phrase stays the engine's
 
+
+
+# --- an institution named by its head and a place: Banka Izraela, Skupština Srbije ---------------
+
+def test_a_head_noun_and_a_place_in_the_genitive_are_one_name(seed_checker):
+    from newsqa.qa.terms import protect
+    slots = protect(seed_checker, "Guverner je rekao da je Banka Izraela smanjila stopu, a Skupština Srbije "
+                    "nije zasedala.", "sr").slots
+    assert [(r.source, r.english) for r in slots] == [("Banka Izraela", "Bank of Israel"),
+                                                     ("Skupština Srbije", "Assembly of Serbia")]
+    # a name of ordinary words before the place takes it too
+    slots = protect(seed_checker, "Guverner Centralne banke Irana je rekao.", "sr",
+                    translate=lambda phrases: ["Central Bank" for _ in phrases]).slots
+    assert [(r.source, r.english) for r in slots] == [("Centralne banke Irana", "Central Bank of Iran")]
+    # a head before a person's name, or in lower case, is left as it was
+    slots = protect(seed_checker, "U Ministarstvu Marko Đurić je rekao da banka Izraela ćuti.", "sr").slots
+    assert [(r.source, r.english) for r in slots] == [("Marko Đurić", "Marko Đurić"), ("Izraela", "Israel")]
+
+
+def test_the_name_finder_leaves_an_institutions_head_out_of_a_name():
+    found = find_names("Prema navodima Tužilaštva BiH i Skupštine Crne Gore, žrtve su civili.", "bs")
+    assert [n.text for n in found] == ["BiH", "Crne Gore"]
+
+
+def test_a_capitalised_head_before_its_complement_in_lower_case_is_flagged(seed_checker):
+    source = "Američka Kancelarija za kontrolu strane imovine produžila je licencu."
+    assert kinds(seed_checker, "American Office for control foreign imovine extended licence.", source) == \
+        [("translated_name", "Office for control foreign imovine")]
+    # the head alone before another name says too little
+    assert kinds(seed_checker, "Director Office for Kosovo and Metohija said.",
+                 "Direktor Kancelarije za Kosovo i Metohiju je rekao.") == []
