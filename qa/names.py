@@ -151,6 +151,22 @@ def _foreign(m: re.Match) -> str:
     return out.capitalize() if found[0].isupper() else out
 
 
+# folded: the -oğlu of Turkish surnames ("son of"), also in a case the lemma guess left (Imamogluu)
+_TURKISH_SURNAME = re.compile(r"^[a-z]{3,}oglu(?:a|u|om|e)?$")
+_TURKISH = {"dž": "c", "č": "ç", "ć": "ç", "š": "ş", "ž": "j", "j": "y", "đ": "c"}
+_TURKISH_RE = re.compile("dž|[čćšžjđ]", re.IGNORECASE)
+
+
+def _turkish(word: str) -> str:
+    """A Turkish name written the Serbian way in Turkish letters (Čavušoglu -> Çavuşoğlu, Tundžer ->
+    Tuncer). Turkish ı and a ğ elsewhere than -oğlu cannot be told from i and nothing; English writes
+    many Turkish names without them (Haciosmanoglu), so they are left out."""
+    def letter(m: re.Match) -> str:
+        out = _TURKISH[m.group(0).lower()]
+        return out.upper() if m.group(0)[0].isupper() else out
+    return re.sub(r"(?<=\w{3})oglu(?:a|u|om|e)?$", "oğlu", _TURKISH_RE.sub(letter, word))
+
+
 def romanise(lemma: str, slavic: bool, style: str = "diacritics") -> str:
     """A nominative in Latin script as English writes it, by the house style (see the module doc).
 
@@ -611,6 +627,13 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         kept = " ".join(_croatian_spelling(w) for w in lemma.split())
         return Name(start, end, text[start:end], lemma, kept, owner, False, False, True,
                     tuple(fold(x) for x in lemmas if x not in PARTICLES))
+    if not slavic and any(_TURKISH_SURNAME.search(fold(lem, "sr")) for lem in lemmas) \
+            and not any(english) and not any(lem in PARTICLES for lem in lemmas):
+        # a Turkish name (Uraloglu, Čavušoglu, Hadžiosmanoglu): Turkish writes the sounds of Serbian č, š,
+        # dž, j with ç, ş, c, y, so its own spelling comes back letter for letter, and -oglu is -oğlu
+        turkish = " ".join(_turkish(lem) for lem in lemmas)
+        return Name(start, end, text[start:end], lemma, strip_diacritics(turkish) if style == "ascii" else turkish,
+                    owner, False, False, True, tuple(fold(x) for x in lemmas))
     parts = []
     arabic = not slavic and any(fold(lem, "sr") in _ARABIC_PARTICLES or re.match(r"(?:al|el)-", fold(lem, "sr"))
                                 for lem in lemmas)
@@ -970,6 +993,11 @@ def _agree(names: list[Name], style: str) -> list[Name]:
                 if fold(lem) == fold(latin) and latin.lower().endswith("a") and len(latin) > 4 \
                         and lem.lower() not in PARTICLES:
                     lemmas[k] = latin[:-1]
+        if any(_TURKISH_SURNAME.search(fold(lem, "sr")) for lem in lemmas):
+            turkish = " ".join(_turkish(lem) for lem in lemmas)
+            out.append(replace(n, lemma=" ".join(lemmas), verified=True,
+                               english=strip_diacritics(turkish) if style == "ascii" else turkish))
+            continue
         parts = [english_spelling(p) or p for p in romanise(" ".join(lemmas), False, style).split()]
         english = re.sub(r"\bal- ", "al-", " ".join(parts))
         out.append(Name(n.start, n.end, n.text, " ".join(lemmas), english, n.owner, False, False,
