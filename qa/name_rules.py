@@ -33,7 +33,7 @@ import newsqa.qa.countries as countries
 import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
 import newsqa.qa.word_names as word_names
-from newsqa.qa.english import is_common_word, zipf
+from newsqa.qa.english import is_common_word, lower_case_only, zipf
 from newsqa.qa.sentences import spans as sentence_spans
 from newsqa.qa.flags import Flag
 from newsqa.qa.names import PARTICLES, Name, english_acronym, english_spelling, find_names, sentence_start, strip_diacritics
@@ -315,7 +315,8 @@ def _unverified(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]
         if n.verified:
             continue
         words = [fold(w) for w in re.split(r"[\s\-]+", n.english) if w and fold(w) not in PARTICLES]
-        bad = {w for w in words if not _attested(w)}
+        bad = {w for w in words if not _attested(w)} or {w for w in words if lower_case_only(w)}
+        # (an unverified name of attested words has an ordinary one standing for a name: East Gut)
         if len(words) == 2 == len(n.english.split()) and words[-1] not in bad and not n.place \
                 and given_names.given_name(words[0]):
             # a rare given name, spelt as a given name is, before an attested surname (Hashem Safieddine):

@@ -617,6 +617,22 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         return Name(start, end, text[start:end], lemma, english_name,
                     False, False, False, True, tuple(fold(x) for x in lemmas if x not in PARTICLES),
                     found.country)
+    side = _side(written[0]) if len(words) > 1 and not english[0] else None
+    if side is not None:
+        # Južni Kordofan, Јужен Парс: a compass adjective is English's too (South Kordofan, South Pars),
+        # and the rest of the name is written as a name is; "Western" where English knows the name so
+        rest = _name(text, words[1:], readings[1:], lang, style, case, next_word, place_context)
+    if side is not None and not _CONTINENTS.match(fold(to_latin(words[1].text, lang or "sr"))):
+        # (not Zapadni Balkan, Istočna Evropa: English's Western Balkans and Eastern Europe are the engine's)
+        named = f"{side[0]} {rest.english}"
+        from newsqa.qa.word_names import known  # word_names builds on this module
+        longer = f"{side[1]} {rest.english}"
+        if known(longer) and not known(named):
+            named = longer
+        # an ordinary English word for the rest is no verified name (Istočnu Gutu: "East Gut", for Ghouta)
+        verified = rest.verified and not any(lower_case_only(fold(w)) for w in rest.english.split())
+        return replace(rest, start=start, text=text[start:end], lemma=f"{written[0]} {rest.lemma}", english=named,
+                       parts=(fold(written[0]),) + rest.parts, owner=False, verified=verified)
     slavic = _slavic(lemmas, readings)
     if lang == "hr" and not slavic and not _SOUTH_SLAVIC_LETTERS.search(lemma) and not any(english) \
             and not _CROATIAN_J.search(lemma):
@@ -658,6 +674,26 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                              or p in own for p, e in zip(parts, english)) or gazetteer.known(out)
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
+
+
+_CONTINENTS = re.compile(r"^(?:evrop|europ|azij|afrik|amerik|balkan|kavkaz|mediteran|sredozem|arabij|levant)")
+_SIDES = (
+    (re.compile(r"^(?:juzn|juzen)"), ("South", "Southern")),
+    (re.compile(r"^(?:severn|sjevern|severen)"), ("North", "Northern")),
+    (re.compile(r"^(?:istocn|istocen)"), ("East", "Eastern")),
+    (re.compile(r"^(?:zapadn|zapaden)"), ("West", "Western")),
+)
+_SIDE_ENDING = re.compile(r"(?:n|en)(?:i|a|o|e|og|oga|om|oj|im|ih|u|ata|ot|iot|oto|ite|ta|to)?$")
+
+
+def _side(word: str) -> tuple[str, str] | None:
+    """The English of a compass adjective opening a name (Južni, Sjevernog, Западен), short and long."""
+    folded = fold(word)
+    for pattern, english in _SIDES:
+        m = pattern.match(folded)
+        if m and _SIDE_ENDING.fullmatch(folded[m.end() - 1:] if folded[m.end() - 1] == "n" else folded[m.end() - 2:]):
+            return english
+    return None
 
 
 def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[Reading]) -> list[str]:

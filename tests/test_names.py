@@ -598,3 +598,24 @@ def test_a_turkish_name_in_a_case_agrees_with_its_nominative():
 def test_turkish_letters_keep_the_name_one_word_of_the_same_length_or_shorter(word):
     out = _turkish(word)
     assert out.endswith("oğlu") and " " not in out and len(out) <= len(word)
+
+
+@pytest.mark.parametrize("source, lang, english", [
+    ("Borbe u Južnom Kordofanu traju.", "sr", "South Kordofan"),
+    ("Гасното поле Јужен Парс е нападнато.", "mk", "South Pars"),
+    ("Vojska je ušla u Severni Darfur.", "sr", "North Darfur"),
+    ("Izbori u Zapadnoj Sahari su odloženi.", "sr", "Western Sahara"),  # the form WordNet knows
+])
+def test_a_compass_adjective_opening_a_name_is_englishs(source, lang, english):
+    [name] = find_names(source, lang)
+    assert name.english == english
+
+
+def test_a_compass_name_is_not_verified_by_an_ordinary_word_nor_made_of_a_continent(seed_checker):
+    [name] = find_names("Presuda za napad na Istočnu Gutu je izrečena.", "hr")
+    assert (name.english, name.verified) == ("East Gut", False)
+    assert [f[:2] for f in kinds(seed_checker, "Verdict for attack on East Gut pronounced.",
+                                 "Presuda za napad na Istočnu Gutu je izrečena.", "hr")] == [("unverified_name", "Gut")]
+    # Zapadni Balkan, Istočna Evropa: English's Western Balkans and Eastern Europe are not "West Balkan"
+    assert not any(n.english.startswith(("West ", "East ")) for n in
+                   find_names("Politika prema Zapadnom Balkanu i Istočnoj Evropi.", "sr"))
