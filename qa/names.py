@@ -49,6 +49,7 @@ import newsqa.qa.countries as countries
 import newsqa.qa.demonyms as demonyms
 import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
+from newsqa.qa.institutions import head_nouns
 import newsqa.qa.regions as regions
 import newsqa.qa.wordnet as wordnet
 from newsqa.qa.english import english_name, lower_case_only, zipf
@@ -311,7 +312,6 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
     sequence is one unless the language writes it often in lower case or ``known_word`` (a
     dictionary of the language) knows it.
     """
-    from newsqa.qa.word_names import head_nouns  # word_names builds on this module
     skip = list(skip)
     skip += [(a, b) for a, b, _ in head_nouns(text, lang, skip)]  # Skupština, Tužilaštva: an institution's noun
     tokens = [t for t in tokenize(text, lang) if not any(a < t.end and t.start < b for a, b in skip)]
@@ -625,9 +625,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     if side is not None and not _CONTINENTS.match(fold(to_latin(words[1].text, lang or "sr"))):
         # (not Zapadni Balkan, Istočna Evropa: English's Western Balkans and Eastern Europe are the engine's)
         named = f"{side[0]} {rest.english}"
-        from newsqa.qa.word_names import known  # word_names builds on this module
         longer = f"{side[1]} {rest.english}"
-        if known(longer) and not known(named):
+        if wordnet.known(longer) and not wordnet.known(named):
             named = longer
         # an ordinary English word for the rest is no verified name (Istočnu Gutu: "East Gut", for Ghouta)
         verified = rest.verified and not any(lower_case_only(fold(w)) for w in rest.english.split())

@@ -33,6 +33,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 import newsqa.qa.countries as countries
+import newsqa.qa.institutions as institutions
 import newsqa.qa.word_names as word_names
 from newsqa.qa.checker import Checker, SourceName
 from newsqa.qa.index import NAME_ARTICLES as _ARTICLES, SourceTable
@@ -138,7 +139,7 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         found.append((name.start, end, Rendering(name.entity, source[name.start:end], english, "placeholder")))
     taken = [(a, b) for a, b, _ in found]
     places = {start for start, _, r in found if checker.index.entity_type(r.entity) == "place"}
-    heads = word_names.head_nouns(source, lang, taken)
+    heads = institutions.head_nouns(source, lang, taken)
     for name in find_names(source, lang, analyses, skip=taken, style=style, known_word=checker.known_word):
         entity = None if name.people else variant_of(checker, name)  # Русите are no spelling of Русија
         if entity is not None and name.place and checker.index.entity_type(entity) != "place":

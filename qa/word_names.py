@@ -19,16 +19,16 @@ lookup). Three questions on the English side:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Iterable
 
-import newsqa.qa.wordnet as wordnet
 from newsqa.qa.countries import english_names
 from newsqa.qa.english import is_derived_form
 from newsqa.qa.names import Name, sentence_start
 from newsqa.qa.normalize import fold, to_latin, tokenize
+from newsqa.qa.institutions import HEADS, head_nouns, table_english  # noqa: F401 (HEADS, head_nouns: the API)
+from newsqa.qa.wordnet import _names, _unled, known, words_of
 
 # Small words inside a name of ordinary words (Board of Peace, Doctors Without Borders); "and", "with",
 # "in" and "on" join two names or a name and a date more often than they stand inside one (Paris and
@@ -36,58 +36,6 @@ from newsqa.qa.normalize import fold, to_latin, tokenize
 INNER_WORDS = frozenset({"of", "for", "without", "the"})
 SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
                          "with", "without"})
-_LEADING = frozenset({"a", "an", "the", "to", "of", "in", "on", "at", "from", "for", "with", "by"})
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
-
-
-@dataclass
-class _Names:
-    by_words: dict[tuple[str, ...], str] = field(default_factory=dict)
-    stands_for: dict[str, frozenset[str]] = field(default_factory=dict)
-
-
-@lru_cache(maxsize=1)
-def _names() -> _Names:
-    names = _Names()
-    for kind, first, *rest in wordnet.rows():
-        if kind == "N":
-            names.by_words.setdefault(words_of(first), first)
-        elif kind == "S":
-            names.stands_for[first] = frozenset(rest[0].split())
-    return names
-
-
-def _unled(words: list[str]) -> list[str]:
-    """``words`` without the articles and prepositions an engine put before a name ("to Global bank")."""
-    while len(words) > 1 and words[0].lower() in _LEADING:
-        words = words[1:]
-    return words
-
-
-def words_of(text: str) -> tuple[str, ...]:
-    """The lower-case words of a rendering, without leading articles and prepositions ("to Global
-    bank" -> global, bank) and with apostrophes straightened."""
-    return tuple(_unled([w.lower().replace("’", "'") for w in _WORD.findall(text)]))
-
-
-def known(text: str, qualifier: Callable[[str], bool] | None = None) -> str | None:
-    """WordNet's form of ``text`` if it is an English name of ordinary words, else None.
-
-    ``qualifier(word)`` says whether a first word as written may stand before a name (a country, a
-    demonym, an acronym: UN Security Council); without it, none may."""
-    words = words_of(text)
-    by_words = _names().by_words
-    if words in by_words:
-        return by_words[words]
-    if len(words) >= 3 and qualifier is not None:
-        written = text.split()[-len(words):]
-        if words[1:] in by_words and qualifier(written[0]):
-            return f"{written[0]} {by_words[words[1:]]}"
-        if words[:-2] in by_words and words[-2] == "of" and qualifier(written[-1]):
-            return f"{by_words[words[:-2]]} of {written[-1]}"  # General Assembly of UN
-    return None
-
-
 def corrected(text: str) -> str | None:
     """The one WordNet name that ``text`` renders with one word replaced by a synonym of it, if
     exactly one does (Global bank -> World Bank); None when none or several do."""
@@ -130,13 +78,6 @@ def english(rendering: str, built: "Built | None" = None) -> tuple[str, bool]:
 
 # --- a name built from its words: the head's sense, the portfolio's, "of" for a genitive ---------
 
-# What a case ending may be after a stem of the institution table: nouns' and adjectives' endings,
-# and Macedonian articles.
-ENDINGS = frozenset({
-    "", "a", "e", "i", "o", "u", "om", "em", "ima", "ama", "ov", "ova", "ove", "ovi", "ovima", "og", "oga",
-    "ome", "omu", "oj", "im", "ih", "ega", "emu", "ot", "ta", "te", "to", "ite", "ata", "iot", "oto", "ja",
-    "je", "ji", "ju", "jom", "jama", "jima", "ija", "ije", "iji", "iju", "ijom",
-})
 # A complement's preposition and its English in a name (Agencija za atomsku energiju: Agency for ...).
 _PREPOSITION_ENGLISH = {"za": "for", "o": "on", "bez": "without", "protiv": "against", "na": "on"}
 # Heads whose English takes "of" where the source says "za" (Macedonian writes every ministry so).
@@ -144,32 +85,6 @@ _OF_HEADS = frozenset({"Ministry"})
 # Heads that English writes after what the source gives with "za" (Agencija za atomsku energiju:
 # Atomic Energy Agency; Odbor za spoljne poslove: Foreign Affairs Committee).
 _BEFORE_HEADS = frozenset({"Council", "Committee", "Agency", "Fund"})
-INSTITUTION_WORDS = "institution_words.tsv"  # in newsqa.seeds: English, folded stems
-
-
-@lru_cache(maxsize=1)
-def _institution_words() -> tuple[tuple[tuple[str, ...], str], ...]:
-    """The table's rows as (stems, English), longest phrase and longest stem first."""
-    rows = []
-    with resources.files("newsqa.seeds").joinpath(INSTITUTION_WORDS).open("r", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip() and not line.startswith("#"):
-                english, stems = line.rstrip("\n").split("\t")
-                rows.append((tuple(stems.split()), english))
-    return tuple(sorted(rows, key=lambda r: (-len(r[0]), -len(r[0][0]))))
-
-
-def _stem_of(word: str, stem: str) -> bool:
-    return word.startswith(stem) and word[len(stem):] in ENDINGS
-
-
-def table_english(words: list[str]) -> tuple[str, int] | None:
-    """The institution table's English for the folded words at the start of ``words`` (spoljnih
-    poslova -> Foreign Affairs, Savetu -> Council) and how many words it takes; None if no row fits."""
-    for stems, english in _institution_words():
-        if len(stems) <= len(words) and all(_stem_of(w, s) for w, s in zip(words, stems)):
-            return english, len(stems)
-    return None
 
 
 @dataclass(frozen=True)
@@ -191,22 +106,6 @@ class Built:
 
     forms: tuple[str, ...]
     from_table: bool
-
-
-def head_nouns(source: str, lang: str | None, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
-    """Capitalised head nouns of the institution table outside the ``taken`` spans (Skupština,
-    Tužilaštva, Vijeća), with their English. No person's or place's name starts with one: the name
-    finder leaves them out of its names (Skupština Srbije is no name "Skupshtina Srbiye")."""
-    taken = list(taken)
-    out = []
-    for t in tokenize(source, lang):
-        if not t.cap or t.upper or any(a <= t.start < b for a, b in taken):
-            continue
-        latin = fold(to_latin(t.text, lang or "sr"), lang)
-        row = table_english([latin]) if HEADS.match(latin) else None
-        if row and row[1] == 1:
-            out.append((t.start, t.end, row[0]))
-    return out
 
 
 def pieces(text: str, lang: str | None) -> list[Piece] | None:
@@ -375,15 +274,6 @@ def title(text: str) -> str:
 # An adjective's ending (Svetska, Centralna, Ujedinjenih, Bijeloj; Macedonian Државната, Курдската):
 # the name goes on to its noun.
 ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|l|t|v)(?:i|a|e|o|u|og|om|oj|im|ih|ima|oga|ome|ata|ite|iot|ot|ta|te)$")
-# Nouns that head names of institutions and take a complement (Savet bezbednosti, Odbor za mir,
-# Štit domovine), as stems of their Latin forms; Macedonian stems after transliteration.
-HEADS = re.compile(r"^(?:vijeć|vijec|vec|savet|savjet|sovet|odbor|komitet|ministarstv|ministerstv|fond|front|"
-                   r"partij|strank|stranc|sud|komisij|agencij|savez|sojuz|pokret|koalicij|zajednic|snag|sil|"
-                   r"bank|banc|organizacij|unij|lig|ured|kancelarij|služb|sluzb|centar|centr|institut|zavod|"
-                   r"skupštin|skupstin|sobrani|sabor|parlament|flot|vojsk|vojsc|armij|brigad|korpus|gard|"
-                   r"komand|štab|stab|štit|stit|forum|konferencij|fondacij|zakon|crkv|lekar|liječnic|lijecnic|"
-                   r"doktor|povjerenstv|tribunal|direkcij|uprav|inspektorat|tužilaštv|tuzilastv|tužiteljstv|"
-                   r"tuziteljstv|program)(?:a|e|i|u|o|om|em|ima|ama|ov|ova|ovi|ot|ta|te|to|ite|ata|iot|oto)?$")
 # Nouns that head a name with a complement only inside a sentence: at its start "Sporazum o prekidu
 # vatre" is as often the agreement in general as the treaty's name.
 INNER_HEADS = re.compile(r"^(?:ugovor|sporazum|dogovor|konvencij|protokol|memorandum|povelj)"

@@ -9,7 +9,7 @@ import gzip
 import pytest
 from hypothesis import given, strategies as st
 
-from newsqa.qa import Checker, word_names
+from newsqa.qa import Checker, institutions, word_names
 from newsqa.qa.names import find_names
 from newsqa.qa.word_names import english, find, known, title, words_of
 from seeds.build_word_names import build_rows
@@ -264,9 +264,9 @@ def test_a_word_that_only_begins_like_a_stem_is_not_in_the_table(word):
     assert word_names.table_english([word]) is None
 
 
-@given(st.sampled_from(sorted(word_names.ENDINGS)), st.data())
+@given(st.sampled_from(sorted(institutions.ENDINGS)), st.data())
 def test_every_stem_of_the_table_takes_every_case_ending(ending, data):
-    rows = [r for r in word_names._institution_words() if len(r[0]) == 1]
+    rows = [r for r in institutions._institution_words() if len(r[0]) == 1]
     stems, english = data.draw(st.sampled_from(rows))
     found = word_names.table_english([stems[0] + ending])
     assert found is not None and found[1] == 1  # a longer stem of another row may name it first (izborn, izbor)
