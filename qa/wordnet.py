@@ -64,8 +64,12 @@ def _unled(words: list[str]) -> list[str]:
 
 def words_of(text: str) -> tuple[str, ...]:
     """The lower-case words of a rendering, without leading articles and prepositions ("to Global
-    bank" -> global, bank) and with apostrophes straightened."""
-    return tuple(_unled([w.lower().replace("’", "'") for w in _WORD.findall(text)]))
+    bank" -> global, bank), with apostrophes straightened and British -isation as WordNet's -ization
+    (World Health Organisation is WordNet's World Health Organization)."""
+    return tuple(_unled([_ISATION.sub("ization", w.lower().replace("’", "'")) for w in _WORD.findall(text)]))
+
+
+_ISATION = re.compile(r"isation(?=s?$)")
 
 
 def known(text: str, qualifier: Callable[[str], bool] | None = None) -> str | None:

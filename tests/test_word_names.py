@@ -355,6 +355,21 @@ def test_apertium_with_the_glossary_step_writes_institutions_with_their_english_
     assert "Security Council" in result.text and "Security Council" not in plain
 
 
+@needs_apertium
+def test_the_table_writes_world_and_the_heads_of_events_and_buildings(seed_checker):
+    source = ("Reprezentacija je izborila plasman na Svetsko prvenstvo, saopštio je predstavnik Svetske "
+              "zdravstvene organizacije u Palati pravde.")
+    plain, result = plain_and_stepped(source, seed_checker)
+    for name in ("World Championship", "World Health Organization", "Palace of Justice"):
+        assert name in result.text and name not in plain, result.text
+
+
+@given(st.sampled_from(["Organisation", "organisations", "World Health Organisation"]))
+def test_wordnet_reads_british_isation_as_its_ization(text):
+    assert " ".join(words_of(text)).replace("ization", "isation") == text.lower()
+    assert "isation" not in " ".join(words_of(text))
+
+
 def test_an_adjective_and_its_noun_opening_a_sentence_are_marked_as_maybe_generic():
     assert [(p.text, p.opening) for p in find("Svjetska banka procjenjuje rast od 2,6 posto.", "hr")] == \
         [("Svjetska banka", True)]
