@@ -218,6 +218,14 @@ def attested(word: str) -> bool:
 _EAST_SLAVIC_SURNAME = re.compile(r"^[a-z]{3,}(?:ov|ev|yov|ova|eva|enko|chuk|yuk)$")
 
 
+# A company named, as Soviet and Yugoslav industry named its firms, by running together the short
+# words of its trade and country (Ukrenergo, Ukrtransgaz, Bulgartransgaz, Energoinvest, Elektrosever,
+# Centrenergo, Turkmengaz): the name is that string in every alphabet, so its romanisation is its
+# English. "gas" is not one of the parts: Serbian's Naftogas is Naftogaz in English.
+_INDUSTRIAL = re.compile(r"(?:ukr|bulgar|turkmen|uzbek|kazakh|azer|ros|rus|centr|energo|elektro|atom|gaz|trans|neft|"
+                         r"naft|prom|invest|sever|jug|agro|telekom|stroj|tehno){2,}")
+
+
 def verified_word(word: str) -> bool:
     """Whether a house-style word of a name may be taken as spelt as English writes it: English text
     attests it, it is an East Slavic surname with no letter whose English is ambiguous, or it is a
@@ -227,6 +235,8 @@ def verified_word(word: str) -> bool:
         return True
     folded = fold(word)
     if _EAST_SLAVIC_SURNAME.match(folded) and not re.search(r"(?<![csz])h|c(?!h)|[nl]y[ei]", folded):
+        return True
+    if _INDUSTRIAL.fullmatch(folded):
         return True
     return len(folded) >= 8 and any(zipf(folded[:k]) >= COINED_HEAD and zipf(folded[k:]) >= COINED_TAIL
                                     for k in range(3, len(folded) - 4))

@@ -619,3 +619,14 @@ def test_a_compass_name_is_not_verified_by_an_ordinary_word_nor_made_of_a_contin
     # Zapadni Balkan, Istočna Evropa: English's Western Balkans and Eastern Europe are not "West Balkan"
     assert not any(n.english.startswith(("West ", "East ")) for n in
                    find_names("Politika prema Zapadnom Balkanu i Istočnoj Evropi.", "sr"))
+
+
+@pytest.mark.parametrize("word, verified", [
+    ("Ukrenergo", True), ("Ukrtransgaz", True), ("Bulgartransgaz", True), ("Energoinvest", True),
+    ("Centrenergo", True), ("Turkmengaz", True),
+    ("Naftogas", False),  # Serbian's spelling of Naftogaz: "gas" is no part of such names
+    ("Energozavod", False),  # a part outside the list
+])
+def test_a_company_named_by_the_short_words_of_its_trade_is_spelt_as_english_writes_it(word, verified):
+    from newsqa.qa.names import verified_word
+    assert verified_word(word) is verified
