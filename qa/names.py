@@ -627,13 +627,13 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         return Name(start, end, text[start:end], lemma, english_name,
                     False, False, False, True, tuple(fold(x) for x in lemmas if x not in PARTICLES),
                     found.country)
-    side = _side(written[0]) if len(words) > 1 and not english[0] else None
+    # Južni Kordofan, Јужен Парс: a compass adjective is English's too (South Kordofan, South Pars), and
+    # the rest of the name is written as a name is; "Western" where English knows the name so. Not
+    # before a continent or region (Zapadni Balkan, Istočna Evropa: the Western Balkans, Eastern Europe)
+    side = _side(written[0]) if len(words) > 1 and not english[0] \
+        and not _CONTINENTS.match(fold(to_latin(words[1].text, lang or "sr"))) else None
     if side is not None:
-        # Južni Kordofan, Јужен Парс: a compass adjective is English's too (South Kordofan, South Pars),
-        # and the rest of the name is written as a name is; "Western" where English knows the name so
         rest = _name(text, words[1:], readings[1:], lang, style, case, next_word, place_context)
-    if side is not None and not _CONTINENTS.match(fold(to_latin(words[1].text, lang or "sr"))):
-        # (not Zapadni Balkan, Istočna Evropa: English's Western Balkans and Eastern Europe are the engine's)
         named = f"{side[0]} {rest.english}"
         longer = f"{side[1]} {rest.english}"
         if wordnet.known(longer) and not wordnet.known(named):

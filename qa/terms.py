@@ -183,11 +183,11 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
 
 def _of_places(source: str, found: list[tuple[int, int, Rendering]], heads: list[tuple[int, int, str]],
                places: set[int], spellings: Mapping[str, str]) -> list[tuple[int, int, Rendering]]:
-    """An institution named by its head and a place in the genitive (Banka Izraela, Vijeća Europe,
-    Tužilaštvo BiH) or by a name of ordinary words and a place (Centralna banka Irana) is one name,
-    "<head> of <place>": the place alone was protected, and the engine wrote the head as a common
-    noun before it ("Bank Israel", "Prosecutor's Office Bosnia and Herzegovina"). The head is a
-    capitalised noun of the institution table; a place is a glossary place, a country or a city."""
+    """An institution named by its head and a place in the genitive (Banka Izraela, Skupština Srbije)
+    or by a name of ordinary words and a place (Centralna banka Irana) is one name, "<head> of
+    <place>": the place alone was protected, and the engine wrote the head as a common noun before
+    it ("Bank Israel"). The head is a capitalised noun of the institution table; a place is a
+    glossary place, a country or a city GeoNames knows (not an acronym such as BiH, nor a continent)."""
     at = {start: (start, end, r) for start, end, r in found}
     out = list(found)
     heads = [h for h in heads if not any(a <= h[0] < b for a, b, _ in found)]
