@@ -216,6 +216,9 @@ def _common_words(text: str, tokens: list[Token], names: list[Name]) -> list[Fla
     resembles the source word it stands for is a rendering of it, not an ordinary word (Serbia for
     Srbije)."""
     out = []
+    # a word that renders another name of the article is no ordinary word in this one's place (Er
+    # Srbija and Er Kaira: "Serbia" after "Air" renders the other name's Srbija)
+    named = {fold(p) for n in names for p in re.split(r"[\s\-]+", n.english) if p}
     for n in names:
         # "the" of The Hague or The Gambia is no word of the name an engine could render otherwise
         parts = [fold(p) for p in re.split(r"[\s\-]+", n.english) if p and fold(p) not in PARTICLES | {"the"}]
@@ -230,6 +233,7 @@ def _common_words(text: str, tokens: list[Token], names: list[Name]) -> list[Fla
                     continue
                 other = tokens[j]
                 if other.norm == parts[q] or not other.cap or not is_common_word(other.norm) \
+                        or any(fuzz.ratio(other.norm, w) >= 50 for w in named - set(parts)) \
                         or fuzz.ratio(other.norm, parts[q]) >= 50 \
                         or not re.fullmatch(r"[ \-]", text[min(t.end, other.end):max(t.start, other.start)]):
                     continue

@@ -611,6 +611,7 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         lemmas.append(lemma)
         english.append("")
     lemmas = _agreeing_given_names(written, lemmas, readings)
+    english = [e or _english_words().get(fold(lem), "") for e, lem in zip(english, lemmas)]  # Er Srbija: Air
     lemma = " ".join(lemmas)
     nation = _country(written, lemmas, readings)
     if nation is not None:
@@ -703,6 +704,22 @@ def _side(word: str) -> tuple[str, str] | None:
         if m and _SIDE_ENDING.fullmatch(folded[m.end() - 1:] if folded[m.end() - 1] == "n" else folded[m.end() - 2:]):
             return english
     return None
+
+
+ENGLISH_WORDS = "english_words.tsv"  # in newsqa.seeds: English words as South Slavic writes them in names
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> dict[str, str]:
+    """Folded source spelling -> the English word (er: Air, ervejz: Airways, hils: Hills)."""
+    from importlib import resources
+
+    out = {}
+    for line in resources.files("newsqa.seeds").joinpath(ENGLISH_WORDS).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            source, english = line.split("\t")
+            out[source] = english
+    return out
 
 
 def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[Reading]) -> list[str]:

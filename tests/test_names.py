@@ -630,3 +630,16 @@ def test_a_compass_name_is_not_verified_by_an_ordinary_word_nor_made_of_a_contin
 def test_a_company_named_by_the_short_words_of_its_trade_is_spelt_as_english_writes_it(word, verified):
     from newsqa.qa.names import verified_word
     assert verified_word(word) is verified
+
+
+def test_english_words_written_as_heard_come_back_in_a_name():
+    names = find_names("Avio-kompanija Er Srbija je kupila dva aviona Boing, a Katar Ervejz tri.", "sr")
+    assert [n.english.split()[0] for n in names] == ["Air", "Boeing", "Qatar"]
+    assert names[-1].english == "Qatar Airways"
+
+
+def test_a_word_that_renders_another_name_is_no_common_word_in_this_ones_place(seed_checker):
+    # Er Srbija and Er Kaira: "Serbia" after "Air" is the other name's, not an ordinary word for Kairo
+    source = "Avio-kompanija Er Srbija uvodi letove. Letovi Er Kaira su otkazani."
+    flags = kinds(seed_checker, "Airline Air Serbia starts flights. Flights of Air Cairo cancelled.", source)
+    assert not [f for f in flags if f[0] == "name_common_word" and f[1] in ("Air Serbia", "Air Cairo")]
