@@ -71,6 +71,9 @@ _NOUN_ENDINGS = ("ijem", "ija", "iju", "om", "em", "a", "e", "i", "u")
 _CROATIAN_J = re.compile(r"(?<=[bcfghkmprstvz])j|(?<=[ln])j\B|(?<=[aeiou])j\b", re.IGNORECASE)
 # Letters no South Slavic alphabet has: a name written with one is in its own spelling (Abiy Ahmed).
 _FOREIGN_LETTERS = re.compile(r"[qwxyQWXYäöüÄÖÜğĞşŞșȘțȚăĂâÂîÎåÅøØæÆ]")
+# Letter groups a South Slavic spelling by ear never writes: a name written with one in a Latin-script
+# source is the name's own spelling (Brammertz, Poczobut, Minervagracht, Hafeet), as one with ğ is
+_FOREIGN_SPELLING = re.compile(r"tz|sch|ph|cz|sz|ee|oo|([bdfgklmnprstvz])\1", re.IGNORECASE)
 # Words that are no noun a possessive adjective could stand before (Kišinjev i Kijev, Zijin zbog).
 _NO_NOUN = frozenset({"i", "a", "ali", "ili", "pa", "te", "je", "su", "se", "da", "sto", "koji", "koja", "koje", "kao",
                       "zbog", "nego", "vec", "jos", "ce", "bi", "nije", "nisu", "li", "ni", "ne"})
@@ -679,7 +682,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     out = re.sub(r"\bal- ", "al-", " ".join(parts))
     # a word the source writes with a letter no South Slavic alphabet has, in its nominative, is the
     # outlet's copy of the name's own spelling (Uraloğlu, Yerlikaya, Sewilam), as a Croatian source's is
-    own = {p for p, lem, w in zip(parts, lemmas, written) if _FOREIGN_LETTERS.search(w) and p == lem == w}
+    own = {p for p, lem, w, t in zip(parts, lemmas, written, words)
+           if (_FOREIGN_LETTERS.search(w) or _FOREIGN_SPELLING.search(w) and not has_cyrillic(t.text)) and p == lem == w}
     verified = slavic or all(e or p in PARTICLES or p.startswith("al-") and attested(p[3:]) or verified_word(p)
                              or p in own for p, e in zip(parts, english)) or gazetteer.known(out)
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
