@@ -245,7 +245,7 @@ def verified_word(word: str) -> bool:
                                     for k in range(3, len(folded) - 4))
 
 
-def english_spelling(word: str) -> str | None:
+def english_spelling(word: str, source: str | None = None, arabic: bool = False) -> str | None:
     """An English spelling of a romanised name word that sounds the same and that English text uses
     where the romanisation is unattested or far rarer (Grosi -> Grossi, Husein -> Hussein, Kac -> Katz)."""
     folded = fold(word)
@@ -259,6 +259,13 @@ def english_spelling(word: str) -> str | None:
         return None
     if found[1] < 1.3 or found[1] >= ORDINARY:
         return None  # a very frequent English word is an ordinary word, not a spelling of a name (Pants)
+    if (found[0].count("h") < folded.count("h") or len(re.findall(r"(.)\1", found[0])) < len(re.findall(r"(.)\1", folded))) \
+            and (arabic or source is None or found[0] != fold(source)):
+        # a spelling adds letters English writes (Grosi -> Grossi, Husein -> Hussein) but drops no h nor a
+        # double letter: Balah is no "Bala", Hajja no "Haya", Asajiš no "Assays". Only the source's own
+        # letters less their marks may drop the house style's h (Štadler -> Stadler, Čelik -> Celik),
+        # and not in an Arabic name, whose sh is English's too (Ajta eš Šaab: al-Shaab, not "Saab")
+        return None
     if lower_case_only(found[0]) and re.sub(r"(.)\1", r"\1", found[0]) != folded:
         # nor is a word English writes only in lower case (Litany for Litani, Sash for Šas), unless it
         # is the name with the double letters Serbian drops (Siner -> Sinner, Galant -> Gallant)
@@ -677,7 +684,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         if arabic:  # Arabic has no v: Serbian writes its w so (Mazhar al-Vais, Basim al-Avadi)
             word = word.replace("v", "w").replace("V", "W")
         if not slavic and not _FOREIGN_LETTERS.search(lem):
-            word = english_spelling(word) or word  # not Abiy: a letter no South Slavic alphabet has keeps its spelling
+            # not Abiy: a letter no South Slavic alphabet has keeps its spelling
+            word = english_spelling(word, lem, arabic) or word
         parts.append(word)
     out = re.sub(r"\bal- ", "al-", " ".join(parts))
     # a word the source writes with a letter no South Slavic alphabet has, in its nominative, is the
@@ -751,7 +759,7 @@ def _croatian_spelling(word: str) -> str:
     the same where English text does not attest the word (Kneset -> Knesset, Hristodulidis stays)."""
     if word in PARTICLES or attested(word):
         return word
-    spelt = english_spelling(word)
+    spelt = english_spelling(word, word)
     return spelt if spelt and english_name(fold(spelt)) else word
 
 

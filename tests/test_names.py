@@ -647,3 +647,20 @@ def test_a_word_that_renders_another_name_is_no_common_word_in_this_ones_place(s
     source = "Avio-kompanija Er Srbija uvodi letove. Letovi Er Kaira su otkazani."
     flags = kinds(seed_checker, "Airline Air Serbia starts flights. Flights of Air Cairo cancelled.", source)
     assert not [f for f in flags if f[0] == "name_common_word" and f[1] in ("Air Serbia", "Air Cairo")]
+
+
+@pytest.mark.parametrize("word, source, arabic, expected", [
+    ("Husein", "Husein", False, "Hussein"), ("Grosi", "Grosi", False, "Grossi"),  # letters English adds
+    ("Balah", "Balah", False, None), ("Hayya", "Hajja", True, None),  # no h, no double letter dropped
+    ("Asayish", "Asajiš", False, None), ("Shami", "Šami", False, None),
+    ("Shtadler", "Štadler", False, "Stadler"), ("Chelik", "Čelik", False, "Celik"),  # the source's letters
+    ("Shaab", "Šaab", True, None),  # but not in an Arabic name: al-Shaab, not "Saab"
+])
+def test_an_english_spelling_drops_no_letter_the_name_has(word, source, arabic, expected):
+    from newsqa.qa.names import english_spelling
+    assert english_spelling(word, source, arabic) == expected
+
+
+def test_an_arabic_place_keeps_its_h_through_the_whole_chain():
+    [name] = find_names("Napadi na Dejr el Balahu traju.", "sr")
+    assert name.english == "Deir al-Balah"
