@@ -51,6 +51,7 @@ import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
 from newsqa.qa.institutions import head_nouns
 import newsqa.qa.regions as regions
+import newsqa.qa.rivers as rivers
 import newsqa.qa.wordnet as wordnet
 from newsqa.qa.english import english_name, lower_case_only, zipf
 from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, tokenize
@@ -428,6 +429,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             # a capital inside a word (BiH) marks an abbreviation, never an ordinary word ("biti")
             # or a country, whose name may be an adjective's in capitals (teritorij Rumunjske)
             if any(r.kind != "common" for r in readings) or (len(words) > 1 and name.place is not None) \
+                    or rivers.english([w.text for w in words], lang) is not None \
                     or (name.place is not None and not sentence_start(text, words[0].start)
                         and (context or big_city is not None)) \
                     or any(_INNER_CAPITAL.search(w.text) for w in words) \
@@ -638,6 +640,10 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         return Name(start, end, text[start:end], lemma, english_name,
                     False, False, False, True, tuple(fold(x) for x in lemmas if x not in PARTICLES),
                     found.country)
+    river = rivers.english([w.text for w in words], lang)
+    if river is not None:  # Tigar is no tiger, Amu Darja is Amu Darya (qa.rivers)
+        return Name(start, end, text[start:end], lemma, river, False, False, False, True,
+                    tuple(fold(x) for x in lemmas if x not in PARTICLES))
     # Južni Kordofan, Јужен Парс: a compass adjective is English's too (South Kordofan, South Pars), and
     # the rest of the name is written as a name is; "Western" where English knows the name so. Not
     # before a continent or region (Zapadni Balkan, Istočna Evropa: the Western Balkans, Eastern Europe)

@@ -1,0 +1,56 @@
+"""Rivers: Tigar, Tigra, Amu Darje, Šat el Arab -> Tigris, Amu Darya, Shatt al-Arab.
+
+Why a table: GeoNames' cities (qa.gazetteer) hold no rivers, the engine reads some river names as
+ordinary words (Tigar: "tiger") and the house style leaves others in their source spelling ("Amu
+Darja"). Middle East news names a handful of rivers again and again, so a person keeps their
+English in ``seeds/rivers.tsv``. The last word may be in any case (Tigra, Eufratu, Amu Darje: the
+inflection rules of qa.inflect); a first word is an adjective (Plavog Nila) or the name's own.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from newsqa.qa.inflect import base_forms
+from newsqa.qa.normalize import fold, to_latin
+
+RIVERS = "rivers.tsv"  # in newsqa.seeds
+_ADJECTIVE_ENDINGS = ("", "a", "e", "o", "u", "og", "oga", "om", "ome", "oj", "ot", "iot", "ata", "ta")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[tuple[str, ...], str]:
+    """Folded Latin words of a river's nominative -> its English."""
+    out: dict[tuple[str, ...], str] = {}
+    text = resources.files("newsqa.seeds").joinpath(RIVERS).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        english, south, *rest = line.split("\t")
+        forms = [(f, "sr") for f in south.split(",")] + [(f, "mk") for f in (rest[0].split(",") if rest else [])]
+        for form, lang in forms:
+            words = tuple(fold(w, lang) for w in to_latin(form.strip(), lang).replace("-", " ").split())
+            out[words] = english
+    return out
+
+
+def _word_fits(written: str, word: str, last: bool) -> bool:
+    if written == word:
+        return True
+    if last:
+        return word in base_forms(written)
+    stem = word[:-1] if word.endswith("i") else word  # Plavi, Beli, Mali: an adjective in any case
+    return any(written == stem + e for e in _ADJECTIVE_ENDINGS + ("i",)) or word in base_forms(written)
+
+
+def english(words: list[str], lang: str | None = None) -> str | None:
+    """The English of a river named by ``words`` (as written, either script), or None."""
+    if not words or not words[0][:1].isupper():
+        return None
+    folded = [x for w in words for x in fold(to_latin(w, lang or "sr"), lang).replace("-", " ").split()]
+    for key, name in _table().items():
+        if len(key) == len(folded) and all(_word_fits(w, k, i == len(key) - 1)
+                                           for i, (w, k) in enumerate(zip(folded, key))):
+            return name
+    return None
