@@ -20,6 +20,15 @@ _ADJECTIVE_ENDINGS = ("", "a", "e", "o", "u", "og", "oga", "om", "ome", "oj", "o
 
 
 @lru_cache(maxsize=1)
+def _by_last_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The table by its names' last words, so a name is looked up by its last word's base forms."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, name in _table().items():
+        out.setdefault(key[-1], []).append((key, name))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _table() -> dict[tuple[str, ...], str]:
     """Folded Latin words of a river's nominative -> its English."""
     out: dict[tuple[str, ...], str] = {}
@@ -49,8 +58,11 @@ def english(words: list[str], lang: str | None = None) -> str | None:
     if not words or not words[0][:1].isupper():
         return None
     folded = [x for w in words for x in fold(to_latin(w, lang or "sr"), lang).replace("-", " ").split()]
-    for key, name in _table().items():
-        if len(key) == len(folded) and all(_word_fits(w, k, i == len(key) - 1)
-                                           for i, (w, k) in enumerate(zip(folded, key))):
-            return name
+    if not folded:
+        return None
+    table = _by_last_word()
+    for last in [folded[-1]] + sorted(base_forms(folded[-1]) - {folded[-1]}):  # in a fixed order
+        for key, name in table.get(last, ()):
+            if len(key) == len(folded) and all(_word_fits(w, k, False) for w, k in zip(folded[:-1], key[:-1])):
+                return name
     return None
