@@ -15,8 +15,8 @@ is read as plural, which news most often means.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+import newsqa.qa.seed_tables as seed_tables
 from newsqa.qa.normalize import fold, to_latin
 
 DEMONYMS = "demonyms.tsv"  # in newsqa.seeds
@@ -51,11 +51,8 @@ def _macedonian(singular: str, plural: str) -> tuple[set[str], set[str]]:
 def _table() -> dict[str, str]:
     """Folded Latin form -> the English noun it stands for."""
     out: dict[str, str] = {}
-    text = resources.files("newsqa.seeds").joinpath(DEMONYMS).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t") + ["", "", ""]
+    for row in seed_tables.rows(DEMONYMS):
+        cells = row + ["", "", ""]
         english_sg, english_pl, south, mk, irregular = (c.strip() for c in cells[:5])
         forms: list[tuple[set[str], set[str]]] = []
         for pair in filter(None, south.split(",")):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
+import newsqa.qa.seed_tables as seed_tables
 from newsqa.qa.normalize import fold, to_latin, tokenize
 
 # Nouns that head names of institutions and take a complement (Savet bezbednosti, Odbor za mir,
@@ -37,12 +37,7 @@ INSTITUTION_WORDS = "institution_words.tsv"  # in newsqa.seeds: English, folded 
 @lru_cache(maxsize=1)
 def _institution_words() -> tuple[tuple[tuple[str, ...], str], ...]:
     """The table's rows as (stems, English), longest phrase and longest stem first."""
-    rows = []
-    with resources.files("newsqa.seeds").joinpath(INSTITUTION_WORDS).open("r", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip() and not line.startswith("#"):
-                english, stems = line.rstrip("\n").split("\t")
-                rows.append((tuple(stems.split()), english))
+    rows = [(tuple(stems.split()), english) for english, stems in seed_tables.rows(INSTITUTION_WORDS)]
     return tuple(sorted(rows, key=lambda r: (-len(r[0]), -len(r[0][0]))))
 
 

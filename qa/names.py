@@ -52,6 +52,7 @@ import newsqa.qa.given_names as given_names
 from newsqa.qa.institutions import head_nouns
 import newsqa.qa.regions as regions
 import newsqa.qa.rivers as rivers
+import newsqa.qa.seed_tables as seed_tables
 import newsqa.qa.wordnet as wordnet
 from newsqa.qa.english import english_name, lower_case_only, zipf
 from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, tokenize
@@ -730,14 +731,7 @@ ENGLISH_WORDS = "english_words.tsv"  # in newsqa.seeds: English words as South S
 @lru_cache(maxsize=1)
 def _english_words() -> dict[str, str]:
     """Folded source spelling -> the English word (er: Air, ervejz: Airways, hils: Hills)."""
-    from importlib import resources
-
-    out = {}
-    for line in resources.files("newsqa.seeds").joinpath(ENGLISH_WORDS).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            source, english = line.split("\t")
-            out[source] = english
-    return out
+    return {source: english for source, english in seed_tables.rows(ENGLISH_WORDS)}
 
 
 def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[Reading]) -> list[str]:

@@ -10,8 +10,8 @@ inflection rules of qa.inflect); a first word is an adjective (Plavog Nila) or t
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+import newsqa.qa.seed_tables as seed_tables
 from newsqa.qa.inflect import base_forms
 from newsqa.qa.normalize import fold, to_latin
 
@@ -32,11 +32,7 @@ def _by_last_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 def _table() -> dict[tuple[str, ...], str]:
     """Folded Latin words of a river's nominative -> its English."""
     out: dict[tuple[str, ...], str] = {}
-    text = resources.files("newsqa.seeds").joinpath(RIVERS).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        english, south, *rest = line.split("\t")
+    for english, south, *rest in seed_tables.rows(RIVERS):
         forms = [(f, "sr") for f in south.split(",")] + [(f, "mk") for f in (rest[0].split(",") if rest else [])]
         for form, lang in forms:
             words = tuple(fold(w, lang) for w in to_latin(form.strip(), lang).replace("-", " ").split())
