@@ -173,6 +173,16 @@ def _turkish(word: str) -> str:
     return re.sub(r"(?<=\w{3})oglu(?:a|u|om|e)?$", "oğlu", _TURKISH_RE.sub(letter, word))
 
 
+def _turkish_name(lemmas: list[str], style: str) -> str | None:
+    """A name with a Turkish surname in -oglu (Uraloglu, Čavušoglu, Hadžiosmanoglu) in Turkish letters,
+    by the house style (without marks for ``ascii``); None for any other name. Turkish writes the
+    sounds of Serbian č, š, dž, j with ç, ş, c, y, so its own spelling comes back letter for letter."""
+    if not any(_TURKISH_SURNAME.search(fold(lem, "sr")) for lem in lemmas):
+        return None
+    turkish = " ".join(_turkish(lem) for lem in lemmas)
+    return strip_diacritics(turkish) if style == "ascii" else turkish
+
+
 def romanise(lemma: str, slavic: bool, style: str = "diacritics") -> str:
     """A nominative in Latin script as English writes it, by the house style (see the module doc).
 
@@ -670,13 +680,11 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         kept = " ".join(_croatian_spelling(w) for w in lemma.split())
         return Name(start, end, text[start:end], lemma, kept, owner, False, False, True,
                     tuple(fold(x) for x in lemmas if x not in PARTICLES))
-    if not slavic and any(_TURKISH_SURNAME.search(fold(lem, "sr")) for lem in lemmas) \
-            and not any(english) and not any(lem in PARTICLES for lem in lemmas):
-        # a Turkish name (Uraloglu, Čavušoglu, Hadžiosmanoglu): Turkish writes the sounds of Serbian č, š,
-        # dž, j with ç, ş, c, y, so its own spelling comes back letter for letter, and -oglu is -oğlu
-        turkish = " ".join(_turkish(lem) for lem in lemmas)
-        return Name(start, end, text[start:end], lemma, strip_diacritics(turkish) if style == "ascii" else turkish,
-                    owner, False, False, True, tuple(fold(x) for x in lemmas))
+    turkish = _turkish_name(lemmas, style) if not slavic and not any(english) \
+        and not any(lem in PARTICLES for lem in lemmas) else None
+    if turkish is not None:
+        return Name(start, end, text[start:end], lemma, turkish, owner, False, False, True,
+                    tuple(fold(x) for x in lemmas))
     parts = []
     arabic = not slavic and any(fold(lem, "sr") in _ARABIC_PARTICLES or re.match(r"(?:al|el)-", fold(lem, "sr"))
                                 for lem in lemmas)
@@ -712,7 +720,7 @@ _SIDES = (
     (re.compile(r"^(?:istocn|istocen)"), ("East", "Eastern")),
     (re.compile(r"^(?:zapadn|zapaden)"), ("West", "Western")),
 )
-_SIDE_ENDING = re.compile(r"(?:n|en)(?:i|a|o|e|og|oga|om|oj|im|ih|u|ata|ot|iot|oto|ite|ta|to)?$")
+_SIDE_ENDING = re.compile(r"n(?:i|a|o|e|og|oga|om|oj|im|ih|u|ata|ot|iot|oto|ite|ta|to)?$")
 
 
 def _side(word: str) -> tuple[str, str] | None:
@@ -720,7 +728,7 @@ def _side(word: str) -> tuple[str, str] | None:
     folded = fold(word)
     for pattern, english in _SIDES:
         m = pattern.match(folded)
-        if m and _SIDE_ENDING.fullmatch(folded[m.end() - 1:] if folded[m.end() - 1] == "n" else folded[m.end() - 2:]):
+        if m and _SIDE_ENDING.fullmatch(folded[m.end() - 1:]):  # every stem ends in its n
             return english
     return None
 
@@ -1067,10 +1075,9 @@ def _agree(names: list[Name], style: str) -> list[Name]:
                 if fold(lem) == fold(latin) and latin.lower().endswith("a") and len(latin) > 4 \
                         and lem.lower() not in PARTICLES:
                     lemmas[k] = latin[:-1]
-        if any(_TURKISH_SURNAME.search(fold(lem, "sr")) for lem in lemmas):
-            turkish = " ".join(_turkish(lem) for lem in lemmas)
-            out.append(replace(n, lemma=" ".join(lemmas), verified=True,
-                               english=strip_diacritics(turkish) if style == "ascii" else turkish))
+        turkish = _turkish_name(lemmas, style)
+        if turkish is not None:
+            out.append(replace(n, lemma=" ".join(lemmas), verified=True, english=turkish))
             continue
         parts = [english_spelling(p) or p for p in romanise(" ".join(lemmas), False, style).split()]
         english = re.sub(r"\bal- ", "al-", " ".join(parts))
