@@ -39,7 +39,7 @@ from typing import Iterable
 from rapidfuzz import fuzz
 
 from newsqa.qa.english import zipf
-from newsqa.qa.normalize import fold
+from newsqa.qa.normalize import fold, has_cyrillic, to_latin
 
 # A South Slavic form: basic Latin with č ć š ž đ, or Cyrillic; spaces, hyphens and apostrophes.
 _SOUTH_SLAVIC_FORM = re.compile(r"(?:[A-Za-zčćšžđČĆŠŽĐ'’ -]+|[\u0400-\u04FF'’ -]+)")
@@ -134,14 +134,34 @@ def _index() -> dict[str, Place]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _latin_twins() -> dict[str, Place]:
+    """A Cyrillic name's Latin twin -> its city, where GeoNames has no such Latin name: Вашингтон
+    serves Vašington, Минхен Minhen. GeoNames lists Russian, Serbian and Bulgarian Cyrillic names
+    far more often than their Serbian Latin twins (Vašington is missing), and Serbian Latin is letter
+    for letter its Cyrillic. About 9,000 keys, made at the first lookup (0.1 s); a Latin key GeoNames
+    has keeps its own city. Only :func:`place` reads them: a twin is a source's spelling, no evidence that a romanisation is
+    English (:func:`known`), as Menhetn is not."""
+    index = _index()
+    twins: dict[str, Place] = {}
+    for key, city in index.items():
+        if key.isascii() or not has_cyrillic(key):
+            continue
+        latin = to_latin(key)
+        if latin not in index:
+            twins.setdefault(latin, city)
+    return twins
+
+
 def place(candidates: Iterable[str]) -> Place | None:
     """The most populous city one of ``candidates`` (nominatives a source name could have) names.
 
     Where GeoNames' own name is far from the source's (Kobani is listed as ‘Ayn al ‘Arab) and the
     source's form is itself a name English text uses for that city, the source's form is the English
     (not so Njujork, which GeoNames lists for New York City but English does not write)."""
-    index = _index()
-    found = [(p, c) for p, c in ((index.get(_key(c)), c) for c in candidates if len(c) >= MIN_KEY) if p is not None]
+    index, twins = _index(), _latin_twins()
+    found = [(p, c) for p, c in ((index.get(_key(c)) or twins.get(_key(c)), c) for c in candidates
+                                 if len(c) >= MIN_KEY) if p is not None]
     if not found:
         return None
     best, key = max(found, key=lambda pc: pc[0].population)

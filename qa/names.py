@@ -383,20 +383,23 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             continue
         words = tokens[i:j]
         readings = [_reading(analyses, w.text[w.word_start - w.start:]) for w in words]
+        opening_city = len(words) == 1 and readings[0].kind == "unknown" and sentence_start(text, t.start) \
+            and _opening_city(to_latin(t.text, lang or "sr"))
         if sentence_start(text, t.start) and (len(words) > 1 and countries.declined(
                 " ".join(to_latin(w.text, lang or "sr") for w in words)) or _unknown_country(words, readings, lang)):
             pass  # a country's name opens the sentence: Sjeverna Makedonija je ..., Indonezija je ...
         elif sentence_start(text, t.start) and t.norm not in surnames and (analyses is None and (
                 len(words) == 1 or frequent_word(words[0].text, lang)
                 or (known_word is not None and known_word(to_latin(words[0].text, lang or "sr"), lang)))
-                                               or readings[0].kind == "common" or readings[0].frequent
+                                               or readings[0].kind == "common"
+                                               or (readings[0].frequent and not opening_city)
                                                or (lang == "mk" and len(words) > 1 and _MK_ARTICLE.search(t.text))):
             words, readings = words[1:], readings[1:]  # a sentence's first word, an ordinary one
             while words and words[0].norm in PARTICLES:
                 words, readings = words[1:], readings[1:]
         after = tokens[j] if j < len(tokens) else None
         # words is the end of tokens[i:j] (a first word may have been dropped): its first is token j - len
-        context = bool(words) and _place_context(text, tokens, j - len(words), found, lang)
+        context = bool(words) and (opening_city or _place_context(text, tokens, j - len(words), found, lang))
         if len(words) == 1 and readings[0].kind != "np" and after is not None and not after.cap \
                 and _joined(text, words[0], after) and _ADJECTIVE.search(fold(words[0].text, lang)) \
                 and after.norm not in PARTICLES and len(after.norm) > 3 and words[0].norm not in surnames \
@@ -460,6 +463,15 @@ def _people(token: Token, lang: str | None) -> str | None:
 
 
 BIG_CITY = 500_000  # people
+
+
+def _opening_city(written: str) -> bool:
+    """Whether a sentence's first word, which the analyser does not know but the language writes
+    often, is a city of at least BIG_CITY people by one of its nominatives (Vašington je saopštio,
+    Vašingtonu): word lists count names too, so a frequent word opening a sentence may be a capital
+    as well as an ordinary word, and a big city's name is seldom an ordinary word the analyser lacks."""
+    city = gazetteer.place(lemma_candidates(written))
+    return city is not None and city.population >= BIG_CITY
 
 
 def _city_as_english_writes_it(written: str) -> gazetteer.Place | None:
@@ -633,7 +645,7 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         owner = owner or is_owner
         lemmas.append(lemma)
         english.append("")
-    lemmas = _agreeing_given_names(written, lemmas, readings)
+    lemmas = _agreeing_surname(written, _agreeing_given_names(written, lemmas, readings), readings)
     english = [e or _english_words().get(fold(lem), "") for e, lem in zip(english, lemmas)]  # Er Srbija: Air
     lemma = " ".join(lemmas)
     nation = _country(written, lemmas, readings)
@@ -740,6 +752,53 @@ ENGLISH_WORDS = "english_words.tsv"  # in newsqa.seeds: English words as South S
 def _english_words() -> dict[str, str]:
     """Folded source spelling -> the English word (er: Air, ervejz: Airways, hils: Hills)."""
     return {source: english for source, english in seed_tables.rows(ENGLISH_WORDS)}
+
+
+# A given name's case ending -> its nominative's end (a given name in -o or -a declines too: Mikolu
+# is Mikola's accusative) and the case, told by the ending and the nominative together.
+_GIVEN_ENDINGS = (("om", "", "ins"), ("em", "", "ins"), ("a", "", "gen"), ("u", "", "dat"), ("u", "a", "gen"),
+                  ("e", "a", "gen"), ("i", "a", "dat"))
+# A surname's ending in each case -> its nominative's end, longest first: Sudakova -> Sudakov,
+# Matvijenka -> Matvijenko, Ghannouchiju -> Ghannouchi, Bagaija -> Bagai, al-Šare -> al-Šara.
+_SURNAME_ENDINGS = {
+    "gen": (("enka", "enko"), ("ija", "i"), ("aja", "ai"), ("eja", "ei"), ("a", ""), ("e", "a")),
+    "dat": (("enku", "enko"), ("iju", "i"), ("aju", "ai"), ("eju", "ei"), ("u", ""), ("i", "a")),
+    "ins": (("enkom", "enko"), ("ijem", "i"), ("om", ""), ("em", "")),
+}
+
+
+def _agreeing_surname(written: list[str], lemmas: list[str], readings: list[Reading]) -> list[str]:
+    """A surname after a given name in an oblique case takes that case off too (Fuada Shukra -> Fuad
+    Shukr, Georgija Sudakova -> Georgij Sudakov, Rachedu Ghannouchiju -> Rached Ghannouchi), where
+    nothing else told the case: with no preposition before it (vratara, reprezentativca are no
+    titles the rules know) a foreign surname kept its ending, and Croatian, which keeps foreign
+    names in their own spelling, passed "Fuada Shukra" as one. The given name decides: the word as
+    written is no given name the name lists know and the word less a case ending is (Sergeja,
+    Ahmeda; not Benjamina or Jaroslava, which are names of their own)."""
+    words = [k for k, w in enumerate(written) if w.lower() not in PARTICLES and fold(w) not in PARTICLES]
+    if len(words) < 2:
+        return lemmas
+    first, last = words[0], words[-1]
+    f = fold(written[first])
+    if readings[first].kind == "np" or readings[last].kind == "np" or lemmas[last] != written[last] \
+            or given_names.given_name(f):
+        return lemmas
+    case = next((c for ending, add, c in _GIVEN_ENDINGS if f.endswith(ending) and len(f) - len(ending) >= 3
+                 and given_names.given_name(f[:-len(ending)] + add)), None)
+    if case is None:
+        return lemmas
+    surname = written[last]
+    for ending, add in _SURNAME_ENDINGS[case]:
+        stem = surname[:-len(ending)]
+        if fold(surname).endswith(ending) and len(stem) >= 3:
+            out = list(lemmas)
+            out[last] = stem + add
+            given = next(written[first][:-len(e)] + a for e, a, c in _GIVEN_ENDINGS
+                         if c == case and f.endswith(e) and given_names.given_name(f[:-len(e)] + a))
+            if lemmas[first] == written[first]:
+                out[first] = given
+            return out
+    return lemmas
 
 
 def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[Reading]) -> list[str]:

@@ -154,3 +154,15 @@ def test_the_shipped_place_file_is_what_geonames_gives():
 ])
 def test_a_final_ah_loses_its_h_where_english_writes_the_name_so(geonames, english):
     assert gazetteer.Place(geonames, "IQ", 1).rendered(False) == english
+
+
+def test_a_cyrillic_name_serves_its_serbian_latin_twin_but_verifies_no_romanisation():
+    # GeoNames lists Вашингтон but no Vašington; Serbian Latin is its Cyrillic letter for letter
+    assert gazetteer.place(["Vašington"]).english == "Washington"
+    assert english("Sastanak je održan u Vašingtonu.") == [("Washington", "US")]
+    # a Latin key GeoNames has keeps its own city
+    assert gazetteer.place(["Beograd"]).english == "Belgrade"
+    # a twin is the source's spelling, no English: Menhetn (Менхетн) is no verified romanisation
+    assert gazetteer.place(["Menhetn"]).english == "Manhattan"
+    assert not gazetteer.known("Menhetn")
+    assert gazetteer.known("Kupyansk")

@@ -664,3 +664,35 @@ def test_an_english_spelling_drops_no_letter_the_name_has(word, source, arabic, 
 def test_an_arabic_place_keeps_its_h_through_the_whole_chain():
     [name] = find_names("Napadi na Dejr el Balahu traju.", "sr")
     assert name.english == "Deir al-Balah"
+
+
+def test_a_big_city_that_the_language_writes_often_may_open_a_sentence():
+    # word lists count names too: Vašington is "frequent", but no ordinary word the analyser lacks
+    often = {"Vašington": Reading("unknown", frequent=True), "Posebni": Reading("unknown", frequent=True)}
+    assert english("Vašington je uveo sankcije.", analyses=often) == ["Washington"]
+    assert english("Vašingtonu se to ne sviđa.", analyses=often) == ["Washington"]
+    # an ordinary word opening a sentence stays the engine's
+    assert english("Posebni izaslanik je stigao.", analyses=often) == []
+
+
+@pytest.mark.parametrize("source, lang, expected", [
+    ("Klub je prodao reprezentativca Georgija Sudakova.", "sr", "Georgij Sudakov"),   # genitive
+    ("Zapovjednici su odali počast Fuada Shukra.", "hr", "Fuad Shukr"),
+    ("Pismo je poslato Rachedu Ghannouchiju.", "hr", "Rached Ghannouchi"),             # dative
+    ("Pohvalio je kapetana Mikolu Matvijenka.", "sr", "Mikola Matvijenko"),           # Mikola's accusative
+    ("Ovo je vlada Ahmeda al-Šare.", "sr", "Ahmed al-Šara"),                            # a surname in -a: -e
+])
+def test_a_surname_takes_off_the_case_its_given_name_shows(source, lang, expected):
+    unknown = {w: Reading("unknown") for w in source.replace(".", "").split()}
+    assert [n.lemma for n in find_names(source, lang, unknown)][-1] == expected
+
+
+@pytest.mark.parametrize("source", [
+    "Marija Zaharova je rekla.",      # Marija is a given name as written: Zaharova is her nominative
+    "Jaroslava Šanka je stigla.",     # so is Jaroslava
+    "Kauã Elias je dao gol.",         # a given name in its nominative
+])
+def test_a_given_name_in_its_nominative_leaves_the_surname_as_written(source):
+    unknown = {w: Reading("unknown") for w in source.replace(".", "").split()}
+    written = " ".join(source.split()[:2])
+    assert [n.lemma for n in find_names(source, "sr", unknown)][0] == written
