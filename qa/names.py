@@ -241,6 +241,20 @@ _INDUSTRIAL = re.compile(r"(?:ukr|bulgar|turkmen|uzbek|kazakh|azer|ros|rus|centr
                          r"naft|prom|invest|sever|jug|agro|telekom|stroj|tehno){2,}")
 
 
+# A surname Croatian transcribed from Cyrillic (Ahmetov, Sudakov, Matvijenko, Ivanova, Tkačuk): its
+# own spelling is Cyrillic, so Croatian's is a transcription like Serbian's, not the name's spelling.
+_CYRILLIC_SURNAME = re.compile(r"^[a-z]{3,}(?:ov|ev|jov|ova|eva|enko|cuk|juk)$")
+
+
+def _from_cyrillic(lemmas: list[str]) -> bool:
+    """Whether a name of two words or more ends in a surname Croatian transcribed from Russian,
+    Ukrainian or Bulgarian Cyrillic (Rinat Ahmetov, Georgij Sudakov): such a name is romanised and
+    checked as a Serbian source's is (Akhmetov is flagged, Sudakov verified), not kept as the
+    outlet's copy of its own spelling, which it is for Joseph Aoun or Michael Kurilla."""
+    words = [w for w in lemmas if w.lower() not in PARTICLES]
+    return len(words) >= 2 and bool(_CYRILLIC_SURNAME.match(fold(words[-1])))
+
+
 def verified_word(word: str) -> bool:
     """Whether a house-style word of a name may be taken as spelt as English writes it: English text
     attests it, it is an East Slavic surname with no letter whose English is ambiguous, or it is a
@@ -684,7 +698,7 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                        parts=(fold(written[0]),) + rest.parts, owner=False, verified=verified)
     slavic = _slavic(lemmas, readings)
     if lang == "hr" and not slavic and not _SOUTH_SLAVIC_LETTERS.search(lemma) and not any(english) \
-            and not _CROATIAN_J.search(lemma):
+            and not _CROATIAN_J.search(lemma) and not _from_cyrillic(lemmas):
         # Croatian keeps foreign names in their own spelling (Joseph Aoun, Michael Kurilla); the
         # analyser's English, where it has one, is still the better word (Bjelorusija -> Belarus)
         # except where the word is unattested and a name English writes sounds the same (Kneset ->

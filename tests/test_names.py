@@ -696,3 +696,14 @@ def test_a_given_name_in_its_nominative_leaves_the_surname_as_written(source):
     unknown = {w: Reading("unknown") for w in source.replace(".", "").split()}
     written = " ".join(source.split()[:2])
     assert [n.lemma for n in find_names(source, "sr", unknown)][0] == written
+
+
+def test_croatian_keeps_its_own_spelling_of_a_latin_name_but_not_its_transcription_of_a_cyrillic_one():
+    def named(text):
+        unknown = {w.strip(".,"): Reading("unknown") for w in text.split() if w[:1].isupper()}
+        return {n.lemma: (n.english, n.verified) for n in find_names(text, "hr", unknown)}
+    # Croatian copies a Latin-script name as its owner writes it: verified as it stands
+    assert named("Sastanku je nazočio i Michael Kurilla.")["Michael Kurilla"] == ("Michael Kurilla", True)
+    # a Russian surname is Croatian's transcription of Cyrillic: romanised and checked as Serbian's is
+    assert named("Vlasnik kluba Rinat Ahmetov je rekao.")["Rinat Ahmetov"] == ("Rinat Akhmetov", True)
+    assert named("Izjavu je dala Julija Sviridenko.")["Julija Sviridenko"][0] == "Yuliya Sviridenko"
