@@ -30,6 +30,7 @@ from typing import Callable, Iterable
 from rapidfuzz import fuzz
 
 import newsqa.qa.countries as countries
+import newsqa.qa.features as features
 import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
 import newsqa.qa.word_names as word_names
@@ -233,6 +234,7 @@ def _common_words(text: str, tokens: list[Token], names: list[Name]) -> list[Fla
                     continue
                 other = tokens[j]
                 if other.norm == parts[q] or not other.cap or not is_common_word(other.norm) \
+                        or other.norm in features.english_words() \
                         or any(fuzz.ratio(other.norm, w) >= 50 for w in named - set(parts)) \
                         or fuzz.ratio(other.norm, parts[q]) >= 50 \
                         or not re.fullmatch(r"[ \-]", text[min(t.end, other.end):max(t.start, other.start)]):
@@ -262,6 +264,7 @@ def _translated_words(text: str, tokens: list[Token], source: str, names: list[N
         candidates = [t for t in tokens if c <= t.start < d and t.cap and not t.upper
                       and not sentence_start(text, t.start) and t.norm not in words
                       and MIN_ENGLISH <= zipf(t.norm) < FUNCTION_WORD and t.norm not in _CALENDAR
+                      and t.norm not in features.english_words()  # Hospital: the source's bolnica
                       and not any(x < t.end and t.start < y for x, y in taken) and not _english_name(t.text)]
         if len(candidates) != 1:
             continue  # most sentences: nothing to pair, and no need to look for a missing name

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 import newsqa.qa.countries as countries
+import newsqa.qa.features as features
 import newsqa.qa.gazetteer as gazetteer
 
 # A noun for an area (declined, Latin script) and how English writes "<city> + noun".
@@ -77,10 +78,22 @@ class Region:
     country: str
 
 
+# Of the nouns for kinds of places (qa.features), those whose names a town's adjective gives, as
+# English writes them: a dam or a lake takes the town beside it (Mosulska brana: Mosul Dam, Ohridsko
+# jezero: Lake Ohrid). A bridge's or a square's adjective is seldom a town's (Krimski most is the
+# Crimean Bridge, Savski trg is named after the river), so they are left to the engine.
+_TOWN_FEATURES = frozenset({"{} Dam", "Lake {}"})
+
+
+def _town_feature(noun: str) -> str | None:
+    english = features.english_of(noun.lower(), None)
+    return english if english in _TOWN_FEATURES else None
+
+
 def region(adjective: str, noun: str) -> Region | None:
     """The area "<city adjective> <area noun>" names (both Latin script), or None when the noun is no
     area noun or no city (or a country) stands behind the adjective: Donjecke oblasti -> Donetsk region."""
-    pattern = noun_pattern(noun)
+    pattern = noun_pattern(noun) or _town_feature(noun)
     if pattern is None or not adjective[:1].isupper():
         return None
     candidates = stems(adjective)

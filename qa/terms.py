@@ -33,6 +33,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 import newsqa.qa.countries as countries
+import newsqa.qa.features as features
+import newsqa.qa.given_names as given_names
 import newsqa.qa.institutions as institutions
 import newsqa.qa.word_names as word_names
 from newsqa.qa.checker import Checker, SourceName
@@ -156,7 +158,11 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
                 found.append((name.start, name.end, Rendering(entity, name.text, english, "variant")))
             continue
         english = " ".join(spellings.get(w, w) for w in name.english.split()) + ("'s" if name.owner else "")
-        found.append((name.start, name.end, Rendering("", name.text, english, "name")))
+        start = name.start
+        head = _feature_head(source, name, lang, found)
+        if head is not None:  # brane Dukan: one name, Dukan Dam (qa.features)
+            start, english = head[0], head[1].format(english)
+        found.append((start, name.end, Rendering("", source[start:name.end], english, "name")))
         if name.place is not None or name.english in countries.english_names():
             places.add(name.start)
     if translate is not None:
@@ -179,6 +185,25 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         at = end
     pieces.append(source[at:])
     return Protected("".join(pieces), tuple(slots))
+
+
+def _feature_head(source: str, name: Name, lang: str | None,
+                  found: list[tuple[int, int, Rendering]]) -> tuple[int, str] | None:
+    """The noun for a kind of place right before a name not in the glossary (brane Dukan, jezera
+    Habanija: ``qa.features``), with its English pattern, unless the name is a country, a people, a
+    possessive or a person's (a given name and more: direktor muzeja Derviš Korkut is the museum's
+    director), or the noun is part of a name already found."""
+    if name.owner or name.people or name.english in countries.english_names():
+        return None
+    words = [p for p in name.parts if p not in PARTICLES]
+    if len(words) >= 2 and given_names.given_name(words[0]):
+        return None
+    if re.match(r"\s*\d", source[name.end:]):
+        return None  # polje Zapadna Kurna 2: the number is the name's last word
+    head = features.head_before(source, name.start, lang)
+    if head is None or any(a < name.start and head[0] < b for a, b, _ in found):
+        return None
+    return head
 
 
 def _of_places(source: str, found: list[tuple[int, int, Rendering]], heads: list[tuple[int, int, str]],

@@ -105,3 +105,12 @@ def test_the_article_of_a_place_s_english_is_no_word_an_engine_rendered(seed_che
     flags = seed_checker.check("The court in The Hague said that the Israeli and the Palestinian side will be heard.",
                                source=source, source_lang="mk")
     assert [f for f in flags if f.kind == "name_common_word"] == []
+
+
+def test_the_english_of_a_noun_for_a_kind_of_place_is_no_word_standing_in_for_the_name(seed_checker):
+    # bolnice Ал-Ахли: "Hospital" beside the name renders the source's noun (qa.features), not a word
+    # of the next name (Граду Гази) rendered as an ordinary English word
+    source = "Директор болнице Ал-Ахли у Граду Гази рекао је да нема лекова."
+    flags = seed_checker.check("The director of Al-Ahli Hospital in City Gaza said that there are no medicines.",
+                               source=source, source_lang="sr")
+    assert [f.found for f in flags if f.kind == "name_common_word"] == []

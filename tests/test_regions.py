@@ -119,3 +119,12 @@ def test_the_shipped_country_file_is_what_pycountry_gives():
     rows = countries.build_rows(build.countries())
     shipped = resources.files("newsqa.seeds").joinpath(countries.COUNTRIES).read_text(encoding="utf-8")
     assert shipped.splitlines() == ["\t".join(r) for r in rows]
+
+
+def test_a_dam_or_a_lake_named_by_a_town_s_adjective_takes_the_town_s_name():
+    region = regions.region
+    assert region("Mosulske", "brane").english == "Mosul Dam"
+    assert region("Ohridsko", "jezero").english == "Lake Ohrid"
+    # a bridge's or a square's adjective is seldom a town's: Krimski most is the Crimean Bridge
+    assert region("Krimskog", "mosta") is None
+    assert region("Savskog", "trga") is None

@@ -8,6 +8,7 @@ from newsqa.qa import seed_tables
 
 @pytest.mark.parametrize("name, cells", [
     ("institution_words.tsv", {2}), ("english_words.tsv", {2}), ("rivers.tsv", {2, 3}), ("demonyms.tsv", {3, 4, 5}),
+    ("feature_nouns.tsv", {2}),
 ])
 def test_every_row_of_a_hand_written_table_has_its_cells(name, cells):
     rows = list(seed_tables.rows(name))

@@ -1,0 +1,61 @@
+"""Names headed by a common noun for a kind of place (brane Dukan, jezera Habanija, bolnica Al-Avda):
+the English name in English order (Dukan Dam, Lake Habanija, Al-Avda Hospital), from the hand-written
+table ``seeds/feature_nouns.tsv``.
+
+Why: South Slavic writes the noun in lower case before the name, in apposition, and the engine
+translates it as a common word in that order ("dam Dukan", "hospital Al-Awda"), which no English
+reader takes for one name. The glossary step protects the noun and the name together and writes
+the English name. Who decides what stays a name: ``qa.terms.protect``, which asks :func:`head_before`
+only for names not in the glossary and not a country or a person (ravnatelj muzeja Derviš Korkut:
+the museum's director, not a "Derviš Korkut Museum")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import newsqa.qa.seed_tables as seed_tables
+from newsqa.qa.institutions import ENDINGS
+from newsqa.qa.normalize import to_latin
+
+FEATURE_NOUNS = "feature_nouns.tsv"  # in newsqa.seeds: English with {} for the name, stems
+_WORD_BEFORE = re.compile(r"(\w+) $")
+_BACK = 30  # characters before a name searched for its noun: longer than any noun of the table
+
+
+@lru_cache(maxsize=1)
+def _stems() -> tuple[tuple[str, str], ...]:
+    """(stem, English pattern), longest stem first (rijek before rek)."""
+    rows = [(stem, english) for english, stems in seed_tables.rows(FEATURE_NOUNS) for stem in stems.split(",")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The lower-case English words the table writes beside a name (dam, lake, hospital): the
+    translation of the source's noun, no ordinary word standing in for a word of the name."""
+    return frozenset(w.lower() for _, english in _stems() for w in english.split() if w != "{}")
+
+
+def english_of(word: str, lang: str | None) -> str | None:
+    """The English pattern ("{} Dam") of a lower-case noun of the table in any case (brane, браната),
+    or None; a capitalised word is a name's own (Bilino Polje, Rijeka)."""
+    if not word.islower():
+        return None
+    latin = to_latin(word, lang or "sr")
+    for stem, english in _stems():
+        if latin.startswith(stem) and latin[len(stem):] in ENDINGS:
+            return english
+    return None
+
+
+def head_before(source: str, start: int, lang: str | None) -> tuple[int, str] | None:
+    """Where the noun of the table written right before ``source[start:]`` starts, with its English
+    pattern, if one is (brane Dukan: the start of "brane", "{} Dam")."""
+    m = _WORD_BEFORE.search(source[max(0, start - _BACK):start])
+    if m is None:
+        return None
+    english = english_of(m.group(1), lang)
+    if english is None:
+        return None
+    return start - len(m.group(0)), english
