@@ -797,20 +797,19 @@ def _agreeing_surname(written: list[str], lemmas: list[str], readings: list[Read
     if readings[first].kind == "np" or readings[last].kind == "np" or lemmas[last] != written[last] \
             or given_names.given_name(f):
         return lemmas
-    case = next((c for ending, add, c in _GIVEN_ENDINGS if f.endswith(ending) and len(f) - len(ending) >= 3
-                 and given_names.given_name(f[:-len(ending)] + add)), None)
-    if case is None:
+    given = next(((e, a, c) for e, a, c in _GIVEN_ENDINGS if f.endswith(e) and len(f) - len(e) >= 3
+                  and given_names.given_name(f[:-len(e)] + a)), None)
+    if given is None:
         return lemmas
+    ending_of_given, add_to_given, case = given
     surname = written[last]
     for ending, add in _SURNAME_ENDINGS[case]:
         stem = surname[:-len(ending)]
         if fold(surname).endswith(ending) and len(stem) >= 3:
             out = list(lemmas)
             out[last] = stem + add
-            given = next(written[first][:-len(e)] + a for e, a, c in _GIVEN_ENDINGS
-                         if c == case and f.endswith(e) and given_names.given_name(f[:-len(e)] + a))
             if lemmas[first] == written[first]:
-                out[first] = given
+                out[first] = written[first][:-len(ending_of_given)] + add_to_given
             return out
     return lemmas
 
