@@ -91,6 +91,11 @@ _PLACE_NOUN = re.compile(r"^(?:grad|luk|luc|sel|kamp|logor|region|regij|pokrajin
                          r"|prestonic|prijestolnic|pristaništ|naselj|okrug|okolin|gradonačelni[kc]|gradonačalni[kc])"
                          r"(?:a|e|i|u|o|om|ima|ama|ot|ta|to|ov|ovi)?$")
 _AND = frozenset({"i", "ili", "te", "pa"})
+# An adjective in the feminine dative or locative (talijanskoj, sofijskoj, njegovoj): the name after it
+# is in that case too, and the two cases share their endings. Not the nouns in -oj (stroj, broj).
+_FEMININE_ADJECTIVE = re.compile(r"[a-zčćšžđ]{3,}oj")
+_OJ_NOUNS = frozenset({"stroj", "sloj", "znoj", "gnoj", "kroj", "uboj", "razvoj", "pokoj", "nemoj", "spokoj", "dvoboj",
+                       "napoj", "zastoj", "postoj", "nastoj"})
 _INNER_CAPITAL = re.compile(r"(?<=[a-zčćšžđ\u0430-\u045f])[A-ZČĆŠŽĐ\u0400-\u042f]")
 _SENTENCE_END = re.compile(r"(^|[.!?…:;]\s*|\n\s*)[\"'„“”«»(\[—–-]*\s*$")
 # Source-language acronyms and their English (international organisations an article names).
@@ -363,6 +368,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
     tokens = [t for t in tokenize(text, lang) if not any(a < t.end and t.start < b for a, b in skip)]
     surnames = _surnames(text, tokens, lang)
     found: list[Name] = []
+    cases: dict[int, str | None] = {}  # the case each name was read in, by the name's end
     i = 0
     while i < len(tokens):
         t = tokens[i]
@@ -423,8 +429,11 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             # an adjective before its noun: Ujedinjene nacije, Jemenski Huti (not u Adenu osudile, u Sudanu čekaju)
             words = []
         if words:
-            before = tokens[i - 1] if i > 0 and words[0] is t else None
-            word_before = to_latin(before.text, lang or "sr").lower() if before and not before.cap else ""
+            first = j - len(words)  # words[0]'s token: after a dropped sentence-opening word, that word is before it
+            before = tokens[first - 1] if first > 0 and (words[0] is t or first - 1 == i) else None
+            word_before = to_latin(before.text, lang or "sr").lower() if before and (
+                not before.cap or sentence_start(text, before.start) and case_of(before.text.lower())) else ""
+            # a preposition opening its sentence says the case too (U Hrasnici je mirno)
             if len(words) >= 3 and (context or readings[0].place):
                 # a place in the genitive before a person's name: Gradonačelnik Harkova Igor Terehov
                 first = _name(text, words[:1], readings[:1], lang, style, None, words[1].text, True)
@@ -440,8 +449,13 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                     and _joined(text, tokens[i - 2], before):
                 # a title, its portfolio in the genitive, the name: ministru zdravstva Viliju Berošu
                 case = title_case(to_latin(tokens[i - 2].text, lang or "sr"))
+            if case is None and word_before in _AND and before is not None:
+                case = _coordinated_case(text, tokens, i - 1, found, cases, skip, lang)
+            if case is None and _FEMININE_ADJECTIVE.fullmatch(word_before) and word_before not in _OJ_NOUNS:
+                case = "loc"  # talijanskoj Lampedusi, lisabonskoj Benfici: the dative's and locative's form
             name = _name(text, words, readings, lang, style, case,
                          after.text if after and _joined(text, words[-1], after) else None, context)
+            cases[name.end] = case
             big_city = None
             if len(words) == 1 and name.place is None and readings[0].kind == "common" \
                     and not sentence_start(text, words[0].start):
@@ -564,6 +578,23 @@ def _region(text: str, tokens: list[Token], i: int, j: int, lang: str | None) ->
     start, end = tokens[i].start, tokens[j].end
     return Name(start, end, text[start:end], f"{found.city} {noun}", found.english, False, False, False, True,
                 (fold(found.city),), found.country)
+
+
+def _coordinated_case(text: str, tokens: list[Token], k: int, found: list[Name], cases: dict[int, str | None],
+                      skip: list[tuple[int, int]], lang: str | None) -> str | None:
+    """The case of the name just before the conjunction ``tokens[k]`` (u Bagdadu i Basri, kod Marđajuna i
+    Kfar Kile): a name coordinated with it is in the same case. The name before may be the glossary's
+    (a skipped span), whose case its preposition tells."""
+    gap = text[:tokens[k].start].rstrip()
+    if found and found[-1].end == len(gap) and found[-1].end in cases:
+        return cases[found[-1].end]
+    span = next(((a, b) for a, b in skip if b == len(gap)), None)
+    if span is None:
+        return None
+    before = [t for t in tokens if t.end <= span[0]]
+    if not before or before[-1].cap or not re.fullmatch(r"\s+", text[before[-1].end:span[0]]):
+        return None
+    return case_of(to_latin(before[-1].text, lang or "sr").lower())
 
 
 def _place_context(text: str, tokens: list[Token], i: int, found: list[Name], lang: str | None) -> bool:
@@ -907,6 +938,8 @@ def _place(source: str, written: list[str], lemmas: list[str], readings: list[Re
         heads += [" ".join(written[:-1] + [c]) for c in last[1:]]
         if len(written) == 2:  # an adjective and its noun: Novog Sada -> Novi Sad, Crnom moru
             heads += [f"{a} {c}" for a in _adjective_nominatives(written[0]) for c in last]
+    if "-" in source and len(words) > 1:  # u Ivano-Frankivsku: the nominatives with the source's hyphen
+        heads += [h.replace(" ", "-") for h in heads]
     stripped = [re.sub(r"^(?:al|el|ал|ел)[\s-]+", "", h, flags=re.IGNORECASE) for h in heads]
     return gazetteer.place(dict.fromkeys(heads + stripped))
 
@@ -940,6 +973,14 @@ def _adjective_nominatives(word: str) -> list[str]:
     return [stem + "i", stem + "a", stem + "o"]
 
 
+# The endings of South Slavic place names (folded), which no Arabic, Persian or Hebrew name written the
+# Serbian way has: -grad (Tomislavgrad), -ište (Pazarište), -ica after n, t, v (Hrasnica, Rogatica,
+# Mitrovica), -ovo/-evo (Sarajevo), -ovci/-evci (Vinkovci), -ljak (Kiseljak). Not -polje, which is
+# Ukrainian's -pole too (Guljajpolje is Huliaipole). Ukrainian's -ytsia, written -ica (Hortica for
+# Khortytsia), is the one ending the two share that this keeps; measured, it costs less than it gains.
+_SLAVIC_PLACE = re.compile(r"(?:grad|iste|[ntv]ica|[oe]vo|[oe]vci|ljak)$")
+
+
 def _slavic(lemmas: list[str], readings: list[Reading]) -> bool:
     # -ić is South Slavic; -ič (Smotrič, a Hebrew name written the Serbian way) is not
     if any(x.lower().endswith("ić") or (fold(x).endswith("ic") and x.isascii()) for x in lemmas):
@@ -948,6 +989,10 @@ def _slavic(lemmas: list[str], readings: list[Reading]) -> bool:
     # writes for -iy (Andrij Bilecki is Andriy Biletsky, Sergij Korecki Serhiy Koretskyi)
     if any(x.lower().endswith(("ski", "ska", "cki", "čki", "ški")) for x in lemmas) and \
             not any(x.lower().endswith("ij") and len(x) > 4 for x in lemmas[:-1]):
+        return True
+    # a one-word place with a South Slavic place's ending (Tomislavgrad, Hrasnica, Rogatica, Kiseljak); not
+    # a word of a longer name, which may be an exonym's (Novi Beograd is New Belgrade)
+    if len(lemmas) == 1 and len(lemmas[0]) >= 6 and _SLAVIC_PLACE.search(fold(lemmas[0])):
         return True
     nps = [r for r in readings if r.kind == "np"]
     return bool(nps) and len(nps) == len([x for x in lemmas if x not in PARTICLES]) \
@@ -1070,7 +1115,9 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
     candidates = [c for c in candidates if len(c) >= 3]
     if not candidates:
         return word, False
-    return max(candidates, key=lambda c: (zipf(fold(romanise(c, False))), -candidates.index(c))), False
+    # the likelier nominative: one English writes, else a city GeoNames knows (za Safagu: Safaga, not Safag)
+    return max(candidates, key=lambda c: (zipf(fold(romanise(c, False))), gazetteer.place([c]) is not None,
+                                          -candidates.index(c))), False
 
 
 FOREIGN_STEM = 2.5  # zipf: a stem English writes this often is a foreign name in its own spelling (Herzog 3.0)

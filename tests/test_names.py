@@ -707,3 +707,73 @@ def test_croatian_keeps_its_own_spelling_of_a_latin_name_but_not_its_transcripti
     # a Russian surname is Croatian's transcription of Cyrillic: romanised and checked as Serbian's is
     assert named("Vlasnik kluba Rinat Ahmetov je rekao.")["Rinat Ahmetov"] == ("Rinat Akhmetov", True)
     assert named("Izjavu je dala Julija Sviridenko.")["Julija Sviridenko"][0] == "Yuliya Sviridenko"
+
+
+def _unknown(text: str) -> dict:
+    """The analyser's reading of a text whose names it does not know: a sentence's first word is a
+    common word, every other capitalised word unknown."""
+    words = text.split()
+    return {w.strip(".,"): Reading("common" if k == 0 or words[k - 1].endswith(".") else "unknown")
+            for k, w in enumerate(words) if w[:1].isupper()}
+
+
+@pytest.mark.parametrize("source, lang, expected", [
+    ("Napadi su pogodili mostove u Harkovu i Odesi.", "hr", ["Harkov", "Odesa"]),      # u: both in the locative
+    ("Dronovi su gađali kuće kod Marđajuna i Kfar Kile.", "sr", ["Marđajun", "Kfar Kila"]),  # kod: genitive
+    ("Roba ide preko Bejruta ili Tripolija u Siriju.", "sr", ["Bejrut", "Tripoli"]),
+])
+def test_a_name_coordinated_with_a_name_in_a_case_is_in_that_case(source, lang, expected):
+    assert [n.lemma for n in find_names(source, lang, _unknown(source))][:2] == expected
+
+
+def test_a_name_coordinated_with_a_glossary_name_takes_the_case_of_its_preposition():
+    source = "Radile su firme u Bagdadu i Basri."
+    skip = [(source.index("Bagdadu"), source.index("Bagdadu") + len("Bagdadu"))]
+    assert [n.lemma for n in find_names(source, "bs", _unknown(source), skip=skip)] == ["Basra"]
+
+
+def test_without_a_case_to_say_so_a_coordinated_name_keeps_its_form():
+    # "i" after an ordinary word, or after a name in the nominative: no case to carry over
+    source = "Stigli su Malak i Basri."
+    assert [n.lemma for n in find_names(source, "sr", _unknown(source))] == ["Malak", "Basri"]
+
+
+def test_a_feminine_adjective_in_the_dative_or_locative_puts_the_name_after_it_in_that_case():
+    source = "Brodice plove prema talijanskoj Lampedusi, a igrač je prodan lisabonskoj Benfici."
+    assert [n.lemma for n in find_names(source, "hr", _unknown(source))] == ["Lampedusa", "Benfica"]
+    # a noun in -oj is no adjective (stroj): nothing changes
+    source = "Kupili su stroj Makini."
+    assert [n.lemma for n in find_names(source, "hr", _unknown(source))] == ["Makini"]
+
+
+def test_a_preposition_opening_its_sentence_gives_the_case():
+    source = "U Hrasnici je mirno. Iz Rogatice su stigli."
+    assert [n.lemma for n in find_names(source, "bs", _unknown(source))] == ["Hrasnica", "Rogatica"]
+
+
+def test_of_two_candidate_nominatives_the_city_geonames_knows_wins():
+    source = "Uvode izravne letove za Hurgadu i Safagu."
+    assert [n.lemma for n in find_names(source, "hr", _unknown(source))] == ["Hurgada", "Safaga"]
+
+
+@pytest.mark.parametrize("source, lang, english_name", [
+    ("Cesta ide do Tomislavgrada.", "bs", "Tomislavgrad"),
+    ("U Hrasnici je mirno.", "bs", "Hrasnica"),
+    ("Porodica živi u Kiseljaku.", "bs", "Kiseljak"),
+])
+def test_a_south_slavic_place_s_ending_makes_it_a_south_slavic_name_verified_in_house_style(source, lang, english_name):
+    (name,) = find_names(source, lang, _unknown(source))
+    assert (name.english, name.slavic, name.verified) == (english_name, True, True)
+
+
+@pytest.mark.parametrize("lemma", ["Hodeida", "Jenin", "Mosul", "Zarqa", "Deir Hanna", "Bani Walid"])
+def test_middle_eastern_places_do_not_end_like_south_slavic_ones(lemma):
+    from newsqa.qa.names import _slavic
+    assert not _slavic(lemma.split(), [Reading("unknown")] * len(lemma.split()))
+
+
+def test_a_hyphenated_city_in_a_case_is_found_with_its_hyphen():
+    source = "Pogođena su postrojenja u Lavovu i Ivano-Frankivsku."
+    analyses = {"Pogođena": Reading("common"), "Lavovu": Reading("unknown"), "Ivano": Reading("unknown"),
+                "Frankivsku": Reading("unknown")}
+    assert [n.english for n in find_names(source, "sr", analyses)] == ["Lviv", "Ivano-Frankivsk"]
