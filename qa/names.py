@@ -681,8 +681,13 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
             english.append("")
             continue
         if r.kind == "np" and r.lemma:
-            lemmas.append(to_latin(r.lemma, lang or "sr"))
-            english.append(r.english or "")
+            # the analyser reads the word after an article written on it (ал-Садр: Садр, Sadr); the name
+            # keeps its article (Muqtada al-Sadr, not "Muqtada Sadr")
+            prefix = w[:words[k].word_start - words[k].start] if words[k].has_article else ""
+            lemma = to_latin(r.lemma, lang or "sr")
+            article = bool(prefix) and not fold(lemma).startswith(fold(prefix))
+            lemmas.append((prefix if article else "") + lemma)
+            english.append(("al-" + r.english if article and r.english else r.english) or "")
             continue
         last = k == len(written) - 1
         lemma, is_owner = _guess_lemma(w, lang, last, case, next_word if last else None,

@@ -777,3 +777,12 @@ def test_a_hyphenated_city_in_a_case_is_found_with_its_hyphen():
     analyses = {"Pogođena": Reading("common"), "Lavovu": Reading("unknown"), "Ivano": Reading("unknown"),
                 "Frankivsku": Reading("unknown")}
     assert [n.english for n in find_names(source, "sr", analyses)] == ["Lviv", "Ivano-Frankivsk"]
+
+
+def test_a_name_the_analyser_knows_keeps_the_arabic_article_written_on_it():
+    # Macedonian's analyser reads Садр and Бурхан after the article: the name keeps "al-"
+    source = "Лидерот Муктада ал-Садр се сретна со генералот Абдел Фатах ал-Бурхан."
+    analyses = {"Лидерот": Reading("common"), "Муктада": Reading("unknown"), "Абдел": Reading("unknown"),
+                "Фатах": Reading("unknown"), "Садр": Reading("np", "Садр", "nom", "Sadr"),
+                "Бурхан": Reading("np", "Бурхан", "nom", "Burhan")}
+    assert [n.english for n in find_names(source, "mk", analyses)] == ["Muqtada al-Sadr", "Abdel Fatah al-Burhan"]
