@@ -372,6 +372,12 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
     i = 0
     while i < len(tokens):
         t = tokens[i]
+        model = _model_at(text, t)
+        if model is not None:
+            found.append(_model(text, model, lang))  # Ми-24, С-400, Су-35С: a model's designation
+            while i < len(tokens) and tokens[i].start < model.end():
+                i += 1
+            continue
         if t.upper and len(t.text) >= 2:
             found.append(_acronym(text, tokens, i))
             i += 1
@@ -388,7 +394,8 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and _joined(text, tokens[j - 1], tokens[j]) and not _people(tokens[j], lang):
+        while j < len(tokens) and _joined(text, tokens[j - 1], tokens[j]) and not _people(tokens[j], lang) \
+                and not _model_at(text, tokens[j]):
             if tokens[j].cap and not tokens[j].upper:
                 j += 1
             elif tokens[j].norm in PARTICLES and j + 1 < len(tokens) and tokens[j + 1].cap \
@@ -651,6 +658,33 @@ def _english_letters(acronym: str) -> Iterator[str]:
             if mask >> bit & 1:
                 letters[i] = _ACRONYM_LETTERS[letters[i]]
         yield "".join(letters)
+
+
+# A model's designation: up to four letters, a hyphen and a number, maybe with letters after it (Ми-24,
+# С-400, Су-35С, МС-21, Јак-130, Mi-24, S-400). The engine reads the letters as a word ("Washing-24",
+# "With-400", "Are-35"); English writes the designation letter for letter, in Latin script.
+_MODEL = re.compile(r"([^\W\d_]{1,4})[-‐‑](\d{1,4}[^\W\d_]{0,3})")
+
+
+def _model_at(text: str, token: Token) -> re.Match | None:
+    """A model's designation starting at a capitalised token, whole (not Ми-24а, not part of Mi-24-2)."""
+    if not token.cap or (token.start > 0 and (text[token.start - 1].isalnum() or text[token.start - 1] in "-‐‑")):
+        return None
+    m = _MODEL.match(text, token.start)
+    return m if m is not None and (m.end() == len(text) or not (text[m.end()].isalnum() or text[m.end()] in "-‐‑")) \
+        else None
+
+
+def _model(text: str, m: re.Match, lang: str | None) -> Name:
+    """A model's designation as a name, romanised as a foreign word is (Јак-130 -> Yak-130, Ф-35 -> F-35)."""
+    letters, number = (to_latin(g, lang or "sr") for g in m.groups())
+    prefix = romanise(letters, False)
+    english = f"{prefix}-{romanise(number, False).upper()}"
+    # letters of two or fewer, an acronym or a word English writes are its spelling; a longer romanised
+    # word may be spelt otherwise (Каем-100 is the Qaem-100) and is left unverified
+    verified = len(letters) <= 2 or letters.isupper() or attested(prefix)
+    return Name(m.start(), m.end(), m.group(0), f"{letters}-{number}", english, False, False, False, verified,
+                (fold(letters), fold(number)))
 
 
 def _acronym(text: str, tokens: list[Token], i: int) -> Name:

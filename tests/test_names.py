@@ -786,3 +786,28 @@ def test_a_name_the_analyser_knows_keeps_the_arabic_article_written_on_it():
                 "Фатах": Reading("unknown"), "Садр": Reading("np", "Садр", "nom", "Sadr"),
                 "Бурхан": Reading("np", "Бурхан", "nom", "Burhan")}
     assert [n.english for n in find_names(source, "mk", analyses)] == ["Muqtada al-Sadr", "Abdel Fatah al-Burhan"]
+
+
+@pytest.mark.parametrize("source, lang, english_name", [
+    ("Srušen je helikopter Ми-24 kod grada.", "sr", "Mi-24"),
+    ("Систем С-400 је стигао у базу.", "sr", "S-400"),        # С alone is the preposition "with"
+    ("Авион Јак-130 је пао.", "sr", "Yak-130"),               # ј is y, as in a foreign name
+    ("Ловац Су-35С је оборен.", "sr", "Su-35S"),
+    ("Avion Jak-130 je pao.", "sr", "Yak-130"),
+    ("Бродот Сојуз МС-28 полета.", "mk", "MS-28"),
+])
+def test_a_model_s_designation_is_one_name_in_latin_letters(source, lang, english_name):
+    assert english_name in [n.english for n in find_names(source, lang)]
+
+
+def test_a_word_and_a_number_joined_otherwise_are_no_model():
+    # more than four letters, lower case, or more hyphenated parts: not a designation
+    assert not any("-" in n.english for n in find_names("Ekipa Partizan-2 je igrala u gradu Niš-Jug-3.", "sr"))
+    assert find_names("Bilo je to u 2024-oj godini.", "sr") == []
+
+
+def test_a_model_named_by_a_longer_romanised_word_is_left_unverified():
+    (name,) = find_names("Dron Каем-100 je oboren.", "sr", {"Dron": Reading("common")})
+    assert (name.english, name.verified) == ("Kaem-100", False)
+    (name,) = find_names("Avion Јак-130 je pao.", "sr", {"Avion": Reading("common")})
+    assert (name.english, name.verified) == ("Yak-130", True)
