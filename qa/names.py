@@ -50,6 +50,7 @@ import newsqa.qa.demonyms as demonyms
 import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
 from newsqa.qa.institutions import head_nouns
+import newsqa.qa.regional_names as regional_names
 import newsqa.qa.regions as regions
 import newsqa.qa.rivers as rivers
 import newsqa.qa.seed_tables as seed_tables
@@ -268,12 +269,20 @@ def verified_word(word: str) -> bool:
     if attested(word):
         return True
     folded = fold(word)
+    if regional_names.regional_name(folded):
+        return True  # a name the region's people write so (al-Rashdan, Aliabadi): qa.regional_names
     if _EAST_SLAVIC_SURNAME.match(folded) and not re.search(r"(?<![csz])h|c(?!h)|[nl]y[ei]", folded):
         return True
     if _INDUSTRIAL.fullmatch(folded):
         return True
     return len(folded) >= 8 and any(zipf(folded[:k]) >= COINED_HEAD and zipf(folded[k:]) >= COINED_TAIL
                                     for k in range(3, len(folded) - 4))
+
+
+def _verified_article_word(word: str) -> bool:
+    """An Arabic name's word with its article (al-Sadr, al-Rashdan) whose rest English text attests or
+    the region's people write so (qa.regional_names)."""
+    return word.startswith("al-") and (attested(word[3:]) or regional_names.regional_name(fold(word[3:])))
 
 
 def english_spelling(word: str, source: str | None = None, arabic: bool = False) -> str | None:
@@ -803,7 +812,7 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     # outlet's copy of the name's own spelling (Uraloğlu, Yerlikaya, Sewilam), as a Croatian source's is
     own = {p for p, lem, w, t in zip(parts, lemmas, written, words)
            if (_FOREIGN_LETTERS.search(w) or _FOREIGN_SPELLING.search(w) and not has_cyrillic(t.text)) and p == lem == w}
-    verified = slavic or all(e or p in PARTICLES or p.startswith("al-") and attested(p[3:]) or verified_word(p)
+    verified = slavic or all(e or p in PARTICLES or _verified_article_word(p) or verified_word(p)
                              or p in own for p, e in zip(parts, english)) or gazetteer.known(out)
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
@@ -1240,7 +1249,7 @@ def _agree(names: list[Name], style: str) -> list[Name]:
         parts = [english_spelling(p) or p for p in romanise(" ".join(lemmas), False, style).split()]
         english = re.sub(r"\bal- ", "al-", " ".join(parts))
         out.append(Name(n.start, n.end, n.text, " ".join(lemmas), english, n.owner, False, False,
-                        all(verified_word(p) or p.startswith("al-") and attested(p[3:]) for p in parts)
+                        all(verified_word(p) or _verified_article_word(p) for p in parts)
                         or gazetteer.known(english),
                         tuple(fold(x) for x in lemmas if x not in PARTICLES)))
     return out
