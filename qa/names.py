@@ -873,24 +873,66 @@ def _agreeing_surname(written: list[str], lemmas: list[str], readings: list[Read
         return lemmas
     first, last = words[0], words[-1]
     f = fold(written[first])
-    if readings[first].kind == "np" or readings[last].kind == "np" or lemmas[last] != written[last] \
-            or given_names.given_name(f):
+    if readings[last].kind == "np" or lemmas[last] != written[last]:
+        return lemmas
+    analysed = readings[first]
+    if analysed.kind == "np":
+        # the analyser's case of a masculine given name it declined (Igora: Igor, genitive; Davida,
+        # Hasana): the surname after it is in that case (Igora Grečuškina -> Igor Grečuškin)
+        lemma = fold(lemmas[first])
+        if lemma == f or (not lemma.endswith("a") and given_names.given_name(f)):
+            return lemmas  # Roberta, Davida: a feminine name as written, whatever the analyser reads
+        if lemma.endswith("a"):
+            # a feminine given name (Mariji: Marija): only a surname declined as an adjective follows its
+            # case (Mariji Zaharovoj -> Marija Zaharova); a foreign one does not decline (Kaji Kalas)
+            surname = fold(written[last])
+            ending = next((e for e, a in _FEMININE_SURNAME.get(analysed.case or "", ()) if surname.endswith(e)), None)
+            if ending is None or len(surname) - len(ending) < 3:
+                return lemmas
+            out = list(lemmas)
+            out[last] = written[last][:-len(ending)] + dict(_FEMININE_SURNAME[analysed.case or ""])[ending]
+            return out
+        case = _ANALYSER_CASES.get(analysed.case or "")
+        if case is None or lemma.endswith("e") or not f.startswith(lemma):
+            return lemmas
+        return _surname_in_case(written, lemmas, last, case) or lemmas
+    if given_names.given_name(f):
         return lemmas
     given = next(((e, a, c) for e, a, c in _GIVEN_ENDINGS if f.endswith(e) and len(f) - len(e) >= 3
                   and given_names.given_name(f[:-len(e)] + a)), None)
     if given is None:
         return lemmas
     ending_of_given, add_to_given, case = given
+    out = _surname_in_case(written, lemmas, last, case)
+    if out is None:
+        return lemmas
+    if lemmas[first] == written[first]:
+        out[first] = written[first][:-len(ending_of_given)] + add_to_given
+    return out
+
+
+# A feminine surname declined as an adjective (-ova, -eva, -ina, -ska, -cka) in each case the analyser
+# reads in the given name before it -> (ending, the nominative's ending).
+_FEMININE_SURNAME = {
+    case: tuple((stem + end, stem + "a") for stem in ("ov", "ev", "in", "sk", "ck") for end in ends)
+    for case, ends in (("gen", ("e",)), ("dat", ("oj",)), ("loc", ("oj",)), ("acc", ("u",)), ("ins", ("om",)))}
+
+
+# The analyser's cases of a masculine given name -> the surname endings of that case (the accusative of
+# a person is the genitive's form, the locative the dative's).
+_ANALYSER_CASES = {"gen": "gen", "acc": "gen", "dat": "dat", "loc": "dat", "ins": "ins"}
+
+
+def _surname_in_case(written: list[str], lemmas: list[str], last: int, case: str) -> list[str] | None:
+    """The lemmas with the surname (word ``last``) less the ending of ``case``; None where it has none."""
     surname = written[last]
     for ending, add in _SURNAME_ENDINGS[case]:
         stem = surname[:-len(ending)]
         if fold(surname).endswith(ending) and len(stem) >= 3:
             out = list(lemmas)
             out[last] = stem + add
-            if lemmas[first] == written[first]:
-                out[first] = written[first][:-len(ending_of_given)] + add_to_given
             return out
-    return lemmas
+    return None
 
 
 def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[Reading]) -> list[str]:

@@ -811,3 +811,31 @@ def test_a_model_named_by_a_longer_romanised_word_is_left_unverified():
     assert (name.english, name.verified) == ("Kaem-100", False)
     (name,) = find_names("Avion Јак-130 je pao.", "sr", {"Avion": Reading("common")})
     assert (name.english, name.verified) == ("Yak-130", True)
+
+
+@pytest.mark.parametrize("source, lang, given, case, expected", [
+    ("Teret je stigao brodom vlasnika Igora Grečuškina.", "sr", "Igor", "gen", "Igor Grečuškin"),
+    ("Pismo je poslao Hasanu Hadiju.", "bs", "Hasan", "dat", "Hasan Hadi"),
+])
+def test_a_surname_takes_the_case_the_analyser_reads_in_its_given_name(source, lang, given, case, expected):
+    first, surname = (w.strip(".") for w in source.split()[-2:])
+    analyses = {w.strip("."): Reading("common") for w in source.split() if w[:1].isupper()}
+    analyses |= {first: Reading("np", given, case), surname: Reading("unknown")}
+    assert expected in [n.lemma for n in find_names(source, lang, analyses)]
+
+
+def test_a_feminine_given_name_declines_only_an_adjective_surname_and_one_in_the_nominative_none():
+    source = "Izjavu je dala Marija Zaharova juče."
+    analyses = {"Izjavu": Reading("common"), "Marija": Reading("np", "Marija", "nom"), "Zaharova": Reading("unknown")}
+    assert [n.lemma for n in find_names(source, "sr", analyses)] == ["Marija Zaharova"]
+    source = "Ministar se zahvalio Mariji Zaharovoj juče."   # a feminine given name: its lemma ends in -a
+    analyses = {"Ministar": Reading("common"), "Mariji": Reading("np", "Marija", "dat"), "Zaharovoj": Reading("unknown")}
+    assert [n.lemma for n in find_names(source, "sr", analyses)] == ["Marija Zaharova"]  # declined as an adjective
+    # a given name as written (Roberta) decides nothing, though the analyser reads Robert's genitive
+    source = "Predsjednica parlamenta Roberta Metsola pozvala je vlasti."
+    analyses = {"Predsjednica": Reading("common"), "Roberta": Reading("np", "Robert", "gen"),
+                "Metsola": Reading("unknown")}
+    assert [n.lemma.split()[-1] for n in find_names(source, "hr", analyses)] == ["Metsola"]
+    source = "Ministar se zahvalio Kaji Kalas juče."     # a foreign surname does not decline
+    analyses = {"Ministar": Reading("common"), "Kaji": Reading("np", "Kaja", "dat"), "Kalas": Reading("unknown")}
+    assert [n.lemma for n in find_names(source, "sr", analyses)] == ["Kaja Kalas"]
