@@ -199,6 +199,9 @@ def romanise(lemma: str, slavic: bool, style: str = "diacritics") -> str:
         return strip_diacritics(lemma) if style == "ascii" else lemma
     text = _FOREIGN_RE.sub(_foreign, lemma)  # one pass: dž -> j must not go on to y
     text = re.sub(r"\b[Ee]l[\s-]+(?=\w)", "al-", text)
+    # the article assimilated to a sun letter (as-Sidik, eš-Šaab, ad-Dauha) is written al- as English
+    # news writes it (Abu Bakr al-Siddiq); only hyphened, as Dar es Salaam's es is no article
+    text = re.sub(r"\b[AaEe](?:sh|[dnrstz])-(?=\w)", "al-", text)
     text = re.sub(r"\b[Aa]l\s+(?=[A-Z])", "al-", text)
     return text
 
@@ -299,6 +302,8 @@ def english_spelling(word: str, source: str | None = None, arabic: bool = False)
         return None
     if found[1] < 1.3 or found[1] >= ORDINARY:
         return None  # a very frequent English word is an ordinary word, not a spelling of a name (Pants)
+    if arabic and "p" in found[0] and "p" not in folded:
+        return None  # Arabic has no p: el Fašer is al-Fasher, not "Phaser"
     if (found[0].count("h") < folded.count("h") or len(re.findall(r"(.)\1", found[0])) < len(re.findall(r"(.)\1", folded))) \
             and (arabic or source is None or found[0] != fold(source)):
         # a spelling adds letters English writes (Grosi -> Grossi, Husein -> Hussein) but drops no h nor a

@@ -88,7 +88,7 @@ def fold(word: str, lang: str | None = None) -> str:
     text = _POSSESSIVE_RE.sub("", text).casefold().translate(_SPECIAL)
     if not text.isascii():  # ASCII has nothing to decompose (most English and glossary words)
         text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_SPECIAL)  # ǽ -> æ -> ae
     text = _APOS_RE.sub("", text)
     return text.casefold().replace(".", "")
 
@@ -129,7 +129,7 @@ def sound_key(folded: str) -> str:
 # The Arabic definite article as written in English and South Slavic text: hyphenated (al-Assad,
 # ash-Sham, ez-Zor, ал-Асад) or, for al/el, a separate word before a capitalised name (Al Bukamal).
 _ARTICLE_HYPHEN = (r"(?:[AaEeUu][lL]|[Аа][лЛ]|[Ее][лЛ])[-‐‑]"
-                   r"|(?:[Aa][dnrstz]h?|[Ee][dnrstz]h?)[-‐‑](?=[A-ZА-ЯЀ-Џ])")
+                   r"|(?:[Aa][dnrstz]h?|[Ee][dnrstz]h?|[AaEe][šŠ]|[АаЕе][днрстзшДНРСТЗШ])[-‐‑](?=[A-ZŠŽČĆĐА-ЯЀ-Џ])")
 _ARTICLE_WORD = r"(?:[AaEe]l|Ал|ал)\s+(?=[A-ZА-Я])"
 _WORD = r"(?:[^\W_]|[\u0300-\u036f])+(?:[" + APOSTROPHES + r"](?:[^\W_]|[\u0300-\u036f])+)*"
 _TOKEN_RE = re.compile(

@@ -839,3 +839,21 @@ def test_a_feminine_given_name_declines_only_an_adjective_surname_and_one_in_the
     source = "Ministar se zahvalio Kaji Kalas juče."     # a foreign surname does not decline
     analyses = {"Ministar": Reading("common"), "Kaji": Reading("np", "Kaja", "dat"), "Kalas": Reading("unknown")}
     assert [n.lemma for n in find_names(source, "sr", analyses)] == ["Kaja Kalas"]
+
+
+@pytest.mark.parametrize("source, lang, english_name", [
+    ("Izjavu je dao Abu Bakr as-Sidik.", "sr", "Abu Bakr al-Sidik"),
+    ("Изјава на Абу Бакр ас-Сидик.", "mk", "Abu Bakr al-Sidik"),    # Cyrillic ас- is an article too
+    ("Pogođeno je selo Ajta eš-Šaab.", "sr", "al-Shaab"),
+])
+def test_an_article_assimilated_to_a_sun_letter_is_written_al(source, lang, english_name):
+    assert any(n.english.lower().endswith(english_name.lower()) for n in find_names(source, lang))
+
+
+def test_dar_es_salaam_keeps_its_es():
+    assert "al-" not in " ".join(n.english for n in find_names("Avion je sleteo u Dar es Salaam.", "hr"))
+
+
+def test_an_arabic_name_is_not_respelt_with_a_p_arabic_does_not_have():
+    from newsqa.qa.names import english_spelling
+    assert english_spelling("Fasher", "Fašer", arabic=True) is None
