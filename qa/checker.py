@@ -29,6 +29,7 @@ from typing import Callable, Iterable, Mapping
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from newsqa.qa.countries import english_names as english_country_names
 from newsqa.qa.english import is_common_word, is_derived_form, is_known_word
 from newsqa.qa.flags import Flag
 from newsqa.qa.index import (ANCHOR_CAP, MIN_FUZZY_KEY, WEAK_TOKENS, GlossaryIndex, GlossaryLookup, IndexedTerm,
@@ -461,7 +462,10 @@ class Checker:
         if not found:
             return found
         names = find_names(source, source_lang, analyses, known_word=self.known_word)
-        return [n for n in found if not self._inside_other_name(n, names, source, source_lang)]
+        # a country's declined name read as a person's (Sudana, Sudan's genitive, as a form of al-Sudani)
+        countries_at = {(n.start, n.end) for n in names if n.place is not None and n.english in english_country_names()}
+        return [n for n in found if not self._inside_other_name(n, names, source, source_lang)
+                and not ((n.start, n.end) in countries_at and self.index.entity_type(n.entity) != "place")]
 
     def _source_candidates(self, tokens: list[Token], gaps: list[bool], i: int, fam_key: str | None,
                            base: str) -> list[IndexedTerm]:

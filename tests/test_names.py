@@ -857,3 +857,11 @@ def test_dar_es_salaam_keeps_its_es():
 def test_an_arabic_name_is_not_respelt_with_a_p_arabic_does_not_have():
     from newsqa.qa.names import english_spelling
     assert english_spelling("Fasher", "Fašer", arabic=True) is None
+
+
+def test_a_country_in_a_case_is_not_read_as_a_glossary_person_s_surname(seed_checker):
+    # Sudana is Sudan's genitive, not a form of al-Sudani's surname
+    source = "Odluku je osudio Suvereni savet Sudana."
+    assert [n.entity for n in seed_checker.source_names(source, "sr")] == []
+    source = "Premijer Muhamed Šija al-Sudani je doputovao, a Sudani je rekao."
+    assert {n.entity for n in seed_checker.source_names(source, "sr")} == {"mohammed-shia-al-sudani"}
