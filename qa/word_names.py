@@ -354,7 +354,9 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
             while next_to(j) and not tokens[j].cap and latin[j] not in _FUNCTION and not _PARTICIPLE.search(latin[j]) \
                     and (ADJECTIVE.search(latin[j]) or _CASE_ADJECTIVE.search(latin[j])):
                 j += 1
-            if next_to(j) and not tokens[j].cap and latin[j] not in _FUNCTION and not _VERB_ENDING.search(latin[j]):
+            if next_to(j) and not tokens[j].cap and latin[j] not in _FUNCTION \
+                    and (not _VERB_ENDING.search(latin[j]) or HEADS.fullmatch(latin[j])):
+                # a head noun ending like a verb is the noun (Suvereni savet, Olimpijski komitet)
                 j += 1
                 if more and next_to(j) and not tokens[j].cap and _GENITIVE_ADJECTIVE.search(latin[j]) \
                         and latin[j] not in _FUNCTION:
