@@ -424,7 +424,9 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             continue
         words = tokens[i:j]
         readings = [_reading(analyses, w.text[w.word_start - w.start:]) for w in words]
-        opening_city = len(words) == 1 and readings[0].kind == "unknown" and sentence_start(text, t.start) \
+        # a big city by one of its nominatives, wherever it stands (Vašington je, optužio je Vašington):
+        # the capital standing for its government needs no preposition of place
+        opening_city = len(words) == 1 and readings[0].kind == "unknown" \
             and _opening_city(to_latin(t.text, lang or "sr"))
         if sentence_start(text, t.start) and (len(words) > 1 and countries.declined(
                 " ".join(to_latin(w.text, lang or "sr") for w in words)) or _unknown_country(words, readings, lang)):
@@ -515,10 +517,11 @@ BIG_CITY = 500_000  # people
 
 
 def _opening_city(written: str) -> bool:
-    """Whether a sentence's first word, which the analyser does not know but the language writes
-    often, is a city of at least BIG_CITY people by one of its nominatives (Vašington je saopštio,
-    Vašingtonu): word lists count names too, so a frequent word opening a sentence may be a capital
-    as well as an ordinary word, and a big city's name is seldom an ordinary word the analyser lacks."""
+    """Whether a one-word name the analyser does not know is a city of at least BIG_CITY people by one
+    of its nominatives (Vašington je saopštio, Vašingtonu, optužio je Vašington), wherever it stands:
+    word lists count names too, so a frequent word opening a sentence may be a capital as well as an
+    ordinary word, a capital standing for its government needs no preposition of place, and a big
+    city's name is seldom an ordinary word the analyser lacks."""
     city = gazetteer.place(lemma_candidates(written))
     return city is not None and city.population >= BIG_CITY
 

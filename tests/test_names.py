@@ -673,6 +673,9 @@ def test_a_big_city_that_the_language_writes_often_may_open_a_sentence():
     assert english("Vašingtonu se to ne sviđa.", analyses=often) == ["Washington"]
     # an ordinary word opening a sentence stays the engine's
     assert english("Posebni izaslanik je stigao.", analyses=often) == []
+    # inside a sentence too, with no preposition of place: the capital for its government
+    assert english("Iran je optužio Vašington za napad.", analyses=often | {"Iran": Reading("common")}) == \
+        ["Washington"]
 
 
 @pytest.mark.parametrize("source, lang, expected", [
