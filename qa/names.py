@@ -427,7 +427,8 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         # a big city by one of its nominatives, wherever it stands (Vašington je, optužio je Vašington):
         # the capital standing for its government needs no preposition of place
         opening_city = len(words) == 1 and readings[0].kind == "unknown" \
-            and _opening_city(to_latin(t.text, lang or "sr"))
+            and _opening_city(to_latin(t.text, lang or "sr"),
+                              BIG_CITY if sentence_start(text, t.start) else CITY_IN_SENTENCE)
         if sentence_start(text, t.start) and (len(words) > 1 and countries.declined(
                 " ".join(to_latin(w.text, lang or "sr") for w in words)) or _unknown_country(words, readings, lang)):
             pass  # a country's name opens the sentence: Sjeverna Makedonija je ..., Indonezija je ...
@@ -513,17 +514,18 @@ def _people(token: Token, lang: str | None) -> str | None:
     return people
 
 
+CITY_IN_SENTENCE = 100_000  # inside a sentence an unknown word is seldom an ordinary one: a smaller city will do
 BIG_CITY = 500_000  # people
 
 
-def _opening_city(written: str) -> bool:
+def _opening_city(written: str, population: int = 0) -> bool:
     """Whether a one-word name the analyser does not know is a city of at least BIG_CITY people by one
     of its nominatives (Vašington je saopštio, Vašingtonu, optužio je Vašington), wherever it stands:
     word lists count names too, so a frequent word opening a sentence may be a capital as well as an
     ordinary word, a capital standing for its government needs no preposition of place, and a big
     city's name is seldom an ordinary word the analyser lacks."""
     city = gazetteer.place(lemma_candidates(written))
-    return city is not None and city.population >= BIG_CITY
+    return city is not None and city.population >= (population or BIG_CITY)
 
 
 def _city_as_english_writes_it(written: str) -> gazetteer.Place | None:
