@@ -868,3 +868,11 @@ def test_a_country_in_a_case_is_not_read_as_a_glossary_person_s_surname(seed_che
     assert [n.entity for n in seed_checker.source_names(source, "sr")] == []
     source = "Premijer Muhamed Šija al-Sudani je doputovao, a Sudani je rekao."
     assert {n.entity for n in seed_checker.source_names(source, "sr")} == {"mohammed-shia-al-sudani"}
+
+
+def test_inside_a_sentence_a_smaller_city_will_do_but_not_opening_one():
+    # Rafah has some 126,000 people: enough inside a sentence (CITY_IN_SENTENCE), not at its start
+    inside = {"Izrael": Reading("common"), "Rafu": Reading("unknown")}
+    assert english("Izrael je napao Rafu juče.", analyses=inside) == ["Rafah"]
+    opening = {"Izrael": Reading("common"), "Rafu": Reading("unknown", frequent=True)}
+    assert "Rafah" not in english("Rafu je napao Izrael juče.", analyses=opening)
