@@ -735,28 +735,20 @@ def test_a_name_coordinated_with_a_glossary_name_takes_the_case_of_its_prepositi
     assert [n.lemma for n in find_names(source, "bs", _unknown(source), skip=skip)] == ["Basra"]
 
 
-def test_without_a_case_to_say_so_a_coordinated_name_keeps_its_form():
-    # "i" after an ordinary word, or after a name in the nominative: no case to carry over
-    source = "Stigli su Malak i Basri."
-    assert [n.lemma for n in find_names(source, "sr", _unknown(source))] == ["Malak", "Basri"]
-
-
-def test_a_feminine_adjective_in_the_dative_or_locative_puts_the_name_after_it_in_that_case():
-    source = "Brodice plove prema talijanskoj Lampedusi, a igrač je prodan lisabonskoj Benfici."
-    assert [n.lemma for n in find_names(source, "hr", _unknown(source))] == ["Lampedusa", "Benfica"]
-    # a noun in -oj is no adjective (stroj): nothing changes
-    source = "Kupili su stroj Makini."
-    assert [n.lemma for n in find_names(source, "hr", _unknown(source))] == ["Makini"]
-
-
-def test_a_preposition_opening_its_sentence_gives_the_case():
-    source = "U Hrasnici je mirno. Iz Rogatice su stigli."
-    assert [n.lemma for n in find_names(source, "bs", _unknown(source))] == ["Hrasnica", "Rogatica"]
-
-
-def test_of_two_candidate_nominatives_the_city_geonames_knows_wins():
-    source = "Uvode izravne letove za Hurgadu i Safagu."
-    assert [n.lemma for n in find_names(source, "hr", _unknown(source))] == ["Hurgada", "Safaga"]
+@pytest.mark.parametrize("source, lang, expected", [
+    # "i" after a name in the nominative: no case to carry over
+    ("Stigli su Malak i Basri.", "sr", ["Malak", "Basri"]),
+    # a feminine adjective in the dative or locative puts the name after it in that case
+    ("Brodice plove prema talijanskoj Lampedusi, a igrač je prodan lisabonskoj Benfici.", "hr",
+     ["Lampedusa", "Benfica"]),
+    ("Kupili su stroj Makini.", "hr", ["Makini"]),           # a noun in -oj is no adjective (stroj)
+    # a preposition opening its sentence gives the case
+    ("U Hrasnici je mirno. Iz Rogatice su stigli.", "bs", ["Hrasnica", "Rogatica"]),
+    # of two candidate nominatives, the city GeoNames knows wins (Safaga, not Safag)
+    ("Uvode izravne letove za Hurgadu i Safagu.", "hr", ["Hurgada", "Safaga"]),
+])
+def test_the_case_a_name_is_read_in_and_its_nominative(source, lang, expected):
+    assert [n.lemma for n in find_names(source, lang, _unknown(source))] == expected
 
 
 @pytest.mark.parametrize("source, lang, english_name", [
