@@ -519,8 +519,8 @@ BIG_CITY = 500_000  # people
 
 
 def _opening_city(written: str, population: int = 0) -> bool:
-    """Whether a one-word name the analyser does not know is a city of at least BIG_CITY people by one
-    of its nominatives (Vašington je saopštio, Vašingtonu, optužio je Vašington), wherever it stands:
+    """Whether a one-word name the analyser does not know is a city of at least ``population`` people
+    (BIG_CITY unless given: CITY_IN_SENTENCE inside a sentence) by one of its nominatives (Vašington je saopštio, Vašingtonu, optužio je Vašington), wherever it stands:
     word lists count names too, so a frequent word opening a sentence may be a capital as well as an
     ordinary word, a capital standing for its government needs no preposition of place, and a big
     city's name is seldom an ordinary word the analyser lacks."""
@@ -896,11 +896,12 @@ def _agreeing_surname(written: list[str], lemmas: list[str], readings: list[Read
             # a feminine given name (Mariji: Marija): only a surname declined as an adjective follows its
             # case (Mariji Zaharovoj -> Marija Zaharova); a foreign one does not decline (Kaji Kalas)
             surname = fold(written[last])
-            ending = next((e for e, a in _FEMININE_SURNAME.get(analysed.case or "", ()) if surname.endswith(e)), None)
-            if ending is None or len(surname) - len(ending) < 3:
+            found = next(((e, a) for e, a in _FEMININE_SURNAME.get(analysed.case or "", ()) if surname.endswith(e)),
+                         None)
+            if found is None or len(surname) - len(found[0]) < 3:
                 return lemmas
             out = list(lemmas)
-            out[last] = written[last][:-len(ending)] + dict(_FEMININE_SURNAME[analysed.case or ""])[ending]
+            out[last] = written[last][:-len(found[0])] + found[1]
             return out
         case = _ANALYSER_CASES.get(analysed.case or "")
         if case is None or lemma.endswith("e") or not f.startswith(lemma):
