@@ -426,9 +426,10 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         readings = [_reading(analyses, w.text[w.word_start - w.start:]) for w in words]
         # a big city by one of its nominatives, wherever it stands (Vašington je, optužio je Vašington):
         # the capital standing for its government needs no preposition of place
+        opening = sentence_start(text, t.start)
         opening_city = len(words) == 1 and readings[0].kind == "unknown" \
-            and _opening_city(to_latin(t.text, lang or "sr"),
-                              BIG_CITY if sentence_start(text, t.start) else CITY_IN_SENTENCE)
+            and _opening_city(to_latin(t.text, lang or "sr"), BIG_CITY if opening else CITY_IN_SENTENCE,
+                              inside=not opening)
         if sentence_start(text, t.start) and (len(words) > 1 and countries.declined(
                 " ".join(to_latin(w.text, lang or "sr") for w in words)) or _unknown_country(words, readings, lang)):
             pass  # a country's name opens the sentence: Sjeverna Makedonija je ..., Indonezija je ...
@@ -518,14 +519,21 @@ CITY_IN_SENTENCE = 100_000  # inside a sentence an unknown word is seldom an ord
 BIG_CITY = 500_000  # people
 
 
-def _opening_city(written: str, population: int = 0) -> bool:
+def _opening_city(written: str, population: int = 0, inside: bool = False) -> bool:
     """Whether a one-word name the analyser does not know is a city of at least ``population`` people
     (BIG_CITY unless given: CITY_IN_SENTENCE inside a sentence) by one of its nominatives (Vašington je saopštio, Vašingtonu, optužio je Vašington), wherever it stands:
     word lists count names too, so a frequent word opening a sentence may be a capital as well as an
     ordinary word, a capital standing for its government needs no preposition of place, and a big
     city's name is seldom an ordinary word the analyser lacks."""
     city = gazetteer.place(lemma_candidates(written))
-    return city is not None and city.population >= (population or BIG_CITY)
+    if city is None or city.population < (population or BIG_CITY):
+        return False
+    # ``inside`` a sentence, a word as written that is also a person's name is the person's: a
+    # spokesman Sari is no Surrey, which GeoNames also calls Sari. Declined, it is the city's
+    # (Amana, Hili, Sanu: Amman, Hillah, Sanaa), as a person's name would keep a case of its own.
+    folded = fold(written)
+    return not (inside and fold(city.source) == folded
+                and (given_names.given_name(folded) or regional_names.regional_name(folded)))
 
 
 def _city_as_english_writes_it(written: str) -> gazetteer.Place | None:

@@ -166,3 +166,10 @@ def test_a_cyrillic_name_serves_its_serbian_latin_twin_but_verifies_no_romanisat
     assert gazetteer.place(["Menhetn"]).english == "Manhattan"
     assert not gazetteer.known("Menhetn")
     assert gazetteer.known("Kupyansk")
+
+
+def test_a_declined_city_inside_a_sentence_is_the_city_but_a_person_s_name_as_written_is_not():
+    # Amana is Amman's genitive; Sari, as written, is a person's name before it is Surrey's
+    names = find_names("Delegacija iz Kaira posetila je Amana kraljevski dvor, a Sari je rekao.", "sr")
+    assert ("Amman", "JO") in [(n.english, n.place) for n in names]
+    assert all(n.place is None for n in names if n.text == "Sari")
