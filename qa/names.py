@@ -427,24 +427,23 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         # a big city by one of its nominatives, wherever it stands (Vašington je, optužio je Vašington):
         # the capital standing for its government needs no preposition of place
         opening = sentence_start(text, t.start)
-        opening_city = len(words) == 1 and readings[0].kind == "unknown" \
-            and _opening_city(to_latin(t.text, lang or "sr"), BIG_CITY if opening else CITY_IN_SENTENCE,
-                              inside=not opening)
-        if sentence_start(text, t.start) and (len(words) > 1 and countries.declined(
+        unknown_city = len(words) == 1 and readings[0].kind == "unknown" \
+            and _unknown_city(to_latin(t.text, lang or "sr"), inside=not opening)
+        if opening and (len(words) > 1 and countries.declined(
                 " ".join(to_latin(w.text, lang or "sr") for w in words)) or _unknown_country(words, readings, lang)):
             pass  # a country's name opens the sentence: Sjeverna Makedonija je ..., Indonezija je ...
-        elif sentence_start(text, t.start) and t.norm not in surnames and (analyses is None and (
+        elif opening and t.norm not in surnames and (analyses is None and (
                 len(words) == 1 or frequent_word(words[0].text, lang)
                 or (known_word is not None and known_word(to_latin(words[0].text, lang or "sr"), lang)))
                                                or readings[0].kind == "common"
-                                               or (readings[0].frequent and not opening_city)
+                                               or (readings[0].frequent and not unknown_city)
                                                or (lang == "mk" and len(words) > 1 and _MK_ARTICLE.search(t.text))):
             words, readings = words[1:], readings[1:]  # a sentence's first word, an ordinary one
             while words and words[0].norm in PARTICLES:
                 words, readings = words[1:], readings[1:]
         after = tokens[j] if j < len(tokens) else None
         # words is the end of tokens[i:j] (a first word may have been dropped): its first is token j - len
-        context = bool(words) and (opening_city or _place_context(text, tokens, j - len(words), found, lang))
+        context = bool(words) and (unknown_city or _place_context(text, tokens, j - len(words), found, lang))
         if len(words) == 1 and readings[0].kind != "np" and after is not None and not after.cap \
                 and _joined(text, words[0], after) and _ADJECTIVE.search(fold(words[0].text, lang)) \
                 and after.norm not in PARTICLES and len(after.norm) > 3 and words[0].norm not in surnames \
@@ -519,14 +518,15 @@ CITY_IN_SENTENCE = 100_000  # inside a sentence an unknown word is seldom an ord
 BIG_CITY = 500_000  # people
 
 
-def _opening_city(written: str, population: int = 0, inside: bool = False) -> bool:
-    """Whether a one-word name the analyser does not know is a city of at least ``population`` people
-    (BIG_CITY unless given: CITY_IN_SENTENCE inside a sentence) by one of its nominatives (Vašington je saopštio, Vašingtonu, optužio je Vašington), wherever it stands:
-    word lists count names too, so a frequent word opening a sentence may be a capital as well as an
-    ordinary word, a capital standing for its government needs no preposition of place, and a big
-    city's name is seldom an ordinary word the analyser lacks."""
+def _unknown_city(written: str, inside: bool) -> bool:
+    """Whether a one-word name the analyser does not know is a city by one of its nominatives: of at
+    least BIG_CITY people opening a sentence (Vašington je saopštio, Vašingtonu), of CITY_IN_SENTENCE
+    ``inside`` one (optužio je Vašington, napao je Rafu). Word lists count names too, so a frequent
+    word opening a sentence may be a capital as well as an ordinary word; a capital standing for its
+    government needs no preposition of place; and a city's name is seldom an ordinary word the
+    analyser lacks."""
     city = gazetteer.place(lemma_candidates(written))
-    if city is None or city.population < (population or BIG_CITY):
+    if city is None or city.population < (CITY_IN_SENTENCE if inside else BIG_CITY):
         return False
     # ``inside`` a sentence, a word as written that is also a person's name is the person's: a
     # spokesman Sari is no Surrey, which GeoNames also calls Sari. Declined, it is the city's
@@ -893,28 +893,8 @@ def _agreeing_surname(written: list[str], lemmas: list[str], readings: list[Read
     f = fold(written[first])
     if readings[last].kind == "np" or lemmas[last] != written[last]:
         return lemmas
-    analysed = readings[first]
-    if analysed.kind == "np":
-        # the analyser's case of a masculine given name it declined (Igora: Igor, genitive; Davida,
-        # Hasana): the surname after it is in that case (Igora Grečuškina -> Igor Grečuškin)
-        lemma = fold(lemmas[first])
-        if lemma == f or (not lemma.endswith("a") and given_names.given_name(f)):
-            return lemmas  # Roberta, Davida: a feminine name as written, whatever the analyser reads
-        if lemma.endswith("a"):
-            # a feminine given name (Mariji: Marija): only a surname declined as an adjective follows its
-            # case (Mariji Zaharovoj -> Marija Zaharova); a foreign one does not decline (Kaji Kalas)
-            surname = fold(written[last])
-            found = next(((e, a) for e, a in _FEMININE_SURNAME.get(analysed.case or "", ()) if surname.endswith(e)),
-                         None)
-            if found is None or len(surname) - len(found[0]) < 3:
-                return lemmas
-            out = list(lemmas)
-            out[last] = written[last][:-len(found[0])] + found[1]
-            return out
-        case = _ANALYSER_CASES.get(analysed.case or "")
-        if case is None or lemma.endswith("e") or not f.startswith(lemma):
-            return lemmas
-        return _surname_in_case(written, lemmas, last, case) or lemmas
+    if readings[first].kind == "np":
+        return _surname_in_analysed_case(written, lemmas, readings[first], first, last) or lemmas
     if given_names.given_name(f):
         return lemmas
     given = next(((e, a, c) for e, a, c in _GIVEN_ENDINGS if f.endswith(e) and len(f) - len(e) >= 3
@@ -928,6 +908,29 @@ def _agreeing_surname(written: list[str], lemmas: list[str], readings: list[Read
     if lemmas[first] == written[first]:
         out[first] = written[first][:-len(ending_of_given)] + add_to_given
     return out
+
+
+def _surname_in_analysed_case(written: list[str], lemmas: list[str], analysed: Reading, first: int,
+                              last: int) -> list[str] | None:
+    """The lemmas with the surname in the case the analyser reads in the given name before it (Igora:
+    Igor, genitive: Igora Grečuškina -> Igor Grečuškin); None where that tells nothing."""
+    f, lemma = fold(written[first]), fold(lemmas[first])
+    if lemma == f or (not lemma.endswith("a") and given_names.given_name(f)):
+        return None  # Roberta, Davida: a feminine name as written, whatever the analyser reads
+    if lemma.endswith("a"):
+        # a feminine given name (Mariji: Marija): only a surname declined as an adjective follows its
+        # case (Mariji Zaharovoj -> Marija Zaharova); a foreign one does not decline (Kaji Kalas)
+        surname = fold(written[last])
+        found = next(((e, a) for e, a in _FEMININE_SURNAME.get(analysed.case or "", ()) if surname.endswith(e)), None)
+        if found is None or len(surname) - len(found[0]) < 3:
+            return None
+        out = list(lemmas)
+        out[last] = written[last][:-len(found[0])] + found[1]
+        return out
+    case = _ANALYSER_CASES.get(analysed.case or "")
+    if case is None or lemma.endswith("e") or not f.startswith(lemma):
+        return None
+    return _surname_in_case(written, lemmas, last, case)
 
 
 # A feminine surname declined as an adjective (-ova, -eva, -ina, -ska, -cka) in each case the analyser
