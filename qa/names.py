@@ -87,6 +87,7 @@ _CASE_ENDING = re.compile(r"^[-‐‑](?:a|u|om|em|e|i|ov|ovi|ova|ove|ovima|ima|
 # Words after which a name of one word is a place: prepositions of place (u Tiru, iz Rafe, kod Hasake,
 # во Бејрут) and nouns for places (grada Tira, luka Hodeida, kamp Džabalija).
 _PLACE_PREPOSITIONS = frozenset({"u", "na", "iz", "kod", "blizu", "do", "oko", "pored", "kraj", "ka", "k", "prema",
+                                 "preko", "kroz",  # via, through: od Zagvozda preko Posušja
                                  "sjeverno", "južno", "severno", "istočno", "zapadno", "vo", "kon", "kaj", "nadvor"})
 _PLACE_NOUN = re.compile(r"^(?:grad|luk|luc|sel|kamp|logor|region|regij|pokrajin|provincij|oblast|prelaz|prijelaz"
                          r"|prestonic|prijestolnic|pristaništ|naselj|okrug|okolin|gradonačelni[kc]|gradonačalni[kc])"
@@ -449,7 +450,8 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 and after.norm not in PARTICLES and len(after.norm) > 3 and words[0].norm not in surnames \
                 and not countries.country(lemma_candidates(latin := to_latin(words[0].text, lang or "sr"))[1:]) \
                 and not _unknown_country(words, readings, lang) \
-                and not (context and gazetteer.place(lemma_candidates(latin)[1:] + _neuter(latin))):
+                and not (context and (city := gazetteer.place(lemma_candidates(latin)[1:] + _neuter(latin)))
+                         and city.population >= gazetteer.CITY):  # u Crnom moru: no village Crno
             # an adjective before its noun: Ujedinjene nacije, Jemenski Huti (not u Adenu osudile, u Sudanu čekaju)
             words = []
         if words:
@@ -525,7 +527,7 @@ def _unknown_city(written: str, inside: bool) -> bool:
     word opening a sentence may be a capital as well as an ordinary word; a capital standing for its
     government needs no preposition of place; and a city's name is seldom an ordinary word the
     analyser lacks."""
-    city = gazetteer.place(lemma_candidates(written))
+    city = gazetteer.place(lemma_candidates(written, possessive=False))
     if city is None or city.population < (CITY_IN_SENTENCE if inside else BIG_CITY):
         return False
     # ``inside`` a sentence, a word as written that is also a person's name is the person's: a
@@ -767,6 +769,9 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                    place_context or any(r.place for r in readings), case)
     if found is not None and not place_context and len(found.english.split()) > len(words):
         found = None  # by the analyser's tag alone, a place of more words is another (Kosovo is no Kosovo Polje)
+    if found is not None and found.population < gazetteer.CITY and len(words) == 1 and readings[0].kind == "common" \
+            and next_word and next_word[:1].islower() and fold(next_word, "sr") not in _NO_NOUN | _PREPOSITIONS:
+        found = None  # an ordinary word before its noun is no village of that name (iz Velike etiopske brane)
     if found is not None:
         english_name = found.rendered(gazetteer.has_article(text[start:end]))
         if found.country in SOUTH_SLAVIC_COUNTRIES and strip_diacritics(found.source).lower() == english_name.lower():
@@ -1040,13 +1045,14 @@ def _place(source: str, written: list[str], lemmas: list[str], readings: list[Re
     if all(r.kind == "np" and r.lemma for r in readings):
         heads = heads[:1]  # the analyser's own nominative, not guesses from the endings (Kosova is no Kos)
     elif len(words) == 1:
-        heads += lemma_candidates(words[0]) + _neuter(words[0])
+        heads += lemma_candidates(words[0], possessive=False) + _neuter(words[0])
         if case is not None and fold(lemmas[-1]) != fold(words[0]) \
-                and fold(words[0]).endswith(("a", "e", "i", "u", "om", "em")):
-            # after a preposition that sets a case, a form with a case ending is no nominative (u Tiru)
+                and fold(words[0]).endswith(("a", "e", "i", "u", "om", "em")) and not _SOFT_NEUTER.search(fold(words[0])):
+            # after a preposition that sets a case, a form with a case ending is no nominative (u Tiru);
+            # a town's neuter in -je or -ce is its accusative too (u Međugorje, u Jajce)
             heads = [h for h in heads if fold(h) != fold(words[0]) and h != source]
     else:
-        last = lemma_candidates(written[-1]) + _neuter(written[-1])
+        last = lemma_candidates(written[-1], possessive=False) + _neuter(written[-1])
         heads += [" ".join(written[:-1] + [c]) for c in last[1:]]
         if len(written) == 2:  # an adjective and its noun: Novog Sada -> Novi Sad, Crnom moru
             heads += [f"{a} {c}" for a in _adjective_nominatives(written[0]) for c in last]
@@ -1057,11 +1063,12 @@ def _place(source: str, written: list[str], lemmas: list[str], readings: list[Re
 
 
 _CONSONANTS = "bcčćdđfghjklmnpqrsštvwxzž"
+_SOFT_NEUTER = re.compile(r"(?:[^aeiou]je|[^aeiou]ce)$")  # folded: Međugorje, Posušje, Jajce
 
 
 def _neuter(word: str) -> list[str]:
     """More nominatives a declined town's name could have than a person's: in -o (u Pančevu, iz
-    Pančeva -> Pančevo), with the fleeting a (u Čačku -> Čačak, iz Kragujevca -> Kragujevac) and in the
+    Pančeva -> Pančevo) or after a soft consonant in -e (u Jajcu -> Jajce), with the fleeting a (u Čačku -> Čačak, iz Kragujevca -> Kragujevac) and in the
     plural (u Vinkovcima -> Vinkovci)."""
     low = word.lower()
     tail = re.split(r"[\s\-]+", low)[-1]  # a name's last word (Al Kaima is no plural)
@@ -1071,8 +1078,11 @@ def _neuter(word: str) -> list[str]:
             stem = word[:-len(e)]
             if e in ("om", "u", "a"):
                 out.append(stem + "o")
-            if len(stem) >= 4 and stem[-1].lower() in _CONSONANTS and stem[-2].lower() in _CONSONANTS:
-                out.append(stem[:-1] + "a" + stem[-1])
+                if stem[-1].lower() in "jcčćšžđ":
+                    out.append(stem + "e")  # a soft stem's neuter: u Jajcu -> Jajce, iz Posušja -> Posušje
+            last = 2 if stem.lower().endswith(("lj", "nj", "dž")) else 1  # one sound, two letters: Kaknju -> Kakanj
+            if len(stem) >= 3 + last and stem[-last].lower() in _CONSONANTS and stem[-last - 1].lower() in _CONSONANTS:
+                out.append(stem[:-last] + "a" + stem[-last:])
     return out
 
 
@@ -1255,8 +1265,10 @@ def _english_stem(word: str) -> str:
     return word
 
 
-def lemma_candidates(word: str) -> list[str]:
-    """Nominatives a South Slavic form of a name could have, the word itself first."""
+def lemma_candidates(word: str, possessive: bool = True) -> list[str]:
+    """Nominatives a South Slavic form of a name could have, the word itself first; with
+    ``possessive``, also the name a possessive adjective in -ov is made from (Putinova -> Putin),
+    which a town's name is not (iz Trnova is from Trnovo, not from Trn)."""
     low = word.lower()
     out = [word]
     if low.endswith("ijem"):
@@ -1264,6 +1276,8 @@ def lemma_candidates(word: str) -> list[str]:
     for ending, add in (("om", ""), ("jom", "ja"), ("em", ""), ("a", ""), ("e", "a"), ("i", "a"), ("u", ""), ("u", "a"),
                         ("ova", ""), ("ovu", ""), ("ov", ""), ("ija", "i"), ("skom", "ska"), ("čkom", "čka"),
                         ("škom", "ška")):  # the last: a name declined as an adjective (s Mađarskom)
+        if not possessive and ending.startswith("ov"):
+            continue
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             out.append(word[:-len(ending)] + add)
     return out
