@@ -197,6 +197,9 @@ def _left_untranslated(text: str, tokens: list[Token], source: str, lang: str | 
             run.append(source_tokens[j + 1])
         phrase = source[run[0].start:run[-1].end]
         for w in run:
+            if any(n.start <= w.start < n.end and fold(n.english) == fold(n.text) for n in names):
+                continue  # a name after the run's first word that English writes as the source does is its
+                # own, not a word left untranslated (Festivala Jovan Marjanović; not Saharov Europskog)
             folded = fold(to_latin(w.text, lang), lang)
             if len(folded) >= 4 and zipf(folded) < MIN_ENGLISH:
                 words.setdefault(folded, phrase)

@@ -114,3 +114,10 @@ def test_the_english_of_a_noun_for_a_kind_of_place_is_no_word_standing_in_for_th
     flags = seed_checker.check("The director of Al-Ahli Hospital in City Gaza said that there are no medicines.",
                                source=source, source_lang="sr")
     assert [f.found for f in flags if f.kind == "name_common_word"] == []
+
+
+def test_a_person_after_a_name_of_ordinary_words_is_no_word_of_it_left_untranslated(seed_checker):
+    # Festivala is an institution's noun; the run of capitals after it is a person's name, in house style
+    source = "Direktor Sarajevo Film Festivala Jovan Marjanović rekao je da film govori o Libanu."
+    assert kinds(seed_checker, "Director of the Sarajevo Film Festival Jovan Marjanović said that the film speaks "
+                               "of Lebanon.", source, "bs") == []

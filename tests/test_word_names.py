@@ -434,3 +434,14 @@ def test_a_head_noun_ending_like_a_verb_is_still_the_name_s_noun():
     from newsqa.qa.word_names import find
     assert [p.text for p in find("Odluku je osudio Suvereni savet Sudana.", "sr")] == ["Suvereni savet"]
     assert [p.text for p in find("Nagradu je dodelio Olimpijski komitet Srbije.", "sr")] == ["Olimpijski komitet"]
+
+
+@pytest.mark.parametrize("source, translation, found", [
+    # heads added at stop 32: the engine writes their names in lower case, word by word
+    ("Nacionalna naftna korporacija je saopštila da proizvodnja raste.",
+     "National naftna corporation informed that production grows.", "National naftna corporation"),
+    ("Teren je obišla delegacija Hrvatskog centra za razminiranje.",
+     "The field was visited by a delegation of Croatian centre for razminiranje.", "Croatian centre"),
+])
+def test_a_name_with_a_newer_head_noun_left_in_lower_case_is_flagged(seed_checker, source, translation, found):
+    assert kinds(seed_checker, translation, source, "hr") == [("translated_name", found)]
