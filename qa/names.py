@@ -384,6 +384,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
     surnames = _surnames(text, tokens, lang)
     found: list[Name] = []
     cases: dict[int, str | None] = {}  # the case each name was read in, by the name's end
+    contexts: set[int] = set()  # the ends of names read in a place's context (kod Kostolca, found or not)
     i = 0
     while i < len(tokens):
         t = tokens[i]
@@ -444,7 +445,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 words, readings = words[1:], readings[1:]
         after = tokens[j] if j < len(tokens) else None
         # words is the end of tokens[i:j] (a first word may have been dropped): its first is token j - len
-        context = bool(words) and (unknown_city or _place_context(text, tokens, j - len(words), found, lang))
+        context = bool(words) and (unknown_city or _place_context(text, tokens, j - len(words), found, lang, contexts))
         if len(words) == 1 and readings[0].kind != "np" and after is not None and not after.cap \
                 and _joined(text, words[0], after) and _ADJECTIVE.search(fold(words[0].text, lang)) \
                 and after.norm not in PARTICLES and len(after.norm) > 3 and words[0].norm not in surnames \
@@ -482,6 +483,8 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             name = _name(text, words, readings, lang, style, case,
                          after.text if after and _joined(text, words[-1], after) else None, context)
             cases[name.end] = case
+            if context:
+                contexts.add(name.end)
             big_city = None
             if len(words) == 1 and name.place is None and readings[0].kind == "common" \
                     and not sentence_start(text, words[0].start):
@@ -633,16 +636,21 @@ def _coordinated_case(text: str, tokens: list[Token], k: int, found: list[Name],
     return case_of(to_latin(before[-1].text, lang or "sr").lower())
 
 
-def _place_context(text: str, tokens: list[Token], i: int, found: list[Name], lang: str | None) -> bool:
-    """Whether the word before token ``i`` says a place follows: a preposition of place, a noun for a
-    place, or "i"/"ili" after a place just found (u Kairu i Ammanu)."""
+def _place_context(text: str, tokens: list[Token], i: int, found: list[Name], lang: str | None,
+                   contexts: set[int] = frozenset()) -> bool:
+    """Whether the word before token ``i`` says a place follows: a preposition of place, "od" before
+    "do" (from ... to), a noun for a place, or "i"/"ili" after a place just found (u Kairu i Ammanu) or after a name read in a place's
+    context (``contexts``, by their ends), though GeoNames had no place for it (kod Kostolca i Zaječara)."""
     before = tokens[i - 1] if i > 0 else None
     if before is None or (before.cap and not sentence_start(text, before.start)):
         return False
     word = to_latin(before.text, lang or "sr").lower()
     if word in _PLACE_PREPOSITIONS or _PLACE_NOUN.match(word):
         return True
-    return word in _AND and bool(found) and found[-1].place is not None \
+    if word in ("od", "од") and (after := next((t for t in tokens[i + 1:] if not t.cap), None)) is not None \
+            and after.norm in ("do", "до"):
+        return True  # from ... to: od Goražda do Ustiprače (od alone is as often a person's: pismo od Putina)
+    return word in _AND and bool(found) and (found[-1].place is not None or found[-1].end in contexts) \
         and re.fullmatch(r"\s*,?\s*", text[found[-1].end:before.start]) is not None
 
 
@@ -1068,7 +1076,7 @@ _SOFT_NEUTER = re.compile(r"(?:[^aeiou]je|[^aeiou]ce)$")  # folded: Međugorje, 
 
 def _neuter(word: str) -> list[str]:
     """More nominatives a declined town's name could have than a person's: in -o (u Pančevu, iz
-    Pančeva -> Pančevo) or after a soft consonant in -e (u Jajcu -> Jajce), with the fleeting a (u Čačku -> Čačak, iz Kragujevca -> Kragujevac) and in the
+    Pančeva -> Pančevo) or in -e (u Jajcu -> Jajce, od Goražda -> Goražde), with the fleeting a (u Čačku -> Čačak, iz Kragujevca -> Kragujevac) and in the
     plural (u Vinkovcima -> Vinkovci)."""
     low = word.lower()
     tail = re.split(r"[\s\-]+", low)[-1]  # a name's last word (Al Kaima is no plural)
@@ -1078,8 +1086,10 @@ def _neuter(word: str) -> list[str]:
             stem = word[:-len(e)]
             if e in ("om", "u", "a"):
                 out.append(stem + "o")
-                if stem[-1].lower() in "jcčćšžđ":
-                    out.append(stem + "e")  # a soft stem's neuter: u Jajcu -> Jajce, iz Posušja -> Posušje
+                if stem[-1].lower() in "jcčćšžđ" or stem.lower().endswith("žd"):
+                    # a neuter in -e after a soft stem: u Jajcu -> Jajce, iz Posušja -> Posušje, od Goražda ->
+                    # Goražde; not after a hard one (na Tigru is no Tigre, in Argentina)
+                    out.append(stem + "e")
             last = 2 if stem.lower().endswith(("lj", "nj", "dž")) else 1  # one sound, two letters: Kaknju -> Kakanj
             if len(stem) >= 3 + last and stem[-last].lower() in _CONSONANTS and stem[-last - 1].lower() in _CONSONANTS:
                 out.append(stem[:-last] + "a" + stem[-last:])

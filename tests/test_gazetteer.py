@@ -203,3 +203,15 @@ def test_an_ordinary_word_before_its_noun_is_no_village_of_that_name():
 def test_ukraine_s_final_ya_is_written_ia_as_english_news_does():
     assert gazetteer.place(["Zaporožje"]).rendered(False) == "Zaporizhzhia"  # GeoNames: Zaporizhzhya
     assert gazetteer.Place("Oleksandriya", "UA", 1).rendered(False) == "Oleksandriya"  # after a vowel it stays
+
+
+def test_and_after_a_name_in_a_place_s_context_continues_it_though_the_first_is_unknown():
+    # Kostolac is in no list; Zaječar, after "i", is still read as a place
+    assert ("Zaječar", "RS") in english("Elektrane se grade kod Kostolca i Zaječara.")
+
+
+def test_from_before_to_is_a_place_s_context_but_from_alone_is_not():
+    assert english("Cesta ide od Goražda do Ustiprače.", "bs")[0] == ("Goražde", "BA")
+    # a neuter in -e only after a soft stem (or žd): na Tigru is the river, not Tigre in Argentina
+    assert [n.english for n in find_names("Турска бранама на Тигру и Еуфрату задржава воду.", "sr")] == [
+        "Tigris", "Euphrates"]  # (a sentence's first word: no name without an analyser)
