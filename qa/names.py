@@ -49,6 +49,7 @@ import newsqa.qa.countries as countries
 import newsqa.qa.demonyms as demonyms
 import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
+import newsqa.qa.home_names as home_names
 from newsqa.qa.institutions import head_nouns
 import newsqa.qa.regional_names as regional_names
 import newsqa.qa.regions as regions
@@ -1114,6 +1115,9 @@ _SLAVIC_PLACE = re.compile(r"(?:grad|iste|[ntv]ica|[oe]vo|[oe]vci|ljak)$")
 
 
 def _slavic(lemmas: list[str], readings: list[Reading]) -> bool:
+    # a frequent South Slavic surname with a South Slavic letter (qa.home_names): Ante Šušnjar, Vili Beroš
+    if any(home_names.home_surname(x) and not _CYRILLIC_SURNAME.match(fold(x)) for x in lemmas):
+        return True
     # -ić is South Slavic; -ič (Smotrič, a Hebrew name written the Serbian way) is not
     if any(x.lower().endswith("ić") or (fold(x).endswith("ic") and x.isascii()) for x in lemmas):
         return True

@@ -1,0 +1,84 @@
+"""Write seeds/home_names.tsv.gz, the surnames qa/home_names.py reads, from names-dataset's data.
+
+Why: a person's name is written in the house style's romanisation unless newsqa can tell it is South
+Slavic, and it told so only by endings (-ić, -ski). A Croatian or Serbian surname with another ending
+and a South Slavic letter (Šušnjar, Beroš, Kutleša, Blanuša) was romanised as if it were Arabic
+("Ante Shushnyar") and flagged. names-dataset (see seeds/build_regional_names.py: Facebook users'
+surnames ranked per country) has Croatia, Serbia and Slovenia; Bosnia and Herzegovina, Montenegro
+and North Macedonia it lacks, but their surnames are largely the same.
+
+A surname is kept where its best rank in HOME is at most ``qa.home_names.RANK``, it has one of the
+letters č ć š ž đ (the only surnames the house style would otherwise change), it is not among
+the 1,000 most frequent of a country the news is about (Russia, Ukraine, the Middle East: those
+are the names people there write, not South Slavic ones), and its Albanian spelling (š → sh, ć →
+q, č → ç, ž → zh, dž → xh) is not among Albania's 5,000 most frequent: Serbia's list holds Kosovo's
+Albanians too (Beriša is Berisha). Run again after an upgrade, on the wheel pip downloads:
+
+    pip download --no-deps names-dataset==3.3.1 -d /tmp/nd
+    python seeds/build_home_names.py /tmp/nd/names_dataset-3.3.1-py3-none-any.whl
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import pickle
+import re
+import sys
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from newsqa.qa.home_names import RANK
+
+OUT = Path(__file__).resolve().parent / "home_names.tsv.gz"
+HOME = frozenset({"HR", "RS", "SI"})
+ABROAD = frozenset("RU UA BY KZ LB SY IQ JO PS IL SA AE KW QA BH OM YE EG IR AF TR LY TN DZ MA SD".split())
+ABROAD_RANK, ALBANIAN_RANK = 1000, 5000
+_SOUTH_SLAVIC = re.compile(r"[čćšžđ]")
+_ALBANIAN = (("dž", "xh"), ("š", "sh"), ("ć", "q"), ("č", "ç"), ("ž", "zh"), ("đ", "gj"))
+
+
+def albanian(name: str) -> str:
+    """How Albanian writes a name that Serbian writes so (Beriša -> berisha), lower case."""
+    out = name.lower()
+    for serbian, albanian_letters in _ALBANIAN:
+        out = out.replace(serbian, albanian_letters)
+    return out
+
+
+def rows(last_names: Mapping[str, Mapping]) -> list[tuple[str, int]]:
+    """(lower-case surname, best rank in HOME) for the surnames kept (see the module's docstring)."""
+    def ranks(data: Mapping) -> dict[str, int]:
+        return {c: r for c, r in (data.get("rank") or {}).items() if r}
+
+    albania = {name.lower() for name, data in last_names.items() if ranks(data).get("AL", ALBANIAN_RANK + 1)
+               <= ALBANIAN_RANK}
+    best: dict[str, int] = {}
+    for name, data in last_names.items():
+        r = ranks(data)
+        home = min((v for c, v in r.items() if c in HOME), default=RANK + 1)
+        low = name.lower()
+        if home > RANK or not name.isalpha() or not _SOUTH_SLAVIC.search(low) \
+                or min((v for c, v in r.items() if c in ABROAD), default=ABROAD_RANK + 1) <= ABROAD_RANK \
+                or albanian(low) in albania:
+            continue
+        best[low] = min(best.get(low, home), home)
+    return sorted(best.items())
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with zipfile.ZipFile(argv[0]) as wheel:
+        last = pickle.load(gzip.GzipFile(fileobj=io.BytesIO(wheel.read("names_dataset/v3/last_names.pkl.gz"))))
+    out = rows(last)
+    with gzip.GzipFile(OUT, "wb", mtime=0) as raw:  # mtime 0: the same input gives the same bytes
+        raw.write("".join(f"{n}\t{r}\n" for n, r in out).encode("utf-8"))
+    print(f"{OUT}: {len(out)} surnames of {len(last)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

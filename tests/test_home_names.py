@@ -1,0 +1,42 @@
+"""The shipped South Slavic surnames (seeds/home_names.tsv.gz) and what they keep in house style."""
+
+from __future__ import annotations
+
+import gzip
+from importlib import resources
+
+from newsqa.qa import home_names
+from newsqa.qa.names import find_names
+from seeds.build_home_names import albanian, rows
+
+
+def test_rows_keep_frequent_home_surnames_with_a_south_slavic_letter_only():
+    last = {
+        "Šušnjar": {"rank": {"HR": 1033, "RS": 5506}},
+        "Horvat": {"rank": {"HR": 1}},                    # no letter the house style would change
+        "Beriša": {"rank": {"RS": 300}},                  # Albania's Berisha, written the Serbian way
+        "Berisha": {"rank": {"AL": 2}},
+        "Lavrovič": {"rank": {"SI": 20, "RU": 15}},       # frequent in Russia too
+        "Rijetkić": {"rank": {"HR": home_names.RANK + 1}},  # too rare
+        "Ivanova-Šarić": {"rank": {"HR": 10}},            # not one word
+    }
+    assert rows(last) == [("šušnjar", 1033)]
+
+
+def test_albanian_spelling_of_a_serbian_spelt_name():
+    assert albanian("Beriša") == "berisha" and albanian("Krasnići") == "krasniqi" and albanian("Džaferi") == "xhaferi"
+
+
+def test_the_shipped_file_holds_sorted_lower_case_surnames_with_their_ranks():
+    with resources.files("newsqa.seeds").joinpath(home_names.HOME_NAMES).open("rb") as raw:
+        lines = gzip.open(raw, "rt", encoding="utf-8").read().splitlines()
+    parsed = [(n, int(r)) for n, r in (line.split("\t") for line in lines)]
+    assert len(parsed) > 3_000
+    assert [n for n, _ in parsed] == sorted({n for n, _ in parsed})
+    assert all(n == n.lower() and n.isalpha() and 1 <= r <= home_names.RANK for n, r in parsed)
+
+
+def test_a_home_surname_keeps_the_name_in_house_style_and_others_are_romanised():
+    text = "Ministar Ante Šušnjar sreo se s Vilijem Berošem, a zatim s Mohamedom Šiom."
+    assert [n.english for n in find_names(text, "hr")] == ["Ante Šušnjar", "Vili Beroš", "Mohamed Shia"]
+    assert home_names.home_surname("Šušnjar") and not home_names.home_surname("Beriša")
