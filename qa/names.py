@@ -92,7 +92,7 @@ _PLACE_PREPOSITIONS = frozenset({"u", "na", "iz", "kod", "blizu", "do", "oko", "
                                  "sjeverno", "južno", "severno", "istočno", "zapadno", "vo", "kon", "kaj", "nadvor"})
 _PLACE_NOUN = re.compile(r"^(?:grad|luk|luc|sel|kamp|logor|region|regij|pokrajin|provincij|oblast|prelaz|prijelaz"
                          r"|prestonic|prijestolnic|pristaništ|naselj|okrug|okolin|gradonačelni[kc]|gradonačalni[kc])"
-                         r"(?:a|e|i|u|o|om|ima|ama|ot|ta|to|ov|ovi)?$")
+                         r"(?:a|e|i|u|o|om|ima|ama|ot|ta|to|ov|ovi|ata|ite|oto|iot|ovite)?$")  # Macedonian's articles: selata, gradovite
 _AND = frozenset({"i", "ili", "te", "pa"})
 # An adjective in the feminine dative or locative (talijanskoj, sofijskoj, njegovoj): the name after it
 # is in that case too, and the two cases share their endings. Not the nouns in -oj (stroj, broj).

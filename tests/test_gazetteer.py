@@ -234,3 +234,9 @@ def test_the_shipped_small_places_are_what_geonames_gives():
     with gzip.open(resources.files("newsqa.seeds").joinpath(gazetteer.SMALL_PLACES).open("rb"), "rt",
                    encoding="utf-8") as fh:
         assert fh.read().splitlines() == gazetteer.small_place_names(gazetteer.region_cities())
+
+
+def test_a_macedonian_place_noun_with_its_article_is_a_place_s_context():
+    # селата (the villages): Заричне and, after "и", Торске are read in a place's context and verified
+    names = find_names("Руската група напаѓа од правец на селата Заричне и Торске.", "mk")
+    assert [(n.english, n.verified) for n in names][-2:] == [("Zarichne", True), ("Torske", True)]
