@@ -23,7 +23,7 @@ def english(text: str, lang: str = "sr") -> list[str]:
     ("Kijevskom", "regionu", "Kyiv region"),
     ("Idlipska", "pokrajina", "Idlib province"),      # b before -sk- written p
     ("Sarajevskog", "kantona", "Sarajevo Canton"),    # a final -o falls
-    ("Zaporoškoj", "oblasti", "Zaporizhzhya region"),  # ž + sk -> šk
+    ("Zaporoškoj", "oblasti", "Zaporizhzhia region"),  # ž + sk -> šk; GeoNames' -ya is written -ia
     ("Adenski", "zaliv", "Gulf of Aden"),
     ("Sueckog", "kanala", "Suez Canal"),              # c + sk -> ck
 ])
