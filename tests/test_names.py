@@ -871,3 +871,10 @@ def test_inside_a_sentence_a_smaller_city_will_do_but_not_opening_one():
     assert english("Izrael je napao Rafu juče.", analyses=inside) == ["Rafah"]
     opening = {"Izrael": Reading("common"), "Rafu": Reading("unknown", frequent=True)}
     assert "Rafah" not in english("Rafu je napao Izrael juče.", analyses=opening)
+
+
+def test_a_village_of_the_region_in_a_place_s_context_is_no_misspelt_glossary_name(seed_checker):
+    # Торске is one letter from Турске (Turkey's genitive); after селата (the villages) it is the village
+    slots = [(r.entity, r.english) for r in protect(
+        seed_checker, "Руската група напаѓа од правец на селата Заричне и Торске.", "mk").slots]
+    assert ("", "Torske") in slots and not any(e == "turkey" for e, _ in slots)
