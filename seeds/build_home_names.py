@@ -20,16 +20,13 @@ Albanians too (Beriša is Berisha). Run again after an upgrade, on the wheel pip
 
 from __future__ import annotations
 
-import gzip
-import io
-import pickle
 import re
 import sys
-import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from newsqa.qa.home_names import RANK
+from newsqa.seeds.names_dataset import read_tables, write_rows
 
 OUT = Path(__file__).resolve().parent / "home_names.tsv.gz"
 HOME = frozenset({"HR", "RS", "SI"})
@@ -71,11 +68,9 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2
-    with zipfile.ZipFile(argv[0]) as wheel:
-        last = pickle.load(gzip.GzipFile(fileobj=io.BytesIO(wheel.read("names_dataset/v3/last_names.pkl.gz"))))
+    (last,) = read_tables(argv[0], ("last",))
     out = rows(last)
-    with gzip.GzipFile(OUT, "wb", mtime=0) as raw:  # mtime 0: the same input gives the same bytes
-        raw.write("".join(f"{n}\t{r}\n" for n, r in out).encode("utf-8"))
+    write_rows(OUT, out)
     print(f"{OUT}: {len(out)} surnames of {len(last)}", file=sys.stderr)
     return 0
 

