@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from newsqa.qa.home_names import RANK
-from newsqa.seeds.names_dataset import read_tables, write_rows
+from newsqa.seeds.names_dataset import build
 
 OUT = Path(__file__).resolve().parent / "home_names.tsv.gz"
 HOME = frozenset({"HR", "RS", "SI"})
@@ -65,15 +65,7 @@ def rows(last_names: Mapping[str, Mapping]) -> list[tuple[str, int]]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__, file=sys.stderr)
-        return 2
-    (last,) = read_tables(argv[0], ("last",))
-    out = rows(last)
-    write_rows(OUT, out)
-    print(f"{OUT}: {len(out)} surnames of {len(last)}", file=sys.stderr)
-    return 0
-
+    return build(argv, __doc__, OUT, ("last",), lambda tables: rows(tables[0]), "surnames")
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

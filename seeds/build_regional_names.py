@@ -30,7 +30,7 @@ from pathlib import Path
 
 from newsqa.qa.normalize import fold
 from newsqa.qa.regional_names import RANK
-from newsqa.seeds.names_dataset import read_tables, write_rows
+from newsqa.seeds.names_dataset import build
 
 OUT = Path(__file__).resolve().parent / "regional_names.tsv.gz"
 # ISO 3166 codes of the countries whose names the news of the region carries.
@@ -52,15 +52,7 @@ def rows(tables: Iterable[Mapping[str, Mapping]]) -> list[tuple[str, int]]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__, file=sys.stderr)
-        return 2
-    tables = read_tables(argv[0])
-    out = rows(tables)
-    write_rows(OUT, out)
-    print(f"{OUT}: {len(out)} names of {sum(map(len, tables))}", file=sys.stderr)
-    return 0
-
+    return build(argv, __doc__, OUT, ("first", "last"), rows, "names")
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -13,8 +13,10 @@ from __future__ import annotations
 import gzip
 import io
 import pickle
+import sys
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 
 def read_tables(wheel_path: str, parts: tuple[str, ...] = ("first", "last")) -> list[dict]:
@@ -28,3 +30,16 @@ def write_rows(out: Path, rows: list[tuple[str, int]]) -> None:
     """Write ``name<TAB>rank`` lines, gzipped with mtime 0: the same input gives the same bytes."""
     with gzip.GzipFile(out, "wb", mtime=0) as raw:
         raw.write("".join(f"{n}\t{r}\n" for n, r in rows).encode("utf-8"))
+
+
+def build(argv: list[str], usage: str, out: Path, parts: tuple[str, ...],
+          rows_of: Callable[[list[dict]], list[tuple[str, int]]], what: str) -> int:
+    """A builder's command line: one argument, the wheel; its tables -> ``rows_of`` -> ``out``."""
+    if len(argv) != 1:
+        print(usage, file=sys.stderr)
+        return 2
+    tables = read_tables(argv[0], parts)
+    rows = rows_of(tables)
+    write_rows(out, rows)
+    print(f"{out}: {len(rows)} {what} of {sum(map(len, tables))}", file=sys.stderr)
+    return 0
