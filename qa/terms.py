@@ -147,7 +147,8 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         entity = None if name.people else variant_of(checker, name)  # Русите are no spelling of Русија
         if entity is not None and name.place and checker.index.entity_type(entity) != "place":
             entity = None  # a country or a town GeoNames names is no other glossary name (u Sudanu, u Lavovu)
-        if entity is not None and name.verified and gazetteer.small_place(name.english):
+        if entity is not None and name.place is None and name.verified and gazetteer.small_place(name.english) \
+                and english_name(checker, entity) != name.english:
             entity = None  # nor is a village of the region read in a place's context (Торске is no Турске)
         if entity is not None and name.english in countries.english_names() \
                 and english_name(checker, entity) != name.english:

@@ -14,7 +14,7 @@ import gzip
 import sys
 from pathlib import Path
 
-from newsqa.qa.gazetteer import SMALL_PLACES, build_rows, geonames_cities, region_cities, small_place_names
+from newsqa.qa.gazetteer import SMALL_PLACES, build_rows, geonames_cities, places_of_500, small_place_names
 
 OUT = Path(__file__).resolve().parent / "places.tsv.gz"
 SMALL = Path(__file__).resolve().parent / SMALL_PLACES
@@ -26,7 +26,7 @@ def main() -> int:
     with gzip.GzipFile(OUT, "wb", mtime=0) as raw:  # mtime 0: the same input gives the same bytes
         raw.write("".join("\t".join(map(str, r)) + "\n" for r in rows).encode("utf-8"))
     print(f"{OUT}: {len(rows)} keys from {len(cities)} cities", file=sys.stderr)
-    names = small_place_names(region_cities())
+    names = small_place_names(places_of_500())
     with gzip.GzipFile(SMALL, "wb", mtime=0) as raw:
         raw.write("".join(n + "\n" for n in names).encode("utf-8"))
     print(f"{SMALL}: {len(names)} names of the region's places", file=sys.stderr)

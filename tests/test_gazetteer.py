@@ -233,7 +233,7 @@ def test_the_shipped_small_places_are_what_geonames_gives():
 
     with gzip.open(resources.files("newsqa.seeds").joinpath(gazetteer.SMALL_PLACES).open("rb"), "rt",
                    encoding="utf-8") as fh:
-        assert fh.read().splitlines() == gazetteer.small_place_names(gazetteer.region_cities())
+        assert fh.read().splitlines() == gazetteer.small_place_names(gazetteer.places_of_500())
 
 
 def test_a_macedonian_place_noun_with_its_article_is_a_place_s_context():
