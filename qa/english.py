@@ -9,7 +9,8 @@ an ordinary word, not a misspelt name. Rare names stay below it (Kissel 2.0, Net
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+import newsqa.qa.seed_tables as seed_tables
 
 COMMON_ZIPF = 3.5
 # A single word this frequent (about once per six million words) is a name English already knows
@@ -58,10 +59,7 @@ ENGLISH_CASE = "english_case.tsv.gz"  # in newsqa.seeds: seeds/build_english_cas
 @lru_cache(maxsize=1)
 def _case() -> dict[str, str]:
     """Folded word -> N (English writes it only with a capital), W (only in lower case) or NW."""
-    import gzip
-
-    with resources.files("newsqa.seeds").joinpath(ENGLISH_CASE).open("rb") as raw:
-        return dict(line.rstrip("\n").split("\t") for line in gzip.open(raw, "rt", encoding="utf-8"))
+    return dict(seed_tables.derived_rows(ENGLISH_CASE))
 
 
 def lower_case_only(folded: str) -> bool:

@@ -29,7 +29,6 @@ first lookup (0.32 s and 26 MB measured); workers that never meet an unknown pla
 
 from __future__ import annotations
 
-import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
+import newsqa.qa.seed_tables as seed_tables
 from newsqa.qa.english import zipf
 from newsqa.qa.normalize import fold, has_cyrillic, to_latin
 
@@ -132,9 +132,7 @@ def small_place_names(cities: Iterable[dict]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _small_places() -> frozenset[str]:
-    data = resources.files("newsqa.seeds").joinpath(SMALL_PLACES)
-    with gzip.open(data.open("rb"), "rt", encoding="utf-8") as fh:
-        return frozenset(fh.read().splitlines())
+    return frozenset(row[0] for row in seed_tables.derived_rows(SMALL_PLACES))
 
 
 def small_place(english: str) -> bool:
@@ -199,15 +197,12 @@ def _index() -> dict[str, Place]:
     """Lower-cased South Slavic-able form -> the most populous city that has it (the shipped file)."""
     cities: dict[tuple[str, str, int], Place] = {}
     index: dict[str, Place] = {}
-    data = resources.files("newsqa.seeds").joinpath(PLACES)
-    with gzip.open(data.open("rb"), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            key, english, country, population = line.rstrip("\n").split("\t")
-            city = (english, country, int(population))
-            place = cities.get(city)
-            if place is None:
-                place = cities[city] = Place(*city)
-            index[key] = place
+    for key, english, country, population in seed_tables.derived_rows(PLACES):
+        city = (english, country, int(population))
+        place = cities.get(city)
+        if place is None:
+            place = cities[city] = Place(*city)
+        index[key] = place
     return index
 
 

@@ -15,9 +15,9 @@ given name spelt right (Mazlum Abdi) or a romanisation gone wrong (Entoni Blinke
 
 from __future__ import annotations
 
-import gzip
 from functools import lru_cache
-from importlib import resources
+
+import newsqa.qa.seed_tables as seed_tables
 
 GIVEN_NAMES = "given_names.tsv.gz"  # in newsqa.seeds
 SOURCES, PEOPLE = 7, 100                 # a given name: the file holds these and more
@@ -28,12 +28,10 @@ COMMON_SOURCES, COMMON_PEOPLE = 15, 500  # a common given name
 def _names() -> tuple[frozenset[str], frozenset[str]]:
     """(every shipped given name, the common ones), in lower-case ASCII letters, read at the first lookup."""
     every, common = set(), set()
-    with resources.files("newsqa.seeds").joinpath(GIVEN_NAMES).open("rb") as raw:
-        for line in gzip.open(raw, "rt", encoding="utf-8"):
-            name, sources, people = line.rstrip("\n").split("\t")
-            every.add(name)
-            if int(sources) >= COMMON_SOURCES and int(people) >= COMMON_PEOPLE:
-                common.add(name)
+    for name, sources, people in seed_tables.derived_rows(GIVEN_NAMES):
+        every.add(name)
+        if int(sources) >= COMMON_SOURCES and int(people) >= COMMON_PEOPLE:
+            common.add(name)
     return frozenset(every), frozenset(common)
 
 

@@ -11,9 +11,9 @@ Middle East, and is not an Albanian surname written the Serbian way, marks the n
 
 from __future__ import annotations
 
-import gzip
 from functools import lru_cache
-from importlib import resources
+
+import newsqa.qa.seed_tables as seed_tables
 
 HOME_NAMES = "home_names.tsv.gz"  # in newsqa.seeds
 RANK = 5000  # a surname among the 5,000 most frequent of Croatia, Serbia or Slovenia
@@ -22,8 +22,7 @@ RANK = 5000  # a surname among the 5,000 most frequent of Croatia, Serbia or Slo
 @lru_cache(maxsize=1)
 def _names() -> frozenset[str]:
     """Every shipped surname, in lower case with its letters, read at the first lookup."""
-    with resources.files("newsqa.seeds").joinpath(HOME_NAMES).open("rb") as raw:
-        return frozenset(line.split("\t", 1)[0] for line in gzip.open(raw, "rt", encoding="utf-8"))
+    return frozenset(row[0] for row in seed_tables.derived_rows(HOME_NAMES))
 
 
 def home_surname(word: str) -> bool:

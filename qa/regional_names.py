@@ -11,9 +11,9 @@ the data holds every misspelling someone typed once.
 
 from __future__ import annotations
 
-import gzip
 from functools import lru_cache
-from importlib import resources
+
+import newsqa.qa.seed_tables as seed_tables
 
 REGIONAL_NAMES = "regional_names.tsv.gz"  # in newsqa.seeds
 RANK = 2000  # a name among the 2,000 most frequent first or last names of a country of the region
@@ -22,8 +22,7 @@ RANK = 2000  # a name among the 2,000 most frequent first or last names of a cou
 @lru_cache(maxsize=1)
 def _names() -> frozenset[str]:
     """Every shipped name, in lower-case ASCII letters, read at the first lookup."""
-    with resources.files("newsqa.seeds").joinpath(REGIONAL_NAMES).open("rb") as raw:
-        return frozenset(line.split("\t", 1)[0] for line in gzip.open(raw, "rt", encoding="utf-8"))
+    return frozenset(row[0] for row in seed_tables.derived_rows(REGIONAL_NAMES))
 
 
 def regional_name(folded: str) -> bool:

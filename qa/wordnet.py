@@ -8,12 +8,12 @@ acronyms; each reads the file once, at its first lookup.
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Iterator
+
+import newsqa.qa.seed_tables as seed_tables
 
 WORD_NAMES = "word_names.tsv.gz"  # in newsqa.seeds
 
@@ -21,9 +21,7 @@ WORD_NAMES = "word_names.tsv.gz"  # in newsqa.seeds
 def rows() -> Iterator[list[str]]:
     """Every row as [kind, first, rest ...], read afresh: each reader keeps only what it builds from
     them (the rows themselves would stay in every worker process beside it)."""
-    with resources.files("newsqa.seeds").joinpath(WORD_NAMES).open("rb") as raw:
-        for line in gzip.open(raw, "rt", encoding="utf-8"):
-            yield line.rstrip("\n").split("\t")
+    yield from seed_tables.derived_rows(WORD_NAMES)
 
 
 @lru_cache(maxsize=1)

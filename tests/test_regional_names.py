@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import gzip
-from importlib import resources
-
 from hypothesis import given, strategies as st
 
-from newsqa.qa import regional_names
+from newsqa.qa import regional_names, seed_tables
 from newsqa.qa.names import Reading, find_names, verified_word
 from newsqa.qa.normalize import fold
 from newsqa.qa.regional_names import RANK
@@ -39,9 +36,7 @@ def test_rows_are_keyed_as_the_lookups_fold_and_keep_only_plain_letters(table):
 
 
 def test_the_shipped_file_holds_sorted_folded_names_with_their_ranks():
-    with resources.files("newsqa.seeds").joinpath(regional_names.REGIONAL_NAMES).open("rb") as raw:
-        lines = gzip.open(raw, "rt", encoding="utf-8").read().splitlines()
-    parsed = [(n, int(r)) for n, r in (line.split("\t") for line in lines)]
+    parsed = [(n, int(r)) for n, r in seed_tables.derived_rows(regional_names.REGIONAL_NAMES)]
     assert len(parsed) > 10_000
     assert [n for n, _ in parsed] == sorted({n for n, _ in parsed})
     assert all(n == fold(n) and n.isalpha() and 1 <= r <= RANK for n, r in parsed)
