@@ -5,7 +5,7 @@ ordinary word. Cases written for these tests (not taken from the eval sets)."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsqa.qa import Checker
@@ -33,6 +33,7 @@ def test_east_slavic_surnames_romanised_by_the_house_style_are_verified(word, ve
 @settings(deadline=None)  # the first example loads the English and GeoNames word lists (about 0.3 s)
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=3), st.sampled_from("hc"),
        st.integers(0, 3), st.sampled_from(["ov", "ev", "ova"]))
+@example(stem="ri", letter="h", at=2, ending="ova")  # Rihova: in the region's name list, found by hypothesis
 def test_an_east_slavic_surname_with_h_or_a_bare_c_is_verified_only_if_english_attests_it(stem, letter, at, ending):
     from newsqa.qa.names import attested
 
