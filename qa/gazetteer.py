@@ -62,7 +62,9 @@ class Place:
     def rendered(self, source_has_article: bool) -> str:
         """The English to print: the article dropped unless the source wrote one (then ``al-``), and
         the signs for ayn and hamza dropped as English news does (Al Qa'im -> al-Qaim, Ma'rib -> Marib)."""
-        name = _short_ending(re.sub(r"[’‘'ʼ`]", "", self.english))
+        name = re.sub(r"[’‘'ʼ`]", "", self.english)
+        if self.country not in HOME_COUNTRIES:  # Jelah, a Bosnian village, is no Arabic name in -ah
+            name = _short_ending(name)
         if self.country == "UA":  # GeoNames' Zaporizhzhya, Vinnytsya: English writes Ukraine's -ia
             name = re.sub(r"(?<=[^aeiouy\W])ya\b", "ia", name)
         m = _ARTICLE.match(name)
@@ -73,17 +75,20 @@ class Place:
 
 
 RARE, ATTESTED = 2.0, 2.0  # zipf
+UNATTESTED = 1.0  # zipf: a spelling English text does not use at all (Hadithah 0, Haditha 1.9)
 
 
 def _short_ending(name: str) -> str:
     """A final -ah (the ta marbuta, as BGN/PCGN writes it) without its h where English writes the
     name so and hardly ever with it: Al Basrah -> Al Basra, Hamah -> Hama, Ar Raqqah -> Ar Raqqa;
-    not Rafah (Rafa is attested, but so is Rafah) or Nasiriyah (English does not write Nasiriya)."""
+    or where English does not write the long form at all and writes the short one, however rarely
+    (Hadithah -> Haditha, Siwah -> Siwa); not Rafah (Rafa is attested, but so is Rafah) or Nasiriyah
+    (English does not write Nasiriya)."""
     head, _, last = name.rpartition(" ")
     if not last.endswith("ah") or len(last) < 5:
         return name
     long, short = zipf(fold(last)), zipf(fold(last[:-1]))
-    if long < RARE and short >= ATTESTED and short > long:
+    if long < RARE and short >= ATTESTED and short > long or long < UNATTESTED <= short:
         return f"{head} {last[:-1]}" if head else last[:-1]
     return name
 

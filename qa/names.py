@@ -89,6 +89,7 @@ _CASE_ENDING = re.compile(r"^[-‐‑](?:a|u|om|em|e|i|ov|ovi|ova|ove|ovima|ima|
 # во Бејрут) and nouns for places (grada Tira, luka Hodeida, kamp Džabalija).
 _PLACE_PREPOSITIONS = frozenset({"u", "na", "iz", "kod", "blizu", "do", "oko", "pored", "kraj", "ka", "k", "prema",
                                  "preko", "kroz",  # via, through: od Zagvozda preko Posušja
+                                 "između",  # between: između Karlovca i Oštarija
                                  "sjeverno", "južno", "severno", "istočno", "zapadno", "vo", "kon", "kaj", "nadvor"})
 _PLACE_NOUN = re.compile(r"^(?:grad|luk|luc|sel|kamp|logor|region|regij|pokrajin|provincij|oblast|prelaz|prijelaz"
                          r"|prestonic|prijestolnic|pristaništ|naselj|okrug|okolin|gradonačelni[kc]|gradonačalni[kc])"

@@ -146,9 +146,15 @@ def test_the_shipped_place_file_is_what_geonames_gives():
     ("Al Basrah", "Basra"), ("Hamah", "Hama"), ("Ar Raqqah", "Raqqa"),
     # English writes these with the h, or does not write the short form
     ("Rafah", "Rafah"), ("An Nasiriyah", "Nasiriyah"), ("Jeddah", "Jeddah"), ("Al Hasakah", "Hasakah"),
+    # a long form English text does not use at all gives way to a short one it uses, however rarely
+    ("Hadithah", "Haditha"), ("Qalqilyah", "Qalqilya"), ("Siwah", "Siwa"),
 ])
 def test_a_final_ah_loses_its_h_where_english_writes_the_name_so(geonames, english):
     assert gazetteer.Place(geonames, "IQ", 1).rendered(False) == english
+
+
+def test_a_home_village_in_ah_keeps_its_h():
+    assert gazetteer.Place("Jelah", "BA", 5291).rendered(False) == "Jelah"  # Bosnian, not Arabic: no Jela
 
 
 def test_a_cyrillic_name_serves_its_serbian_latin_twin_but_verifies_no_romanisation():
@@ -205,6 +211,10 @@ def test_ukraine_s_final_ya_is_written_ia_as_english_news_does():
 def test_and_after_a_name_in_a_place_s_context_continues_it_though_the_first_is_unknown():
     # Kostolac is in no list; Zaječar, after "i", is still read as a place
     assert ("Zaječar", "RS") in english("Elektrane se grade kod Kostolca i Zaječara.")
+
+
+def test_between_is_a_place_s_context():
+    assert ("Sisak", "HR") in english("Nova pruga vodi između Siska i Novske.", "hr")
 
 
 def test_from_before_to_is_a_place_s_context_but_from_alone_is_not():
