@@ -109,6 +109,11 @@ ACRONYMS: dict[str, str] = {
     "UN": "UN", "УН": "UN", "EU": "EU", "ЕУ": "EU", "НАТО": "NATO", "NATO": "NATO", "MKCK": "ICRC", "МКЦК": "ICRC",
     "MKS": "ICC", "МКС": "ICC", "MMF": "IMF", "ММФ": "IMF", "OEBS": "OSCE", "ОЕБС": "OSCE", "UNIFIL": "UNIFIL",
     "УНИФИЛ": "UNIFIL", "UNRWA": "UNRWA", "UNHCR": "UNHCR", "UNICEF": "UNICEF",
+    "ОБСЕ": "OSCE", "OBSE": "OSCE", "OESS": "OSCE",  # Macedonian's and Croatian's OSCE
+    "MKSJ": "ICTY", "МКСЈ": "ICTY",  # the Hague tribunal for the former Yugoslavia
+    "MOK": "IOC", "МОК": "IOC", "OPEK": "OPEC", "ОПЕК": "OPEC",
+    # Kurdish parties and militias, whose Y Serbian Cyrillic writes Ј
+    "ЈПГ": "YPG", "ЈПЈ": "YPJ", "ПЈД": "PYD",
 }
 STYLES = ("diacritics", "ascii")
 SOUTH_SLAVIC_COUNTRIES = frozenset({"RS", "HR", "BA", "ME", "MK", "SI", "XK"})
@@ -670,6 +675,7 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 # KOGAT for COGAT, UNESKO for UNESCO.
 _ACRONYM_LETTERS = {"V": "W", "K": "C", "J": "Y"}
 ACRONYM_ATTESTED = 1.0  # zipf: an acronym English text writes at least this often is English's
+CYRILLIC_ACRONYM_MARGIN = 0.4  # zipf: how much more often English must write a Cyrillic acronym's other letters
 
 
 @lru_cache(maxsize=4096)
@@ -683,9 +689,13 @@ def english_acronym(word: str) -> str | None:
     latin = to_latin(word, "sr") if has_cyrillic(word) else word
     if latin in ACRONYMS:
         return ACRONYMS[latin]
-    if len(latin) < 4 or not latin.isalpha() or not latin.isupper() or zipf(latin.lower()) >= ACRONYM_ATTESTED:
+    own = zipf(latin.lower())
+    # an acronym from Cyrillic whose K or J English writes C or Y far more often is that one (СОКАР:
+    # SOKAR 1.3, SOCAR 1.7); one in Latin letters is the source's own spelling unless English lacks it
+    floor = own + CYRILLIC_ACRONYM_MARGIN if has_cyrillic(word) else ACRONYM_ATTESTED
+    if len(latin) < 4 or not latin.isalpha() or not latin.isupper() or own >= floor:
         return None
-    best, best_zipf = None, ACRONYM_ATTESTED
+    best, best_zipf = None, max(floor, ACRONYM_ATTESTED)
     for candidate in _english_letters(latin):
         score = zipf(candidate.lower())
         if score >= best_zipf:
