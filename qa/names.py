@@ -994,18 +994,31 @@ def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[
     Demirtaşa -> Selahattin Demirtaş): where the word less that ending is a given name the name
     lists know and the word itself is not (Musa, Hamza stay)."""
     last = fold(written[-1])
-    ending = next((e for e in ("om", "em", "a", "u") if last.endswith(e) and fold(lemmas[-1]) == last[:-len(e)]), None)
-    if ending is None or len(written) < 2:
+    if len(written) < 2:
         return lemmas
+    ending = next((e for e in ("om", "em", "a", "u") if last.endswith(e) and fold(lemmas[-1]) == last[:-len(e)]), None)
+    # the instrumental is -om after a hard stem and -em after a soft one: Željkom Komšićem
+    endings = ("om", "em") if ending in ("om", "em") else (ending,) if ending else ()
+    # a woman's surname in -ić does not decline, and her given name in -a takes the case alone:
+    # sa Željkom Cvijanović, Ane Brnabić -> Željka Cvijanović, Ana Brnabić
+    woman = ending is None and last.endswith("ic") and fold(lemmas[-1]) == last
     out = list(lemmas)
     for k, (w, r) in enumerate(zip(written[:-1], readings[:-1])):
         f = fold(w)
-        if r.kind != "np" and lemmas[k] == w and f.endswith(ending) and len(f) - len(ending) >= 3 \
-                and not given_names.given_name(f):
-            if given_names.given_name(f[:-len(ending)]):
-                out[k] = w[:-len(ending)]
-            elif ending in ("u", "a", "om") and given_names.given_name(f[:-len(ending)] + "o"):
-                out[k] = w[:-len(ending)] + "o"  # Ratku Mladiću -> Ratko Mladić: a given name in -o
+        if r.kind == "np" or given_names.given_name(f):
+            continue
+        if woman:
+            e = next((e for e in ("om", "u", "e", "i") if f.endswith(e) and len(f) - len(e) >= 2), None)
+            if e is not None and given_names.given_name(f[:-len(e)] + "a"):
+                out[k] = w[:-len(e)] + "a"
+            continue
+        e = next((e for e in endings if f.endswith(e) and len(f) - len(e) >= 3), None)
+        if e is None:
+            continue
+        if given_names.given_name(f[:-len(e)]):
+            out[k] = w[:-len(e)]
+        elif e in ("u", "a", "om") and given_names.given_name(f[:-len(e)] + "o"):
+            out[k] = w[:-len(e)] + "o"  # Ratku Mladiću -> Ratko Mladić: a given name in -o
     return out
 
 
@@ -1137,6 +1150,10 @@ _SLAVIC_PLACE = re.compile(r"(?:grad|iste|[ntv]ica|[oe]vo|[oe]vci|ljak)$")
 def _slavic(lemmas: list[str], readings: list[Reading]) -> bool:
     # a frequent South Slavic surname with a South Slavic letter (qa.home_names): Ante Šušnjar, Vili Beroš
     if any(home_names.home_surname(x) and not _CYRILLIC_SURNAME.match(fold(x)) for x in lemmas):
+        return True
+    # and a person's name opened by a frequent South Slavic given name with such a letter: Siniša Mali,
+    # Đuro Macut; not before a surname transcribed from Russian or Ukrainian Cyrillic
+    if len(lemmas) >= 2 and home_names.home_given_name(lemmas[0]) and not _CYRILLIC_SURNAME.match(fold(lemmas[-1])):
         return True
     # -ić is South Slavic; -ič (Smotrič, a Hebrew name written the Serbian way) is not
     if any(x.lower().endswith("ić") or (fold(x).endswith("ic") and x.isascii()) for x in lemmas):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsqa.qa import home_names, seed_tables
 from newsqa.qa.names import find_names
-from seeds.build_home_names import albanian, rows
+from seeds.build_home_names import albanian, english, rows
 
 
 def test_rows_keep_frequent_home_surnames_with_a_south_slavic_letter_only():
@@ -18,6 +18,31 @@ def test_rows_keep_frequent_home_surnames_with_a_south_slavic_letter_only():
         "Ivanova-Šarić": {"rank": {"HR": 10}},            # not one word
     }
     assert rows(last) == [("šušnjar", 1033)]
+
+
+def test_rows_leave_out_a_name_people_abroad_write_in_its_english_spelling():
+    first = {
+        "Siniša": {"rank": {"RS": 125}},
+        "Maša": {"rank": {"SI": 140}},
+        "Masha": {"rank": {"RU": 90}},                    # Russia's Masha: Maša is hers in Serbian
+        "Tonči": {"rank": {"HR": home_names.GIVEN_RANK + 1}},  # too rare for a given name
+    }
+    assert rows(first, home_names.GIVEN_RANK) == [("siniša", 125)]
+    assert english("Đurđica") == "djurdjica" and english("Maša") == "masha"
+
+
+def test_the_shipped_given_names_and_what_they_keep():
+    parsed = [(n, int(r)) for n, r in seed_tables.derived_rows(home_names.HOME_GIVEN_NAMES)]
+    assert len(parsed) > 100 and all(1 <= r <= home_names.GIVEN_RANK for _, r in parsed)
+    assert home_names.home_given_name("Siniša") and not home_names.home_given_name("Maša")
+    # a name a home given name opens keeps its letters, whatever its surname (Mali is no -ić)
+    assert [n.english for n in find_names("Ministar Siniša Mali i Đuro Macut su rekli.", "sr")] == [
+        "Siniša Mali", "Đuro Macut"]
+
+
+def test_a_given_name_takes_its_surname_s_case_or_a_woman_s_undeclined_surname_s():
+    text = "Sastao se sa Đurom Macutom, Željkom Komšićem i Željkom Cvijanović."
+    assert [n.english for n in find_names(text, "sr")] == ["Đuro Macut", "Željko Komšić", "Željka Cvijanović"]
 
 
 def test_albanian_spelling_of_a_serbian_spelt_name():
