@@ -65,13 +65,26 @@ class Place:
         name = re.sub(r"[’‘'ʼ`]", "", self.english)
         if self.country not in HOME_COUNTRIES:  # Jelah, a Bosnian village, is no Arabic name in -ah
             name = _short_ending(name)
-        if self.country == "UA":  # GeoNames' Zaporizhzhya, Vinnytsya: English writes Ukraine's -ia
-            name = re.sub(r"(?<=[^aeiouy\W])ya\b", "ia", name)
+        if self.country == "UA":
+            name = ukrainian_national(name)
         m = _ARTICLE.match(name)
         if not m:
             return name
         rest = name[m.end():]
         return f"al-{rest}" if source_has_article else rest
+
+
+def ukrainian_national(name: str) -> str:
+    """A Ukrainian place GeoNames writes by BGN/PCGN (Zaporizhzhya, Mykolayiv, Kostyantynivka, Kryvyy
+    Rih) in Ukraine's national romanisation, which English news follows (Zaporizhzhia, Mykolaiv,
+    Kostiantynivka, Kryvyi Rih): я, є, ю after a consonant are ia, ie, iu; ї after a vowel is i; й
+    after a vowel and before a consonant is i; a final ий is yi. GeoNames already writes some names
+    so (Khmelnytskyi, Kolomyia), which these leave as they are; я after a vowel stays ya
+    (Oleksandriya), as English news mostly writes it."""
+    name = re.sub(r"(?<=[a-z])yy\b", "yi", name)
+    name = re.sub(r"(?<=[aeiou])yi(?=[a-z])", "i", name)
+    name = re.sub(r"(?<=[^aeiouy\W])y(?=[aeu])", "i", name)
+    return re.sub(r"(?<=[aeiou])y(?=[^\Waeiouy])", "i", name)
 
 
 RARE, ATTESTED = 2.0, 2.0  # zipf

@@ -88,7 +88,7 @@ def test_a_city_in_a_case_that_looks_like_an_adjective_is_still_a_name():
 
 def test_macedonian_and_serbian_cyrillic_sources():
     assert english("Делегацијата отпатува во Дамаск.", "mk") == [("Damascus", "SY")]
-    assert english("Борбе су настављене код Купјанска.", "sr") == [("Kupyansk", "UA")]
+    assert english("Борбе су настављене код Купјанска.", "sr") == [("Kupiansk", "UA")]  # GeoNames: Kupyansk
 
 
 @given(st.lists(st.text(max_size=12), max_size=4))
@@ -206,6 +206,17 @@ def test_an_ordinary_word_before_its_noun_is_no_village_of_that_name():
 def test_ukraine_s_final_ya_is_written_ia_as_english_news_does():
     assert gazetteer.place(["Zaporožje"]).rendered(False) == "Zaporizhzhia"  # GeoNames: Zaporizhzhya
     assert gazetteer.Place("Oleksandriya", "UA", 1).rendered(False) == "Oleksandriya"  # after a vowel it stays
+
+
+@pytest.mark.parametrize("geonames, english", [
+    ("Mykolayiv", "Mykolaiv"), ("Kryvyy Rih", "Kryvyi Rih"), ("Kostyantynivka", "Kostiantynivka"),
+    ("Slov'yans'k", "Sloviansk"), ("Izyum", "Izium"), ("Pervomays'k", "Pervomaisk"), ("Avdiyivka", "Avdiivka"),
+    # GeoNames already writes these in the national system
+    ("Khmelnytskyi", "Khmelnytskyi"), ("Kolomyia", "Kolomyia"), ("Stryi", "Stryi"), ("Kyiv", "Kyiv"),
+])
+def test_ukraine_s_places_are_written_in_its_national_romanisation(geonames, english):
+    assert gazetteer.Place(geonames, "UA", 1).rendered(False) == english
+    assert gazetteer.Place(geonames, "RU", 1).rendered(False) == geonames.replace("'", "")  # Ukraine's only
 
 
 def test_and_after_a_name_in_a_place_s_context_continues_it_though_the_first_is_unknown():
