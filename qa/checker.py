@@ -29,6 +29,7 @@ from typing import Callable, Iterable, Mapping
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+import newsqa.qa.gazetteer as gazetteer
 from newsqa.qa.countries import english_names as english_country_names
 from newsqa.qa.english import is_common_word, is_derived_form, is_known_word
 from newsqa.qa.flags import Flag
@@ -319,7 +320,7 @@ class Checker:
         strong = [k for k in equal if len(tokens[k].key) >= 4 and tokens[k].key not in WEAK_TOKENS]
         score = fuzz.ratio(" ".join(t.key for t in window), " ".join(item.keys)) / 100
         if len(item) == 1:
-            if not close or is_known_word(window[0].norm):
+            if not close or is_known_word(window[0].norm) or _city(window[0].text):
                 return None  # a lone word English knows as a name is another name, not a typo
         elif not (strong or len(close) == len(item)) or score < 0.8:
             return None
@@ -741,3 +742,11 @@ def _sound_kind(window: list[Token], item: IndexedTerm) -> str:
     if all(_DOUBLES.sub(r"\1", t.norm) == _DOUBLES.sub(r"\1", n) for t, n in zip(window, item.norms)):
         return "near_miss"
     return "transliteration"
+
+
+def _city(word: str) -> bool:
+    """Whether a word is the English name of a city of 15,000 people or more (GeoNames, qa.gazetteer):
+    that city, not a misspelt glossary name like it (Antakya is no Latakia, Mehran no Tehran). A
+    spelling that is only one of a city's other names is no English name (Teheran stays a near miss)."""
+    place = gazetteer.place([word])
+    return place is not None and place.population >= gazetteer.CITY and fold(place.rendered(False)) == fold(word)
