@@ -39,7 +39,7 @@ from typing import Iterable
 from rapidfuzz import fuzz
 
 import newsqa.qa.seed_tables as seed_tables
-from newsqa.qa.english import zipf
+from newsqa.qa.english import lower_case_only, zipf
 from newsqa.qa.normalize import fold, has_cyrillic, to_latin
 
 # A South Slavic form: basic Latin with č ć š ž đ, or Cyrillic; spaces, hyphens and apostrophes.
@@ -48,6 +48,7 @@ _ARTICLE = re.compile(r"^(?:Al|El|Ad|Ar|As|An|Az|Ash|At|Ath|Ed|Es|Et|Ez)[ -](?=\
 _PROPER = re.compile(r"^[A-ZČĆŠŽĐ\u0400-\u042F](?![A-ZČĆŠŽĐ\u0400-\u042F]*$)")  # a capital, not all capitals
 MIN_KEY = 3
 ENGLISH_USE = 1.5  # zipf: English text writes the source's own form of a city (Kobani 1.9)
+ENGLISH_MARGIN = 1.0  # zipf: ... and far more often than GeoNames' name for it (Medina 3.3, Madinah 2.3)
 
 
 @dataclass(frozen=True)
@@ -246,9 +247,10 @@ def _latin_twins() -> dict[str, Place]:
 def place(candidates: Iterable[str]) -> Place | None:
     """The most populous city one of ``candidates`` (nominatives a source name could have) names.
 
-    Where GeoNames' own name is far from the source's (Kobani is listed as ‘Ayn al ‘Arab) and the
-    source's form is itself a name English text uses for that city, the source's form is the English
-    (not so Njujork, which GeoNames lists for New York City but English does not write)."""
+    Where GeoNames' own name is far from the source's (Kobani is listed as ‘Ayn al ‘Arab), or English
+    text writes the source's form far more often than GeoNames' name (Medina, not Madinah; Dohuk, not
+    Dihok), and the source's form is itself a name English text uses for that city, the source's form
+    is the English (not so Njujork, which GeoNames lists for New York City but English does not write)."""
     index, twins = _index(), _latin_twins()
     found = [(p, c) for p, c in ((index.get(_key(c)) or twins.get(_key(c)), c) for c in candidates
                                  if len(c) >= MIN_KEY) if p is not None]
@@ -256,7 +258,10 @@ def place(candidates: Iterable[str]) -> Place | None:
         return None
     best, key = max(found, key=lambda pc: pc[0].population * (HOME_WEIGHT if pc[0].country in HOME_COUNTRIES
                                                                  else 1))
-    if key.isascii() and zipf(fold(key)) >= ENGLISH_USE and fuzz.ratio(_plain_key(key), _plain_key(best.english)) < 50:
+    own = zipf(fold(key)) if key.isascii() else 0.0
+    if own >= ENGLISH_USE and (fuzz.ratio(_plain_key(key), _plain_key(best.english)) < 50
+                               or own >= zipf(fold(best.rendered(False))) + ENGLISH_MARGIN
+                               and not lower_case_only(fold(key))):  # a word (sumo) is no name English uses
         return Place(key, best.country, best.population, key)
     return Place(best.english, best.country, best.population, key)
 

@@ -864,6 +864,9 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     verified = slavic or all(e or p in PARTICLES or _verified_article_word(p) or verified_word(p)
                              or p in own for p, e in zip(parts, english)) \
         or gazetteer.known(out) or (place_context and gazetteer.small_place(out))
+    city = gazetteer.place([out]) if not slavic and gazetteer.known(out) else None
+    if city is not None and city.country == "UA" and gazetteer.ukrainian_national(out) == city.rendered(False):
+        out = city.rendered(False)  # Kupjansk, romanised Kupyansk, a Ukrainian city's BGN name: Kupiansk
     return Name(start, end, text[start:end], lemma, out, owner, False, slavic, verified,
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
 

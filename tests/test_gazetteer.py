@@ -153,6 +153,12 @@ def test_a_final_ah_loses_its_h_where_english_writes_the_name_so(geonames, engli
     assert gazetteer.Place(geonames, "IQ", 1).rendered(False) == english
 
 
+def test_the_source_s_form_where_english_writes_it_far_more_often_than_geonames_name():
+    assert gazetteer.place(["Medina"]).rendered(False) == "Medina"    # GeoNames: Madinah (zipf 2.3; Medina 3.3)
+    assert gazetteer.place(["Sumo"]).rendered(False) == "Sumy"        # an ordinary English word is no such form
+    assert gazetteer.place(["Sana"]).rendered(False) == "Sanaa"       # attested, but not far more often
+
+
 def test_a_home_village_in_ah_keeps_its_h():
     assert gazetteer.Place("Jelah", "BA", 5291).rendered(False) == "Jelah"  # Bosnian, not Arabic: no Jela
 
@@ -206,6 +212,11 @@ def test_an_ordinary_word_before_its_noun_is_no_village_of_that_name():
 def test_ukraine_s_final_ya_is_written_ia_as_english_news_does():
     assert gazetteer.place(["Zaporožje"]).rendered(False) == "Zaporizhzhia"  # GeoNames: Zaporizhzhya
     assert gazetteer.Place("Oleksandriya", "UA", 1).rendered(False) == "Oleksandriya"  # after a vowel it stays
+
+
+def test_a_romanised_name_of_a_ukrainian_city_takes_its_national_spelling_too():
+    # outside a place's context, the house style's Kupyansk is verified by GeoNames' BGN name
+    assert "Kupiansk" in [n.english for n in find_names("Rusi napadaju Kupjansk, a Kijev šalje pomoć.", "sr")]
 
 
 @pytest.mark.parametrize("geonames, english", [
