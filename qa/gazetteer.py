@@ -261,7 +261,10 @@ def place(candidates: Iterable[str]) -> Place | None:
     own = zipf(fold(key)) if key.isascii() else 0.0
     if own >= ENGLISH_USE and (fuzz.ratio(_plain_key(key), _plain_key(best.english)) < 50
                                or own >= zipf(fold(best.rendered(False))) + ENGLISH_MARGIN
-                               and not lower_case_only(fold(key))):  # a word (sumo) is no name English uses
+                               # a spelling of GeoNames' name, not a word (sumo) nor a shorter name (Kosovo
+                               # is no spelling of Kosovo Polje)
+                               and not lower_case_only(fold(key))
+                               and len(key.split()) == len(best.rendered(False).split())):
         return Place(key, best.country, best.population, key)
     return Place(best.english, best.country, best.population, key)
 
