@@ -746,7 +746,7 @@ def _sound_kind(window: list[Token], item: IndexedTerm) -> str:
 
 def _city(word: str) -> bool:
     """Whether a word is the English name of a city of 15,000 people or more (GeoNames, qa.gazetteer):
-    that city, not a misspelt glossary name like it (Antakya is no Latakia, Mehran no Tehran). A
+    that city, not a misspelt glossary name like it (Antakya, a Turkish city, is no Latakia). A
     spelling that is only one of a city's other names is no English name (Teheran stays a near miss)."""
     place = gazetteer.place([word])
     return place is not None and place.population >= gazetteer.CITY and fold(place.rendered(False)) == fold(word)
