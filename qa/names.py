@@ -467,6 +467,9 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                          and city.population >= gazetteer.CITY):  # u Crnom moru: no village Crno
             # an adjective before its noun: Ujedinjene nacije, Jemenski Huti (not u Adenu osudile, u Sudanu čekaju)
             words = []
+        if len(words) == 1 and after is not None and _joined(text, words[0], after) \
+                and _country_adjective(words[0].text, after.text, readings[0], lang):
+            words = []  # Hrvatsku narodnu banku: the engine writes the adjective (Croatian), not "Croatia"
         if words:
             first = j - len(words)  # words[0]'s token: after a dropped sentence-opening word, that word is before it
             before = tokens[first - 1] if first > 0 and (words[0] is t or first - 1 == i) else None
@@ -588,6 +591,21 @@ def _oblique_country(word: str) -> bool:
 
 
 _ADJECTIVE_COUNTRY = re.compile(r"[cs]k(?:a|e|oj|u|om)$")  # folded Turska, Njemačke, Slovačkoj
+
+
+def _country_adjective(word: str, after: str, reading: Reading, lang: str | None) -> bool:
+    """Whether a country named like an adjective's feminine (Hrvatska, Irska, Turska) is that adjective,
+    capitalised as a name's first word, before another adjective of its case: Hrvatsku narodnu banku
+    (the Croatian National Bank), Irske obrambene snage, Kurdistanske radničke partije. A verb after the
+    country (Hrvatska planira, Turska zabranila) or a noun (Turska vlada) is left as it was: only an
+    adjective's shape is proof. Not Macedonian, whose adjectives take the article."""
+    if lang == "mk" or not after[:1].islower():
+        return False
+    m = _ADJECTIVE_COUNTRY.search(fold(word, lang))
+    if m is None or not re.search(rf"(?:sk|ck|n){m.group(0)[2:]}$", fold(after, lang)) or len(after) < 5:
+        return False
+    latin = to_latin(word, lang or "sr")
+    return (reading.kind == "np" and reading.place) or countries.country(lemma_candidates(latin)) is not None
 
 
 def _unknown_country(words: list[Token], readings: list[Reading], lang: str | None) -> bool:

@@ -65,6 +65,20 @@ def test_a_country_the_analyser_does_not_know_is_a_name_wherever_it_stands():
     assert english("Turska vojska ušla je u sjevernu Siriju.", "hr", analyses={"Turska": unknown}) == ["Syria"]
 
 
+def test_a_country_named_like_an_adjective_before_another_adjective_of_its_case_is_that_adjective():
+    country = Reading("np", "Hrvatska", "acc", "Croatia", place=True)
+    opening = {"Posjetio": Reading("common"), "Vježbaju": Reading("common"), "Rekao": Reading("common")}
+    # the engine writes "Croatian national bank", the name-finder's "Croatia" would not be
+    assert english("Posjetio je Hrvatsku narodnu banku.", "hr", analyses={**opening, "Hrvatsku": country}) == []
+    assert english("Vježbaju Irske obrambene snage.", "hr",
+                   analyses={**opening, "Irske": Reading("np", "Irska", "gen", "Ireland", place=True)}) == []
+    # a case that the next word does not share, a verb or a noun: the country
+    assert english("Posjetio je Hrvatsku prošle godine.", "hr",
+                   analyses={**opening, "Hrvatsku": country}) == ["Croatia"]
+    assert english("Rekao je da Turska planira napad.", "hr", analyses={**opening, 
+        "Turska": Reading("np", "Turska", "nom", "Turkey", place=True)}) == ["Turkey"]
+
+
 def test_the_analyser_s_proper_nouns_keep_their_lemma_and_english():
     readings = {"Kairu": Reading("np", "Kairo", "loc", "Cairo"), "Sastanak": Reading("common")}
     assert english("Sastanak je bio u Kairu.", analyses=readings) == ["Cairo"]
