@@ -1358,7 +1358,8 @@ def lemma_candidates(word: str, possessive: bool = True) -> list[str]:
 def _agree(names: list[Name], style: str) -> list[Name]:
     """Mentions of one name agree: a word left as written (Deifa, after a noun) takes a nominative that
     another mention of the article has (Deif, from Deifova smrt; Barzani, written so), and the other
-    words of that name follow it into the nominative (Mohameda Deifa -> Mohamed Deif)."""
+    words of that name follow it into the nominative (Mohameda Deifa -> Mohamed Deif); a surname
+    alone that is a South Slavic person's keeps its letters as the full name does (Macut)."""
     known = set()
     for n in names:
         if n.acronym:
@@ -1366,10 +1367,16 @@ def _agree(names: list[Name], style: str) -> list[Name]:
         for w, lem in zip(n.text.split(), n.lemma.split()):
             if fold(lem) != fold(w, "sr") or not lem.lower().endswith(("a", "u", "e")):
                 known.add(fold(lem))
+    # a South Slavic person's surname alone is that person's, South Slavic too: Đuro Macut ... Macut
+    slavic_surnames = {fold(n.lemma.split()[-1]) for n in names
+                       if n.slavic and not n.place and len(n.lemma.split()) >= 2}
     out = []
     for n in names:
         lemmas = n.lemma.split()
         words = n.text.split()
+        if len(lemmas) == 1 and not (n.acronym or n.slavic or n.place or n.people) and fold(lemmas[0]) in slavic_surnames:
+            out.append(replace(n, english=romanise(n.lemma, True, style), slavic=True, verified=True))
+            continue
         if n.acronym or n.slavic or n.place or len(lemmas) != len(words):
             out.append(n)
             continue

@@ -40,6 +40,11 @@ def test_the_shipped_given_names_and_what_they_keep():
         "Siniša Mali", "Đuro Macut"]
 
 
+def test_the_surname_alone_of_a_south_slavic_name_found_before_keeps_its_letters_and_is_verified():
+    names = find_names("Premijer Đuro Macut primio je ministra. Macut je ponovio podršku.", "sr")
+    assert [(n.english, n.slavic, n.verified) for n in names] == [("Đuro Macut", True, True), ("Macut", True, True)]
+
+
 def test_a_given_name_takes_its_surname_s_case_or_a_woman_s_undeclined_surname_s():
     text = "Sastao se sa Đurom Macutom, Željkom Komšićem i Željkom Cvijanović."
     assert [n.english for n in find_names(text, "sr")] == ["Đuro Macut", "Željko Komšić", "Željka Cvijanović"]
