@@ -258,15 +258,24 @@ def place(candidates: Iterable[str]) -> Place | None:
         return None
     best, key = max(found, key=lambda pc: pc[0].population * (HOME_WEIGHT if pc[0].country in HOME_COUNTRIES
                                                                  else 1))
-    own = zipf(fold(key)) if key.isascii() else 0.0
-    if own >= ENGLISH_USE and (fuzz.ratio(_plain_key(key), _plain_key(best.english)) < 50
-                               or own >= zipf(fold(best.rendered(False))) + ENGLISH_MARGIN
-                               # a spelling of GeoNames' name, not a word (sumo) nor a shorter name (Kosovo
-                               # is no spelling of Kosovo Polje)
-                               and not lower_case_only(fold(key))
-                               and len(key.split()) == len(best.rendered(False).split())):
+    if _english_writes_source_form(key, best):
         return Place(key, best.country, best.population, key)
     return Place(best.english, best.country, best.population, key)
+
+
+def _english_writes_source_form(key: str, best: Place) -> bool:
+    """Whether English text uses the source's form ``key`` for the city ``best`` (see :func:`place`):
+    it is attested, and GeoNames' name is far from it (Kobani) or it is a spelling of GeoNames' name
+    that English writes far more often, not a word (sumo) nor a shorter name (Kosovo is no spelling
+    of Kosovo Polje)."""
+    own = zipf(fold(key)) if key.isascii() else 0.0
+    if own < ENGLISH_USE:
+        return False
+    if fuzz.ratio(_plain_key(key), _plain_key(best.english)) < 50:
+        return True
+    geonames = best.rendered(False)
+    return own >= zipf(fold(geonames)) + ENGLISH_MARGIN and not lower_case_only(fold(key)) \
+        and len(key.split()) == len(geonames.split())
 
 
 def known(english: str) -> bool:

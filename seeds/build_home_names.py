@@ -40,20 +40,22 @@ _ALBANIAN = (("dž", "xh"), ("š", "sh"), ("ć", "q"), ("č", "ç"), ("ž", "zh"
 _ENGLISH = (("j", "y"), ("dž", "j"), ("š", "sh"), ("ž", "zh"), ("č", "ch"), ("ć", "ch"), ("đ", "dj"))  # j first: Đ is dj
 
 
+def _respelt(name: str, letters: tuple[tuple[str, str], ...]) -> str:
+    """A name Serbian writes so, lower case, with its letters replaced in the order given."""
+    out = name.lower()
+    for serbian, other in letters:
+        out = out.replace(serbian, other)
+    return out
+
+
 def albanian(name: str) -> str:
     """How Albanian writes a name that Serbian writes so (Beriša -> berisha), lower case."""
-    out = name.lower()
-    for serbian, albanian_letters in _ALBANIAN:
-        out = out.replace(serbian, albanian_letters)
-    return out
+    return _respelt(name, _ALBANIAN)
 
 
 def english(name: str) -> str:
     """How English writes a name that Serbian writes so, as people abroad write it (Maša -> masha)."""
-    out = name.lower()
-    for serbian, english_letters in _ENGLISH:
-        out = out.replace(serbian, english_letters)
-    return out
+    return _respelt(name, _ENGLISH)
 
 
 def rows(names: Mapping[str, Mapping], rank: int = RANK) -> list[tuple[str, int]]:
