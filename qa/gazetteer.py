@@ -278,6 +278,23 @@ def _english_writes_source_form(key: str, best: Place) -> bool:
         and len(key.split()) == len(geonames.split())
 
 
+def spelling_for(romanised: str, city: Place) -> bool:
+    """Whether the house style's romanisation of a source's name of ``city`` is the English to print
+    instead of GeoNames' name: GeoNames gives the same city that name too, English text hardly writes
+    GeoNames' name and writes this one more often (Dženin -> Jenin, GeoNames' Janin; Derna, not Darnah).
+    Where English writes GeoNames' name, it stays, though a word or a person's name spelt like the
+    source's is commoner still (Rafah, not Rafa; Sanaa, not Sana; Qom, not Kom). Only the source's own name is weighed, not every
+    alternate name GeoNames lists: chosen by frequency alone, a fair half of those were another place's
+    (Bisk for Biysk, Katana for Qatana)."""
+    other = _index().get(_key(romanised))
+    if other is None or (other.english, other.country) != (city.english, city.country):
+        return False
+    geonames = city.rendered(False)
+    own, theirs = zipf(fold(romanised)), zipf(fold(geonames))
+    return theirs < RARE and own >= ENGLISH_USE and own > theirs and not lower_case_only(fold(romanised)) \
+        and len(re.split(r"[\s-]+", romanised)) == len(re.split(r"[\s-]+", geonames))
+
+
 def known(english: str) -> bool:
     """Whether a romanised name is a name GeoNames gives a city (Kupyansk, Pokrovsk): evidence enough
     that the spelling is right where English word lists do not have it."""

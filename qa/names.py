@@ -820,6 +820,11 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         english_name = found.rendered(gazetteer.has_article(text[start:end]))
         if found.country in SOUTH_SLAVIC_COUNTRIES and strip_diacritics(found.source).lower() == english_name.lower():
             english_name = romanise(found.source, True, style)  # Pančevo keeps its letters, as South Slavic names do
+        elif found.country not in SOUTH_SLAVIC_COUNTRIES and found.source.lower() != english_name.lower():
+            spelt = romanise(found.source, False, style)
+            spelt = english_spelling(spelt, found.source) or spelt
+            if spelt != english_name and gazetteer.spelling_for(spelt, found):
+                english_name = spelt  # Dženin: Jenin, as English writes it, not GeoNames' Janin
         return Name(start, end, text[start:end], lemma, english_name,
                     False, False, False, True, tuple(fold(x) for x in lemmas if x not in PARTICLES),
                     found.country)

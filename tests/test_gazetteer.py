@@ -159,6 +159,19 @@ def test_the_source_s_form_where_english_writes_it_far_more_often_than_geonames_
     assert gazetteer.place(["Sana"]).rendered(False) == "Sanaa"       # attested, but not far more often
 
 
+def test_the_house_style_s_romanisation_where_english_hardly_writes_geonames_name():
+    # GeoNames: Janin (zipf 1.7), Darnah (0); English writes Jenin, Derna: the source's romanisation
+    assert english("Vojska je ušla u Dženin.") == [("Jenin", "PS")]
+    assert english("Поплава у Дерни однела је хиљаде живота.") == [("Derna", "LY")]
+    city = gazetteer.place(["Dženin"])
+    assert gazetteer.spelling_for("Jenin", city)
+    assert not gazetteer.spelling_for("Jenan", city)          # not a name GeoNames gives that city
+    # English writes GeoNames' name (Rafah 2.3, Sanaa 2.7): it stays, though Rafa and Sana are commoner
+    assert english("Napad je izveden u Rafi.") == [("Rafah", "PS")]
+    assert not gazetteer.spelling_for("Rafa", gazetteer.place(["Rafa"]))
+    assert not gazetteer.spelling_for("Sana", gazetteer.place(["Sana"]))
+
+
 def test_a_home_village_in_ah_keeps_its_h():
     assert gazetteer.Place("Jelah", "BA", 5291).rendered(False) == "Jelah"  # Bosnian, not Arabic: no Jela
 
