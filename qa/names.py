@@ -455,6 +455,8 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             words, readings = words[1:], readings[1:]  # a sentence's first word, an ordinary one
             while words and words[0].norm in PARTICLES:
                 words, readings = words[1:], readings[1:]
+            if len(words) == 1 and readings[0].kind == "unknown":  # Ako Budimpešta ne uskladi: inside it
+                unknown_city = _unknown_city(to_latin(words[0].text, lang or "sr"), inside=True)
         after = tokens[j] if j < len(tokens) else None
         # words is the end of tokens[i:j] (a first word may have been dropped): its first is token j - len
         context = bool(words) and (unknown_city or _place_context(text, tokens, j - len(words), found, lang, contexts))

@@ -188,6 +188,14 @@ def test_a_cyrillic_name_serves_its_serbian_latin_twin_but_verifies_no_romanisat
     assert gazetteer.known("Kupyansk")
 
 
+def test_a_city_after_a_sentence_s_ordinary_first_word_is_a_city_inside_the_sentence():
+    # the opening word (Ako, Dok) is dropped; the city behind it stands inside the sentence
+    assert english("Ako Budimpešta ne uskladi zakon, slijede kazne.", "hr") == [("Budapest", "HU")]
+    assert english("Dok Vašington ćuti, Moskva napreduje.") == [("Washington", "US"), ("Moscow", "RU")]
+    # a person's name as written stays the person's there too (Sari, also GeoNames' name for Surrey)
+    assert english("Dok Sari govori, svi slušaju.") == [("Sari", None)]
+
+
 def test_a_declined_city_inside_a_sentence_is_the_city_but_a_person_s_name_as_written_is_not():
     # Amana is Amman's genitive; Sari, as written, is a person's name before it is Surrey's
     names = find_names("Delegacija iz Kaira posetila je Amana kraljevski dvor, a Sari je rekao.", "sr")
