@@ -76,6 +76,7 @@ def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset
             for f in _left_untranslated(text, tokens, source, lang, names, list(skip)):
                 if free(f.start, f.end):
                     flags.append(f)
+        flags = _one_flag_a_name(text, flags)
     if "name-common-word" in rules:
         for f in _common_words(text, tokens, names):
             if free(f.start, f.end):
@@ -94,6 +95,24 @@ def name_flags(text: str, source: str | None, lang: str | None, rules: frozenset
             if free(f.start, f.end):
                 flags.append(f)
     return flags
+
+
+def _one_flag_a_name(text: str, flags: list[Flag]) -> list[Flag]:
+    """Source forms side by side, with only a space between them, as one flag: they are words of one
+    name (Kerčkom moreuzu, an adjective and its noun the engine did not know), and an editor reviews
+    one name once, not each of its words."""
+    out = list(flags)
+    forms = sorted((f for f in flags if f.kind == "name_source_form" and f.start is not None), key=lambda f: f.start)
+    for first, second in zip(forms, forms[1:]):
+        if first in out and text[first.end:second.start] == " ":
+            merged = _flag("name_source_form", text, first.start, second.end,
+                           f"{first.suggestion} {second.suggestion}" if first.suggestion and second.suggestion
+                           else None, f"“{text[first.start:second.end]}”, a name left in its source form: "
+                                      f"{first.reason}; {second.reason}")
+            out[out.index(first)] = merged
+            out.remove(second)
+            forms[forms.index(second)] = merged  # a third word joins the same flag
+    return out
 
 
 def _flag(kind: str, text: str, start: int, end: int, suggestion: str | None, reason: str,

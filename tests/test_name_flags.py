@@ -85,6 +85,18 @@ def test_a_word_of_a_name_of_ordinary_words_left_untranslated_is_flagged(seed_ch
     assert kinds(seed_checker, "The ambassador spoke before the United Nations about the Red Cross.", source) == []
 
 
+def test_words_of_one_name_left_in_source_form_side_by_side_are_one_flag(seed_checker):
+    source = "Tankeri su prošli Kerčkim moreuzom, a drugi Ormuskim moreuzom."
+    checker = Checker(seed_checker.glossary)
+    flags = [f for f in checker.check("Tankers passed the Kerčkim moreuzom, and others the Ormuskim strait.",
+                                      source=source, source_lang="sr") if f.kind == "name_source_form"]
+    assert [f.found for f in flags] == ["Kerčkim moreuzom", "Ormuskim"]
+    assert "Kerčkim moreuzom" in flags[0].reason
+    # apart, with a word between them, they stay two flags
+    assert kinds(seed_checker, "Tankers passed Kerčkim and moreuzom.", source) == [
+        ("name_source_form", "Kerčkim"), ("name_source_form", "moreuzom")]
+
+
 def test_a_source_word_english_uses_is_not_taken_for_one_left_untranslated(seed_checker):
     source = "Izveštaj je objavila organizacija Human Rights Watch."
     assert kinds(seed_checker, "The report was published by the organisation Human Rights Watch.", source) == []
