@@ -927,7 +927,8 @@ def _english_words() -> dict[str, str]:
 
 # A given name's case ending -> its nominative's end (a given name in -o or -a declines too: Mikolu
 # is Mikola's accusative) and the case, told by the ending and the nominative together.
-_GIVEN_ENDINGS = (("om", "", "ins"), ("em", "", "ins"), ("a", "", "gen"), ("u", "", "dat"), ("u", "a", "gen"),
+_GIVEN_ENDINGS = (("yja", "y", "gen"), ("yju", "y", "dat"), ("yjem", "y", "ins"),  # Kingsleyja (_Y_DECLINED)
+                  ("om", "", "ins"), ("em", "", "ins"), ("a", "", "gen"), ("u", "", "dat"), ("u", "a", "gen"),
                   ("e", "a", "gen"), ("i", "a", "dat"))
 # A surname's ending in each case -> its nominative's end, longest first: Sudakova -> Sudakov,
 # Matvijenka -> Matvijenko, Ghannouchiju -> Ghannouchi, Bagaija -> Bagai, al-Šare -> al-Šara.
@@ -1271,6 +1272,9 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
             return word[:m.start()], False
         return word, False
     low = word.lower()
+    m = _Y_DECLINED.search(low)
+    if m and m.start() >= 3:  # Kingsleyja, Harryju, Kingsleyjev gol: a foreign name in -y, declined
+        return word[:m.start() + 1], m.group(1).startswith(("ev", "ov"))
     if last and single and next_word and next_word[:1].islower() and not attested(word) \
             and fold(next_word, "sr") not in _NO_NOUN | _PREPOSITIONS:
         m = _POSSESSIVE.search(low)
@@ -1321,6 +1325,9 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
                                           -candidates.index(c))), False
 
 
+# A foreign name in its own spelling that ends in y takes a j before a case ending or the possessive
+# -ev (Kingsleyja Comana, s Harryjem Kaneom, Rodneyjev): no South Slavic word has yj.
+_Y_DECLINED = re.compile(r"yj(a|u|e|i|em|om|ev|eva|evu|evo|evi|evom|evih|evim|eve)$")
 FOREIGN_STEM = 2.5  # zipf: a stem English writes this often is a foreign name in its own spelling (Herzog 3.0)
 
 

@@ -374,6 +374,18 @@ def test_a_foreign_name_in_its_own_spelling_loses_a_case_ending_english_does_not
     assert name.lemma == "Kamalvandija"
 
 
+def test_a_foreign_name_in_y_declined_with_j_loses_the_j_and_the_ending():
+    # Croatian writes Kingsleyja, Harryjem, Rodneyjev: no South Slavic word has yj
+    assert english("Klub je prodao Kingsleyja.", "hr") == ["Kingsley"]
+    assert english("Trener je razgovarao s Harryjem Kaneom.", "hr") == ["Harry Kane"]
+    assert english("Presudio je Rodneyjev gol.", "hr") == ["Rodney's"]
+    assert english("Utakmica je igrana u Sydneyju.", "hr") == ["Sydney"]
+    # with the analyser, as the pipeline runs it, the surname agrees: Comana is Coman's genitive
+    from newsqa.worker.analyser import analyse
+    text = "Klub je prodao Kingsleyja Comana."
+    assert english(text, "hr", analyse(text, "hr")) == ["Kingsley Coman"]
+
+
 def test_a_south_slavic_surname_in_ic_loses_its_case_ending_and_keeps_its_letters():
     def found(text: str, lang: str = "sr") -> list[tuple[str, bool]]:
         return [(n.english, n.slavic) for n in find_names(text, lang)]
