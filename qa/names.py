@@ -811,6 +811,10 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     if nation is not None:
         return Name(start, end, text[start:end], lemma, nation[1], False, False, False, True,
                     tuple(fold(x) for x in lemmas if x not in PARTICLES), nation[0])
+    river = rivers.english([w.text for w in words], lang)
+    if river is not None:  # Tigar is no tiger, Amu Darja is Amu Darya, na Ibru no Philippine Iba (qa.rivers)
+        return Name(start, end, text[start:end], lemma, river, False, False, False, True,
+                    tuple(fold(x) for x in lemmas if x not in PARTICLES))
     found = _place(text[start:end], written, lemmas, readings,
                    place_context or any(r.place for r in readings), case)
     if found is not None and not place_context and len(found.english.split()) > len(words):
@@ -830,10 +834,6 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         return Name(start, end, text[start:end], lemma, english_name,
                     False, False, False, True, tuple(fold(x) for x in lemmas if x not in PARTICLES),
                     found.country)
-    river = rivers.english([w.text for w in words], lang)
-    if river is not None:  # Tigar is no tiger, Amu Darja is Amu Darya (qa.rivers)
-        return Name(start, end, text[start:end], lemma, river, False, False, False, True,
-                    tuple(fold(x) for x in lemmas if x not in PARTICLES))
     # Južni Kordofan, Јужен Парс: a compass adjective is English's too (South Kordofan, South Pars), and
     # the rest of the name is written as a name is; "Western" where English knows the name so. Not
     # before a continent or region (Zapadni Balkan, Istočna Evropa: the Western Balkans, Eastern Europe)

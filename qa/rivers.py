@@ -9,6 +9,7 @@ inflection rules of qa.inflect); a first word is an adjective (Plavog Nila) or t
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import newsqa.qa.seed_tables as seed_tables
@@ -16,6 +17,7 @@ from newsqa.qa.inflect import base_forms
 from newsqa.qa.normalize import fold, to_latin
 
 RIVERS = "rivers.tsv"  # in newsqa.seeds
+_CONSONANT = re.compile(r"^[^aeiou][^aeiouj]$")  # two consonants ending a stem: the a between them fled
 _ADJECTIVE_ENDINGS = ("", "a", "e", "o", "u", "og", "oga", "om", "ome", "oj", "ot", "iot", "ata", "ta")
 
 
@@ -57,7 +59,10 @@ def english(words: list[str], lang: str | None = None) -> str | None:
     if not folded:
         return None
     table = _by_last_word()
-    for last in [folded[-1]] + sorted(base_forms(folded[-1]) - {folded[-1]}):  # in a fixed order
+    forms = base_forms(folded[-1])
+    # the fleeting a of a nominative in -ar, -ap (Ibar: na Ibru, Tigar: Tigra, Dnjepar: Dnjepra)
+    forms |= {f[:-1] + "a" + f[-1] for f in forms if len(f) >= 3 and _CONSONANT.match(f[-2:])}
+    for last in [folded[-1]] + sorted(forms - {folded[-1]}):  # in a fixed order
         for key, name in table.get(last, ()):
             if len(key) == len(folded) and all(_word_fits(w, k, False) for w, k in zip(folded[:-1], key[:-1])):
                 return name

@@ -12,6 +12,7 @@ from newsqa.qa.names import find_names
     (["Eufrata"], "hr", "Euphrates"), (["Amu", "Darje"], "sr", "Amu Darya"),
     (["Šat", "el", "Araba"], "sr", "Shatt al-Arab"), (["Шат", "ел", "Араб"], "mk", "Shatt al-Arab"),
     (["Plavog", "Nila"], "sr", "Blue Nile"), (["Malog", "Zaba"], "sr", "Little Zab"),
+    (["Ibru"], "sr", "Ibar"), (["Dnjepra"], "sr", "Dnieper"), (["Дњестру"], "sr", "Dniester"),  # the fleeting a
 ])
 def test_a_river_in_any_case_gives_its_english(words, lang, english):
     assert rivers.english(words, lang) == english
@@ -32,3 +33,8 @@ def test_the_name_finder_takes_a_river_the_engine_reads_as_a_word():
     # Tigar is "tiger" to the engine's dictionary; the name finder writes the river
     names = find_names("Brana na Tigru je oštećena, a Amu Darja i Šat el Arab presušuju.", "sr")
     assert [n.english for n in names] == ["Tigris", "Amu Darya", "Shatt al-Arab"]
+
+
+def test_a_river_is_weighed_before_a_city_of_its_declined_name():
+    # na Ibru: the Ibar, not Iba in the Philippines, which GeoNames offers for the nominative Ibra
+    assert [n.english for n in find_names("Most na Ibru je ponovo zatvoren.", "sr")] == ["Ibar"]
