@@ -24,6 +24,8 @@ GLOSSARY = Path(__file__).resolve().parent.parent / "seeds" / "glossary.tbx"
     ("Grka", "sr", "Greeks"), ("Grke", "hr", "Greeks"), ("Turaka", "hr", "Turks"),
     ("Židova", "hr", "Jews"), ("Јевреја", "sr", "Jews"),
     ("Палестинците", "mk", "Palestinians"), ("Евреите", "mk", "Jews"), ("Американецот", "mk", "American"),
+    ("Brazilac", "sr", "Brazilian"), ("Švicarcima", "hr", "Swiss"), ("Холанѓаните", "mk", "Dutch"),
+    ("Slovakom", "sr", "Slovak"), ("Slovaka", "sr", "Slovaks"),  # of Slovaks, as news most often means
 ])
 def test_a_demonym_in_any_case_gives_its_english(word, lang, english):
     assert demonyms.english(word, lang) == english
