@@ -804,6 +804,7 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         owner = owner or is_owner
         lemmas.append(lemma)
         english.append("")
+    lemmas = _adjectival_surname(written, lemmas, readings)
     lemmas = _agreeing_surname(written, _agreeing_given_names(written, lemmas, readings), readings)
     english = [e or _english_words().get(fold(lem), "") for e, lem in zip(english, lemmas)]  # Er Srbija: Air
     lemma = " ".join(lemmas)
@@ -939,6 +940,40 @@ _SURNAME_ENDINGS = {
 }
 
 
+# A masculine surname in -ski, -cki, -čki, -ški declined as an adjective: Roberta Lewandowskog, s
+# Hristijanom Mickoskim, Vladimiru Medinskom (folded: č, š are c, s).
+_ADJECTIVAL_SURNAME = re.compile(r"(?<=[sc]k)(?:oga|og|ome|omu|om|im)$")
+
+
+def _adjectival_surname(written: list[str], lemmas: list[str], readings: list[Reading]) -> list[str]:
+    """A person's surname in -ski declined as an adjective in its nominative (Roberta Lewandowskog ->
+    Robert Lewandowski, s Hristijanom Mickoskim -> Hristijan Mickoski), where a given name opens the
+    name: a place's adjective before its noun is written in lower case, so a capitalised word in
+    -skog after a given name is the surname's case. The analyser's own nominative stands."""
+    words = [k for k, w in enumerate(written) if w.lower() not in PARTICLES and fold(w) not in PARTICLES]
+    if len(words) < 2 or readings[words[-1]].kind == "np":
+        return lemmas
+    first, last = words[0], words[-1]
+    m = _ADJECTIVAL_SURNAME.search(fold(written[last]))
+    if m is None or m.start() < 4:
+        return lemmas
+    # the given name is in the surname's case, a masculine one: Roberta is Robert's genitive here
+    ending = _GIVEN_CASE_ENDINGS[m.group(0)]
+    f = fold(written[first])
+    declined = ending and f.endswith(ending) and given_names.given_name(f[:-len(ending)])
+    if not (declined or given_names.given_name(fold(lemmas[first]))):
+        return lemmas
+    out = list(lemmas)
+    out[last] = written[last][:m.start()] + "i"
+    if declined and lemmas[first] == written[first]:
+        out[first] = written[first][:-len(ending)]
+    return out
+
+
+# The ending a masculine given name has in the case of each adjectival surname ending.
+_GIVEN_CASE_ENDINGS = {"oga": "a", "og": "a", "ome": "u", "omu": "u", "om": "u", "im": "om"}
+
+
 def _agreeing_surname(written: list[str], lemmas: list[str], readings: list[Reading]) -> list[str]:
     """A surname after a given name in an oblique case takes that case off too (Fuada Shukra -> Fuad
     Shukr, Georgija Sudakova -> Georgij Sudakov, Rachedu Ghannouchiju -> Rached Ghannouchi), where
@@ -1034,6 +1069,12 @@ def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[
     out = list(lemmas)
     for k, (w, r) in enumerate(zip(written[:-1], readings[:-1])):
         f = fold(w)
+        if r.kind == "np" and endings == ("om", "em") and fold(lemmas[k]).endswith("a") \
+                and not fold(lemmas[-1]).endswith("a") and f.endswith(endings) and given_names.given_name(f[:-2]):
+            # a surname declined in -om, -em is a man's (a woman's -ić does not decline): the analyser's
+            # feminine reading of the given name yields (s Andrejom Babićem: Andrej, not Andreja)
+            out[k] = w[:-2]
+            continue
         if r.kind == "np" or given_names.given_name(f):
             continue
         if woman:

@@ -50,6 +50,14 @@ def test_a_given_name_takes_its_surname_s_case_or_a_woman_s_undeclined_surname_s
     assert [n.english for n in find_names(text, "sr")] == ["Đuro Macut", "Željko Komšić", "Željka Cvijanović"]
 
 
+def test_a_surname_declined_in_om_or_em_makes_the_given_name_a_man_s_whatever_the_analyser_reads():
+    # Andrejom is Andrej's instrumental and Andreja's; the analyser reads Andreja, but a woman's -ić
+    # does not decline, so Babićem is a man's
+    from newsqa.worker.analyser import analyse
+    text = "Razgovarao je s Andrejom Babićem i Andrejom Kolarović."
+    assert [n.english for n in find_names(text, "hr", analyse(text, "hr"))] == ["Andrej Babić", "Andreja Kolarović"]
+
+
 def test_albanian_spelling_of_a_serbian_spelt_name():
     assert albanian("Beriša") == "berisha" and albanian("Krasnići") == "krasniqi" and albanian("Džaferi") == "xhaferi"
 

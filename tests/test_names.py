@@ -386,6 +386,14 @@ def test_a_foreign_name_in_y_declined_with_j_loses_the_j_and_the_ending():
     assert english(text, "hr", analyse(text, "hr")) == ["Kingsley Coman"]
 
 
+def test_a_surname_in_ski_declined_as_an_adjective_after_a_given_name_is_in_its_nominative():
+    assert english("Pohvalio je golove Roberta Lewandowskog.", "hr") == ["Robert Lewandowski"]
+    assert english("Razgovarao je s Rafałom Trzaskowskim.", "hr") == ["Rafał Trzaskowski"]
+    assert english("Pismo je uputio Vladimiru Medinskom.") == ["Vladimir Medinski"]
+    # no given name before it: a place's adjective and its noun stay the finder's (Adenskom zalivu)
+    assert "Aden" in " ".join(english("Brod je napadnut u Adenskom zalivu."))
+
+
 def test_a_south_slavic_surname_in_ic_loses_its_case_ending_and_keeps_its_letters():
     def found(text: str, lang: str = "sr") -> list[tuple[str, bool]]:
         return [(n.english, n.slavic) for n in find_names(text, lang)]
