@@ -54,6 +54,7 @@ from newsqa.qa.institutions import head_nouns
 import newsqa.qa.regional_names as regional_names
 import newsqa.qa.regions as regions
 import newsqa.qa.rivers as rivers
+import newsqa.qa.saints as saints
 import newsqa.qa.seed_tables as seed_tables
 import newsqa.qa.wordnet as wordnet
 from newsqa.qa.english import english_name, lower_case_only, zipf
@@ -818,6 +819,15 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                     tuple(fold(x) for x in lemmas if x not in PARTICLES))
     found = _place(text[start:end], written, lemmas, readings,
                    place_context or any(r.place for r in readings), case)
+    saint = saints.english(written, lang)
+    if saint is not None:
+        # crkva Svetog Marka: Saint Mark, not Markovci, a village GeoNames also calls Sveti Marko; a
+        # town named so in its own language stays (Sveti Nikole, Sveti Ivan Zelina)
+        holy = gazetteer.place(dict.fromkeys([" ".join(written), lemma]))
+        if holy is None or not _HOLY_PLACE.match(fold(holy.english)):
+            return Name(start, end, text[start:end], lemma, saint, False, False, False, True,
+                        tuple(fold(x) for x in lemmas if x not in PARTICLES))
+        found = holy
     if found is not None and not place_context and len(found.english.split()) > len(words):
         found = None  # by the analyser's tag alone, a place of more words is another (Kosovo is no Kosovo Polje)
     if found is not None and found.population < gazetteer.CITY and len(words) == 1 and readings[0].kind == "common" \
@@ -897,6 +907,7 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                 tuple(fold(x) for x in lemmas if x not in PARTICLES))
 
 
+_HOLY_PLACE = re.compile(r"^(?:sveti|sveta|sveto|sv) ")  # folded: a place whose own name is a saint's
 _CONTINENTS = re.compile(r"^(?:evrop|europ|azij|afrik|amerik|balkan|kavkaz|mediteran|sredozem|arabij|levant)")
 _SIDES = (
     (re.compile(r"^(?:juzn|juzen)"), ("South", "Southern")),
