@@ -423,7 +423,8 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and _joined(text, tokens[j - 1], tokens[j]) and not _people(tokens[j], lang) \
+        while j < len(tokens) and _joined(text, tokens[j - 1], tokens[j]) \
+                and not (_people(tokens[j], lang) and not _given_before(tokens[j - 1], lang)) \
                 and not _model_at(text, tokens[j]):
             if tokens[j].cap and not tokens[j].upper:
                 j += 1
@@ -527,6 +528,11 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 found.append(name)
         i = j
     return _agree(found, style)
+
+
+def _given_before(token: Token, lang: str | None) -> bool:
+    """Whether a word is a given name, after which a demonym's form is a surname (Jakob Finci: no Finns)."""
+    return given_names.given_name(fold(to_latin(token.text, lang or "sr"), lang))
 
 
 def _people(token: Token, lang: str | None) -> str | None:

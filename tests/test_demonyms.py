@@ -58,3 +58,9 @@ def test_a_demonym_is_no_spelling_variant_of_a_glossary_country():
     checker = Checker(load_glossary(GLOSSARY))
     protected = protect(checker, "Американците и Русите преговараат.", "mk")
     assert [(s.english, s.entity) for s in protected.slots] == [("Americans", ""), ("Russians", "")]
+
+
+def test_a_demonym_s_form_after_a_given_name_is_a_surname():
+    # Finci is the Finns and a Sarajevo family's name: after Jakob it continues his name
+    names = find_names("Predsjednik zajednice Jakob Finci zahvalio je muzeju, a Finci su slavili.", "bs")
+    assert [(n.text, n.people) for n in names] == [("Jakob Finci", False), ("Finci", True)]
