@@ -273,7 +273,7 @@ def title(text: str) -> str:
 
 # An adjective's ending (Svetska, Centralna, Ujedinjenih, Bijeloj; Macedonian Државната, Курдската):
 # the name goes on to its noun.
-ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|l|t|v)(?:i|a|e|o|u|og|om|oj|im|ih|ima|oga|ome|ata|ite|iot|ot|ta|te)$")
+ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|l|t|v|^drug|^vtor)(?:i|a|e|o|u|og|om|oj|im|ih|ima|oga|ome|ata|ite|iot|ot|ta|te)$")
 # Nouns that head a name with a complement only inside a sentence: at its start "Sporazum o prekidu
 # vatre" is as often the agreement in general as the treaty's name.
 INNER_HEADS = re.compile(r"^(?:ugovor|sporazum|dogovor|konvencij|protokol|memorandum|povelj)"

@@ -114,6 +114,8 @@ def test_post_edit_leaves_names_the_source_does_not_name(seed_checker):
     ("Силите на Асад се повлекоа од Хомс.", "mk", "Cyrl", ["al-Assad"]),
     ("Ubijeno je deset Palestinaca, a Jezidi su pobegli.", "sr", "Latn", ["Palestinians", "Yazidis"]),  # demonyms
     ("Палестинците и Евреите протестираа.", "mk", "Cyrl", ["Palestinians", "Jews"]),
+    ("Rukopis je tokom Drugog svjetskog rata sakrio bibliotekar.", "bs", "Latn", ["Second World War"]),  # ordinal
+    ("Vernici su se okupili u crkvi Svetog Marka.", "sr", "Latn", ["Saint Mark Church"]),  # qa.saints, features
 ])
 def test_apertium_with_the_glossary_carries_the_preferred_names(seed_checker, source, lang, script, names):
     plain = Apertium().translate([source], lang, script)[0]

@@ -52,10 +52,13 @@ def ordinary(words):
     ("Соопштението го издаде Министерството за економија вчера.", "mk", ["Министерството за економија"]),
     # Macedonian Cyrillic
     ("Извештајот го објави Државната изборна комисија во понеделникот.", "mk", ["Државната изборна комисија"]),
+    # an ordinal opens one too (drug-, Macedonian втор-: no adjective's ending in -g or -r)
+    ("Rukopis je tokom Drugog svjetskog rata sakrio bibliotekar.", "bs", ["Drugog svjetskog rata"]),
+    ("Тоа се случи по Втората светска војна во Европа.", "mk", ["Втората светска војна"]),
 ])
 def test_names_of_ordinary_words_are_found_from_their_capital_and_their_grammar(text, lang, expected):
     words = {"državna", "revizorska", "svetska", "vijeće", "odbor", "savet", "ruske", "saveta", "ugovora", "sporazum",
-             "komisija", "ureda", "evropske"}
+             "komisija", "ureda", "evropske", "drugog", "втората"}
     assert found(text, lang, ordinary(words)) == expected
 
 
