@@ -813,7 +813,7 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         english.append("")
     lemmas = _adjectival_surname(written, lemmas, readings)
     lemmas = _agreeing_surname(written, _agreeing_given_names(written, lemmas, readings), readings)
-    english = [e or _english_words().get(fold(lem), "") for e, lem in zip(english, lemmas)]  # Er Srbija: Air
+    english = [e or _english_word(lem) for e, lem in zip(english, lemmas)]  # Er Srbija: Air; Šeik: Sheikh
     lemma = " ".join(lemmas)
     nation = _country(written, lemmas, readings)
     if nation is not None:
@@ -941,6 +941,17 @@ ENGLISH_WORDS = "english_words.tsv"  # in newsqa.seeds: English words as South S
 def _english_words() -> dict[str, str]:
     """Folded source spelling -> the English word (er: Air, ervejz: Airways, hils: Hills)."""
     return {source: english for source, english in seed_tables.rows(ENGLISH_WORDS)}
+
+
+def _english_word(lemma: str) -> str:
+    """The table's English for a word of a name, also after an Arabic article written on it (al-Šeik:
+    al-Sheikh); "" where the table has none."""
+    folded = fold(lemma)
+    m = re.match(r"(?:al|el)-(?=\w)", folded)
+    if m is not None:
+        word = _english_words().get(folded[m.end():])
+        return f"al-{word}" if word else ""
+    return _english_words().get(folded, "")
 
 
 # A given name's case ending -> its nominative's end (a given name in -o or -a declines too: Mikolu

@@ -394,6 +394,12 @@ def test_a_surname_in_ski_declined_as_an_adjective_after_a_given_name_is_in_its_
     assert "Aden" in " ".join(english("Brod je napadnut u Adenskom zalivu."))
 
 
+def test_the_arabic_title_seik_is_written_sheikh_as_english_does():
+    assert english("Policija je upala u Šeik Džarah.") == ["Sheikh Jarah"]
+    assert english("Izjavu je dao Husein al-Šeik.") == ["Hussein al-Sheikh"]
+    assert english("Samit je održan u Šarm el Šeiku.") == ["Sharm al-Sheikh"]
+
+
 def test_a_south_slavic_surname_in_ic_loses_its_case_ending_and_keeps_its_letters():
     def found(text: str, lang: str = "sr") -> list[tuple[str, bool]]:
         return [(n.english, n.slavic) for n in find_names(text, lang)]
