@@ -1,4 +1,5 @@
-"""Write seeds/countries.tsv, the country names qa/countries.py reads, from pycountry's ISO 3166-1.
+"""Write seeds/countries.tsv, the country names qa/countries.py reads, from pycountry's ISO 3166-1
+and a few short names ISO lacks (SHORT_NAMES).
 
 ISO 3166-1 with its Serbian (Cyrillic and Latin), Croatian, Bosnian and Macedonian translations, as
 ``pycountry`` ships them (from Debian's iso-codes, LGPL-2.1). Run again after upgrading pycountry:
@@ -18,6 +19,15 @@ from newsqa.qa.normalize import has_cyrillic, to_latin
 OUT = Path(__file__).resolve().parent / "countries.tsv"
 
 
+# Short names the news uses that ISO does not list, with the case forms a plural name has (the name
+# finder derives a singular's): Emirati for the United Arab Emirates, as Serbian and Croatian outlets
+# write it more often than the full name. Written by hand.
+SHORT_NAMES = {
+    "AE": ("Emirati", "Emirata", "Emiratima", "Emirate", "Емирати", "Емирата", "Емиратима", "Емирате",
+           "Емиратите"),
+}
+
+
 def countries() -> list[tuple[str, str, list[str]]]:
     import pycountry
 
@@ -30,6 +40,8 @@ def countries() -> list[tuple[str, str, list[str]]]:
                 local = t.gettext(n)
                 # a Cyrillic name also in Latin, as the name finder looks it up (Белорусија -> Belorusija)
                 names += [local, to_latin(local, loc[:2])] if has_cyrillic(local) else [local]
+        for short in SHORT_NAMES.get(c.alpha_2, ()):
+            names += [short, to_latin(short, "sr")] if has_cyrillic(short) else [short]
         out.append((c.alpha_2, getattr(c, "common_name", None) or c.name, names))
     return out
 
