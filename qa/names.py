@@ -986,20 +986,21 @@ def _adjectival_surname(written: list[str], lemmas: list[str], readings: list[Re
     if m is None or m.start() < 4:
         return lemmas
     # the given name is in the surname's case, a masculine one: Roberta is Robert's genitive here
-    ending = _GIVEN_CASE_ENDINGS[m.group(0)]
     f = fold(written[first])
-    declined = ending and f.endswith(ending) and given_names.given_name(f[:-len(ending)])
-    if not (declined or given_names.given_name(fold(lemmas[first]))):
+    ending = next((e for e in _GIVEN_CASE_ENDINGS[m.group(0)]
+                   if f.endswith(e) and given_names.given_name(f[:-len(e)])), None)
+    if ending is None and not given_names.given_name(fold(lemmas[first])):
         return lemmas
     out = list(lemmas)
     out[last] = written[last][:m.start()] + "i"
-    if declined and lemmas[first] == written[first]:
+    if ending is not None and lemmas[first] == written[first]:
         out[first] = written[first][:-len(ending)]
     return out
 
 
-# The ending a masculine given name has in the case of each adjectival surname ending.
-_GIVEN_CASE_ENDINGS = {"oga": "a", "og": "a", "ome": "u", "omu": "u", "om": "u", "im": "om"}
+# The endings a masculine given name has in the case of each adjectival surname ending (the
+# instrumental's -om after a hard stem, -em after a soft one: Rafałom, Andrzejem).
+_GIVEN_CASE_ENDINGS = {"oga": ("a",), "og": ("a",), "ome": ("u",), "omu": ("u",), "om": ("u",), "im": ("om", "em")}
 
 
 def _agreeing_surname(written: list[str], lemmas: list[str], readings: list[Reading]) -> list[str]:

@@ -60,7 +60,8 @@ def english(words: list[str], lang: str | None = None) -> str | None:
         return None
     table = _by_last_word()
     forms = base_forms(folded[-1])
-    # the fleeting a of a nominative in -ar, -ap (Ibar: na Ibru, Tigar: Tigra, Dnjepar: Dnjepra)
+    # base_forms gives the fleeting a of a stem of four letters or more (Dnjepra -> Dnjepar); a river's
+    # may have three (na Ibru -> Ibar, Tigra -> Tigar)
     forms |= {f[:-1] + "a" + f[-1] for f in forms if len(f) >= 3 and _CONSONANT.match(f[-2:])}
     for last in [folded[-1]] + sorted(forms - {folded[-1]}):  # in a fixed order
         for key, name in table.get(last, ()):

@@ -23,7 +23,6 @@ SAINTS = "saints.tsv"  # in newsqa.seeds
 # sveti, sveta, sveto, svetog(a), svetom(e/u), svetoj, svetu, svete, svetim; Macedonian светиот, светата
 _HOLY = re.compile(r"^svet(?:i|a|o|og|oga|om|ome|omu|oj|u|e|im|iot|ata|ot)$")
 _APOSTLE = re.compile(r"^apostol(?:a|u|om|e)?$")
-_FLED = re.compile(r"^[^aeiou][^aeiouj]$")  # two consonants ending a stem: the a between them fled (Petra)
 
 
 @lru_cache(maxsize=1)
@@ -48,8 +47,7 @@ def english(words: list[str], lang: str | None = None) -> str | None:
         rest, apostle = rest[1:], True
     if len(rest) != 1:
         return None
-    forms = base_forms(rest[0])
-    forms |= {f[:-1] + "a" + f[-1] for f in forms if len(f) >= 3 and _FLED.match(f[-2:])}
+    forms = base_forms(rest[0])  # with the fleeting a: Petra -> Petar
     table = _table()
     saint = table.get(rest[0]) or next((table[f] for f in sorted(forms) if f in table), None)
     if saint is None:

@@ -389,6 +389,7 @@ def test_a_foreign_name_in_y_declined_with_j_loses_the_j_and_the_ending():
 def test_a_surname_in_ski_declined_as_an_adjective_after_a_given_name_is_in_its_nominative():
     assert english("Pohvalio je golove Roberta Lewandowskog.", "hr") == ["Robert Lewandowski"]
     assert english("Razgovarao je s Rafałom Trzaskowskim.", "hr") == ["Rafał Trzaskowski"]
+    assert english("Razgovarao je s Andrzejem Trzaskowskim.", "hr") == ["Andrzej Trzaskowski"]  # -em: a soft stem
     assert english("Pismo je uputio Vladimiru Medinskom.") == ["Vladimir Medinski"]
     # no given name before it: a place's adjective and its noun stay the finder's (Adenskom zalivu)
     assert "Aden" in " ".join(english("Brod je napadnut u Adenskom zalivu."))
