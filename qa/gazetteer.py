@@ -187,8 +187,9 @@ def build_rows(cities: Iterable[dict]) -> list[tuple[str, str, str, int]]:
     """The index's rows from GeoNames city records: one per key, the most populous city holding it,
     where a home town counts :data:`HOME_WEIGHT` times its people (Bor is the Serbian town, not the
     Russian one; Sanaa keeps Sana, which Sanski Most also has), and as many times again for its own
-    name, not one of its other names (Livno is no Livny, Trnovo no Veliko Turnovo; but Vinica, a
-    Croatian village of 965, is Vinnytsia).
+    name, not one of its other names (Livno is no Livny; but Vinica, a Croatian village of 965, is
+    Vinnytsia, and Trnovo, a Bosnian town GeoNames gives no people, counts as 500 and stays the key of
+    Veliko Turnovo, 59,166, which GeoNames also calls Trnovo).
 
     Used by ``seeds/build_places.py`` to write the shipped file once, so that a worker reads about
     150,000 short lines instead of parsing GeoNames' 16 MB JSON (which left 80 MB in each process).

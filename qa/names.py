@@ -93,7 +93,8 @@ _PLACE_PREPOSITIONS = frozenset({"u", "na", "iz", "kod", "blizu", "do", "oko", "
                                  "između",  # between: između Karlovca i Oštarija
                                  "sjeverno", "južno", "severno", "istočno", "zapadno", "vo", "kon", "kaj", "nadvor"})
 _PLACE_NOUN = re.compile(r"^(?:grad|luk|luc|sel|kamp|logor|region|regij|pokrajin|provincij|oblast|prelaz|prijelaz"
-                         r"|prestonic|prijestolnic|pristaništ|naselj|okrug|okolin|gradonačelni[kc]|gradonačalni[kc])"
+                         r"|prestonic|prijestolnic|pristaništ|naselj|okrug|okolin|gradonačelni[kc]|gradonačalni[kc]"
+                         r"|otok|otoc|ostrv|ostrov)"  # an island: na otoku Krku, ostrvo Hark
                          # the endings, Macedonian's articles among them (selata, gradovite)
                          r"(?:a|e|i|u|o|om|ima|ama|ot|ta|to|ov|ovi|ata|ite|oto|iot|ovite)?$")
 _AND = frozenset({"i", "ili", "te", "pa"})

@@ -213,6 +213,11 @@ def test_the_sources_own_towns_and_villages_are_places_however_small():
     assert english("Hodočasnici putuju u Međugorje.", "hr") == [("Međugorje", "BA")]
 
 
+def test_an_island_noun_is_a_place_s_context():
+    assert english("Terminal na otoku Krku bit će proširen.", "hr") == [("Krk", "HR")]
+    assert english("Tanker je napadnut kod ostrva Hark.", "sr") == [("Hark", None)]  # too small: as written
+
+
 def test_a_home_town_outweighs_a_foreign_city_of_its_name_but_not_a_far_bigger_one():
     assert gazetteer.place(["Bor"]).country == "RS"      # 39,387 in Serbia; Bor in Russia has 60,647
     assert gazetteer.place(["Livno"]).country == "BA"    # Livny in Russia has Livno as another name
