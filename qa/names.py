@@ -416,6 +416,9 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             i += 1
             continue
         people = _people(t, lang)
+        if people is not None and i + 1 < len(tokens) and tokens[i + 1].cap and _joined(text, t, tokens[i + 1]) \
+                and given_names.given_name(fold(romanise(to_latin(t.text, lang or "sr"), False))):
+            people = None  # a people's name that is a given name too, before a surname: Jazid Abu Laila (Yazid)
         if people is not None:
             # a people's noun (Palestinci, Kurdima, Евреите): its English is a word, not a romanisation,
             # and it starts no longer name (Palestinci Gaze: the Palestinians of Gaza)
@@ -845,8 +848,9 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         if found.country in SOUTH_SLAVIC_COUNTRIES and strip_diacritics(found.source).lower() == english_name.lower():
             english_name = romanise(found.source, True, style)  # Pančevo keeps its letters, as South Slavic names do
         elif found.country not in SOUTH_SLAVIC_COUNTRIES and found.source.lower() != english_name.lower():
-            spelt = romanise(found.source, False, style)
-            spelt = english_spelling(spelt, found.source) or spelt
+            source = to_latin(found.source, lang or "sr")  # the key that named it may be Cyrillic (Духок)
+            spelt = romanise(source, False, style)
+            spelt = english_spelling(spelt, source) or spelt
             if spelt != english_name and gazetteer.spelling_for(spelt, found):
                 english_name = spelt  # Dženin: Jenin, as English writes it, not GeoNames' Janin
         return Name(start, end, text[start:end], lemma, english_name,

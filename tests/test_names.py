@@ -395,6 +395,13 @@ def test_a_surname_in_ski_declined_as_an_adjective_after_a_given_name_is_in_its_
     assert "Aden" in " ".join(english("Brod je napadnut u Adenskom zalivu."))
 
 
+def test_a_people_s_name_that_is_a_given_name_too_opens_a_person_s_name_before_a_surname():
+    # Jazid is a Yazidi and the given name Yazid; before a surname it is the name
+    assert english("Gol je postigao Jazid Abu Laila.") == ["Yazid abu Laila"]
+    assert english("Jazidi su proterani iz Sindžara, a Jazid je pobegao.")[0] == "Yazidis"
+    assert english("Jazidi su proterani, a Jazid je pobegao.")[-1] == "Yazidi"
+
+
 def test_the_arabic_title_seik_is_written_sheikh_as_english_does():
     assert english("Policija je upala u Šeik Džarah.") == ["Sheikh Jarah"]
     assert english("Izjavu je dao Husein al-Šeik.") == ["Hussein al-Sheikh"]
