@@ -827,9 +827,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     if river is not None:  # Tigar is no tiger, Amu Darja is Amu Darya, na Ibru no Philippine Iba (qa.rivers)
         return Name(start, end, text[start:end], lemma, river, False, False, False, True,
                     tuple(fold(x) for x in lemmas if x not in PARTICLES))
-    found = _place(text[start:end], written, lemmas, readings,
-                   place_context or any(r.place for r in readings), case)
     saint = saints.english(written, lang)
+    holy = None
     if saint is not None:
         # crkva Svetog Marka: Saint Mark, not Markovci, a village GeoNames also calls Sveti Marko; a
         # town named so in its own language stays (Sveti Nikole, Sveti Ivan Zelina)
@@ -837,7 +836,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         if holy is None or not _HOLY_PLACE.match(fold(holy.english)):
             return Name(start, end, text[start:end], lemma, saint, False, False, False, True,
                         tuple(fold(x) for x in lemmas if x not in PARTICLES))
-        found = holy
+    found = holy or _place(text[start:end], written, lemmas, readings,
+                           place_context or any(r.place for r in readings), case)
     if found is not None and not place_context and len(found.english.split()) > len(words):
         found = None  # by the analyser's tag alone, a place of more words is another (Kosovo is no Kosovo Polje)
     if found is not None and found.population < gazetteer.CITY and len(words) == 1 and readings[0].kind == "common" \
