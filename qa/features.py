@@ -23,10 +23,13 @@ _WORD_BEFORE = re.compile(r"(\w+) $")
 _BACK = 30  # characters before a name searched for its noun: longer than any noun of the table
 
 
-@lru_cache(maxsize=1)
-def _stems() -> tuple[tuple[str, str], ...]:
-    """(stem, English pattern), longest stem first (rijek before rek)."""
-    rows = [(stem, english) for english, stems in seed_tables.rows(FEATURE_NOUNS) for stem in stems.split(",")]
+@lru_cache(maxsize=2)
+def _stems(after: bool = False) -> tuple[tuple[str, str], ...]:
+    """(stem, English pattern) of the nouns written before the name, or with ``after`` of those
+    written after it (a stem marked "+" in the table: Kingdom arena), longest stem first (rijek
+    before rek)."""
+    rows = [(stem.lstrip("+"), english) for english, stems in seed_tables.rows(FEATURE_NOUNS)
+            for stem in stems.split(",") if stem.startswith("+") == after]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
@@ -34,16 +37,18 @@ def _stems() -> tuple[tuple[str, str], ...]:
 def english_words() -> frozenset[str]:
     """The lower-case English words the table writes beside a name (dam, lake, hospital): the
     translation of the source's noun, no ordinary word standing in for a word of the name."""
-    return frozenset(w.lower() for _, english in _stems() for w in english.split() if w != "{}")
+    return frozenset(w.lower() for after in (False, True) for _, english in _stems(after)
+                     for w in english.split() if w != "{}")
 
 
-def english_of(word: str, lang: str | None) -> str | None:
+def english_of(word: str, lang: str | None, after: bool = False) -> str | None:
     """The English pattern ("{} Dam") of a lower-case noun of the table in any case (brane, браната),
-    or None; a capitalised word is a name's own (Bilino Polje, Rijeka)."""
+    or None; a capitalised word is a name's own (Bilino Polje, Rijeka). With ``after``: a noun of
+    those written after the name (areni: "{} Arena")."""
     if not word.islower():
         return None
     latin = to_latin(word, lang or "sr")
-    for stem, english in _stems():
+    for stem, english in _stems(after):
         if latin.startswith(stem) and latin[len(stem):] in ENDINGS:
             return english
     return None
@@ -59,3 +64,17 @@ def head_before(source: str, start: int, lang: str | None) -> tuple[int, str] | 
     if english is None:
         return None
     return start - len(m.group(0)), english
+
+
+_WORD_AFTER = re.compile(r" (\w+)")
+
+
+def head_after(source: str, end: int, lang: str | None) -> tuple[int, str] | None:
+    """Where the noun of the table written right after ``source[:end]`` ends, with its English
+    pattern, if one is a noun written after its name (u Kingdom areni: the end of "areni",
+    "{} Arena"): a hall named for its sponsor or a person, whose name is its own word."""
+    m = _WORD_AFTER.match(source, end)
+    if m is None:
+        return None
+    english = english_of(m.group(1), lang, after=True)
+    return None if english is None else (m.end(), english)

@@ -153,6 +153,10 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         if entity is not None and name.english in countries.english_names() \
                 and english_name(checker, entity) != name.english:
             entity = None  # nor is a country the glossary lacks another glossary place (Kirgistan: not Kurdistan)
+        if entity is not None and (name.place is not None or gazetteer.known(name.english)) \
+                and english_name(checker, entity) != name.english \
+                and english_name(checker, entity) in countries.english_names():
+            entity = None  # nor is a city GeoNames names a glossary country (Тирана, Tiran less -a: not Iran)
         if entity is not None:
             english = english_name(checker, entity, surname=len(name.parts) == 1 and not name.acronym,
                                    owner=name.owner)
@@ -161,12 +165,16 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
             if english:
                 found.append((name.start, name.end, Rendering(entity, name.text, english, "variant")))
             continue
-        english = " ".join(spellings.get(w, w) for w in name.english.split()) + ("'s" if name.owner else "")
-        start = name.start
+        english = " ".join(spellings.get(w, w) for w in name.english.split())
+        english = _family_surname(checker, name, english) + ("'s" if name.owner else "")
+        start, end = name.start, name.end
         head = _feature_head(source, name, lang, found)
+        tail = None if head is not None or name.owner or name.people else features.head_after(source, name.end, lang)
         if head is not None:  # brane Dukan: one name, Dukan Dam (qa.features)
             start, english = head[0], head[1].format(english)
-        found.append((start, name.end, Rendering("", source[start:name.end], english, "name")))
+        elif tail is not None:  # Kingdom areni: Kingdom Arena, a hall's name before its noun
+            end, english = tail[0], tail[1].format(english)
+        found.append((start, end, Rendering("", source[start:end], english, "name")))
         if name.place is not None or name.english in countries.english_names():
             places.add(name.start)
     if translate is not None:
@@ -329,6 +337,49 @@ class _VariantTable:
 
 
 _TABLES: "weakref.WeakKeyDictionary[object, dict[int, _VariantTable]]" = weakref.WeakKeyDictionary()
+_SURNAMES: "weakref.WeakKeyDictionary[object, dict[str, str]]" = weakref.WeakKeyDictionary()
+
+
+def _family_surname(checker: Checker, name: Name, english: str) -> str:
+    """A person's name outside the glossary whose surname sounds as a glossary person's does takes
+    the glossary's spelling of it: a relative's (Maher al-Asad, Рифат ал-Асад: Maher al-Assad,
+    Rifaat's al-Assad as Bashar's), which the house style spells as the source does. Only after a
+    given name the name lists know well, so that a place or a firm keeps its own spelling (Ain al-Asad,
+    an air base: "Ain" is in some lists, not in many)."""
+    words = english.split()
+    if len(words) < 2 or name.place is not None or name.people or name.acronym \
+            or not given_names.common_given_name(fold(words[0])):
+        return english
+    surnames = _SURNAMES.get(checker.index)
+    if surnames is None:
+        surnames = _SURNAMES[checker.index] = _glossary_surnames(checker)
+    found = surnames.get(_surname_key(words[-1]))
+    if found is None or found == words[-1] or bool(_ARTICLE_PREFIX.match(found)) != bool(_ARTICLE_PREFIX.match(words[-1])):
+        return english  # an article on one only: Ahmed Sara is no al-Sharaa
+    return " ".join(words[:-1] + [found])
+
+
+def _surname_key(word: str) -> str:
+    return sound_key(fold(_ARTICLE_PREFIX.sub("", word)))
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ал|ел)[-‐]", re.IGNORECASE)
+
+
+def _glossary_surnames(checker: Checker) -> dict[str, str]:
+    """Sound key of a glossary person's surname -> its spelling in the person's preferred English
+    name (al-Assad, Netanyahu); a key two spellings share is left out."""
+    out: dict[str, str | None] = {}
+    for item in checker.index.source_terms():
+        if checker.index.entity_type(item.entity) != "person":
+            continue
+        preferred = english_name(checker, item.entity) or ""
+        if len(preferred.split()) < 2:
+            continue
+        surname = preferred.split()[-1]
+        key = _surname_key(surname)
+        out[key] = surname if out.get(key, surname) == surname else None
+    return {k: v for k, v in out.items() if v}
 
 
 def _variant_table(index, length: int) -> _VariantTable:

@@ -57,3 +57,19 @@ def test_the_noun_and_the_name_become_one_english_name(seed_checker):
 def test_a_person_after_an_office_s_noun_is_no_place_s_name(seed_checker):
     slots = _protected(seed_checker, "To je rekao ravnatelj muzeja Derviš Korkut.", "hr")
     assert not any("Museum" in s for s in slots)
+
+
+@pytest.mark.parametrize("word, lang, english", [
+    ("areni", "sr", "{} Arena"), ("arena", "hr", "{} Arena"), ("арената", "mk", "{} Arena"), ("hali", "sr", "{} Hall"),
+])
+def test_a_noun_written_after_its_name_is_asked_for_apart(word, lang, english):
+    assert features.english_of(word, lang, after=True) == english
+    assert features.english_of(word, lang) is None  # "arena Kingdom" is no arena's name
+
+
+def test_a_hall_s_name_before_its_noun_becomes_one_english_name(seed_checker):
+    # a sponsor's or a person's name before arena, hala: the English name puts the noun last too
+    assert "Kingdom Arena" in _protected(seed_checker, "Finale je odigrano u Kingdom areni.")
+    assert "Aleksandar Nikolić Hall" in _protected(seed_checker, "Partizan igra u Aleksandar Nikolić hali.")
+    assert features.head_after("u Kingdom areni.", len("u Kingdom"), "sr") == (len("u Kingdom areni"), "{} Arena")
+    assert features.head_after("u Kingdom halucinira.", len("u Kingdom"), "sr") is None
