@@ -187,7 +187,8 @@ def _turkish(word: str) -> str:
     def letter(m: re.Match) -> str:
         out = _TURKISH[m.group(0).lower()]
         return out.upper() if m.group(0)[0].isupper() else out
-    return re.sub(r"(?<=\w{3})oglu(?:a|u|om|e)?$", "oğlu", _TURKISH_RE.sub(letter, word))
+    # (after two letters: dž is one, Adžoglu -> Acoğlu)
+    return re.sub(r"(?<=\w{2})oglu(?:a|u|om|e)?$", "oğlu", _TURKISH_RE.sub(letter, word))
 
 
 def _turkish_name(lemmas: list[str], style: str) -> str | None:
@@ -456,7 +457,8 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 len(words) == 1 or frequent_word(words[0].text, lang)
                 or (known_word is not None and known_word(to_latin(words[0].text, lang or "sr"), lang)))
                                                or readings[0].kind == "common"
-                                               or (readings[0].frequent and not unknown_city)
+                                               or (readings[0].frequent and not unknown_city
+                                                   and not _given_name_opening(words, lang))
                                                or (lang == "mk" and len(words) > 1 and _MK_ARTICLE.search(t.text))):
             words, readings = words[1:], readings[1:]  # a sentence's first word, an ordinary one
             while words and words[0].norm in PARTICLES:
@@ -503,6 +505,13 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 case = _coordinated_case(text, tokens, i - 1, found, cases, skip, lang)
             if case is None and _FEMININE_ADJECTIVE.fullmatch(word_before) and word_before not in _OJ_NOUNS:
                 case = "loc"  # talijanskoj Lampedusi, lisabonskoj Benfici: the dative's and locative's form
+            if before is not None and len(words) >= 2 and readings[0].kind == "np" \
+                    and readings[0].case not in (None, "nom") \
+                    and _WOMAN_TITLE.fullmatch(fold(to_latin(before.text, lang or "sr"), "sr")) \
+                    and given_names.given_name(fold(to_latin(words[0].text, lang or "sr"), lang)):
+                # a woman's title before the name: her given name as written (Predsjednica Roberta
+                # Metsola), not the analyser's genitive of a man's (Robert)
+                readings = [Reading("unknown")] + readings[1:]
             name = _name(text, words, readings, lang, style, case,
                          after.text if after and _joined(text, words[-1], after) else None, context)
             cases[name.end] = case
@@ -532,6 +541,14 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 found.append(name)
         i = j
     return _agree(found, style)
+
+
+def _given_name_opening(words: list[Token], lang: str | None) -> bool:
+    """Whether a sentence opens with a given name the language writes often (Sara, which the analyser
+    does not know) before another capitalised word: a person's name (Sara Netanjahu je rekla), not an
+    ordinary word opening the sentence."""
+    return len(words) > 1 and words[0].norm not in PARTICLES \
+        and given_names.common_given_name(fold(to_latin(words[0].text, lang or "sr"), lang))
 
 
 def _given_before(token: Token, lang: str | None) -> bool:
@@ -817,6 +834,7 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         english.append("")
     lemmas = _adjectival_surname(written, lemmas, readings)
     lemmas = _agreeing_surname(written, _agreeing_given_names(written, lemmas, readings), readings)
+    lemmas = _undeclined_apposition(written, lemmas, readings, case)
     english = [e or _english_word(lem) for e, lem in zip(english, lemmas)]  # Er Srbija: Air; Šeik: Sheikh
     lemma = " ".join(lemmas)
     nation = _country(written, lemmas, readings)
@@ -1087,6 +1105,46 @@ def _surname_in_case(written: list[str], lemmas: list[str], last: int, case: str
     return None
 
 
+def _fleeting(stem: str) -> str | None:
+    """A man's given name whose nominative has a fleeting a before its last r (Aleksandr- of
+    Aleksandra, Aleksandrom: Aleksandar; Petr-: Petar), if the name lists know it; else None."""
+    f = fold(stem)
+    if len(f) < 3 or f[-1] != "r" or f[-2] in "aeiou":
+        return None
+    name = stem[:-1] + "a" + stem[-1]
+    return name if given_names.given_name(fold(name)) else None
+
+
+def _man_s_stem(stem: str) -> str | None:
+    """A man's given name from its stem in an oblique case: with the fleeting a (Aleksandr-:
+    Aleksandar), else the stem itself (David-) or with -o (Marko, Milojko), if the name lists know
+    it; a stem in k that they do not know is a South Slavic name in -ko (Milojk-: Milojko)."""
+    found = _fleeting(stem) or next((c for c in (stem, stem + "o") if given_names.given_name(fold(c))), None)
+    if found is None and fold(stem).endswith("k") and len(stem) >= 4:
+        found = stem + "o"
+    return found
+
+
+def _undeclined_apposition(written: list[str], lemmas: list[str], readings: list[Reading],
+                           case: str | None) -> list[str]:
+    """A name a title's case did not reach: where the case came from the word before (supruga
+    premijera Sara Netanjahu: the premier's wife, Sara, in the nominative) and the surname shows no
+    ending of it, a given name as written that the name lists know well keeps its form (Sara, not
+    "Sar"); predsjednika Aleksandra Vučića declines its surname, and stays Aleksandar."""
+    words = [k for k, w in enumerate(written) if fold(w) not in PARTICLES]
+    if len(words) < 2:
+        return lemmas
+    first, last = words[0], words[-1]
+    if lemmas[last] != written[last] or lemmas[first] == written[first] \
+            or not given_names.common_given_name(fold(written[first])):
+        return lemmas
+    if case is None and (readings[first].kind != "np" or fold(lemmas[first]).endswith("a")):
+        return lemmas  # Ane Brnabić: a woman's name in -a declines, and her surname does not
+    # with no case from the word before, only the analyser's reading of an oblique case is undone where
+    # nothing else shows one (trener Simone Inzagi: no vocative of Simon; Toni Saliba: no dative of Tone)
+    return lemmas[:first] + [written[first]] + lemmas[first + 1:]
+
+
 def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[Reading]) -> list[str]:
     """A given name before a surname that lost a case ending takes the same case (Selahattina
     Demirtaşa -> Selahattin Demirtaş): where the word less that ending is a given name the name
@@ -1103,11 +1161,23 @@ def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[
     out = list(lemmas)
     for k, (w, r) in enumerate(zip(written[:-1], readings[:-1])):
         f = fold(w)
+        if ending == "a" and last.endswith("ica") and f.endswith("a") and fold(lemmas[k]) in (f, f[:-1]):
+            # a surname in -ić declined is a man's (a woman's does not decline): his given name is in the
+            # genitive too, whatever the analyser read (predsjednika Aleksandra Vučića: Aleksandar, with
+            # the fleeting a of the nominative; Davida Jankovića: David)
+            man = _man_s_stem(w[:-1])
+            if man is not None:
+                out[k] = man
+                continue
         if r.kind == "np" and endings == ("om", "em") and fold(lemmas[k]).endswith("a") \
-                and not fold(lemmas[-1]).endswith("a") and f.endswith(endings) and given_names.given_name(f[:-2]):
+                and not fold(lemmas[-1]).endswith("a") and f.endswith(endings) \
+                and (f[:-2].endswith("j") and given_names.given_name(f[:-2]) or _fleeting(w[:-2])):
             # a surname declined in -om, -em is a man's (a woman's -ić does not decline): the analyser's
-            # feminine reading of the given name yields (s Andrejom Babićem: Andrej, not Andreja)
-            out[k] = w[:-2]
+            # feminine reading of the given name yields (s Andrejom Babićem: Andrej, not Andreja). Only
+            # a stem in j has a woman's name in -a beside a man's (Andreja, Sergeja), and so has one in
+            # a fleeting a (Aleksandrom: Aleksandar, Aleksandra): Lukom, Nikolom are the men Luka and
+            # Nikola, as the analyser reads them
+            out[k] = _fleeting(w[:-2]) or w[:-2]
             continue
         if r.kind == "np" or given_names.given_name(f):
             continue
@@ -1119,10 +1189,18 @@ def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[
         e = next((e for e in endings if f.endswith(e) and len(f) - len(e) >= 3), None)
         if e is None:
             continue
-        if given_names.given_name(f[:-len(e)]):
+        if e == "om" and given_names.common_given_name(f[:-2] + "a") and not given_names.common_given_name(f[:-2]):
+            out[k] = w[:-2] + "a"  # s Ilijom Petrovićem, Mustafom Cerićem: a man's given name in -a
+        elif given_names.given_name(f[:-len(e)]):
             out[k] = w[:-len(e)]
+        elif f[:-len(e)].endswith("ij") and given_names.given_name(f[:-len(e) - 1]) \
+                and not given_names.given_name(f[:-len(e)] + "a"):
+            # a foreign given name in -i takes a j before the ending (s Rishijem Sunakom, Naftaliju
+            # Bennettu, Xijem Jinpingom); Ilijom is Ilija's
+            out[k] = w[:-len(e) - 1]
         elif e in ("u", "a", "om") and given_names.given_name(f[:-len(e)] + "o"):
             out[k] = w[:-len(e)] + "o"  # Ratku Mladiću -> Ratko Mladić: a given name in -o
+
     return out
 
 
@@ -1298,7 +1376,17 @@ _TITLE_GENITIVE = re.compile(
     r"ambasadora|veleposlanika|komandanta|zapovjednika|lidera|kralja|princa|generala|admirala|"
     r"gradonacelnika|savjetnika|savetnika|izaslanika|sekretara|tajnika|kancelara|tuzioca|tuzitelja|"
     r"poslanika|zastupnika|emira|seika|predstavnika|zamjenika|zamenika|nacelnika|ministrice|predsjednice|"
-    r"predsednice|premijerke|portparolke|glasnogovornice)")  # matched whole (fullmatch)
+    r"predsednice|premijerke|portparolke|glasnogovornice|"
+    r"sina|brata|oca|strica|ujaka|unuka|supruga|kceri|kcerke|cerke|sestre|majke|supruge)")  # fullmatch
+# (kinship too: njegovog sina Bašara, brata Mahera, supruge Asme: the son's, brother's, wife's name)
+
+
+# A woman's title in the nominative (folded): the name after it is hers, in the nominative too.
+_WOMAN_TITLE = re.compile(
+    r"(?:pot)?pred(?:s|sj)?ednica|premijerka|ministrica|ministarka|portparolka|glasnogovornica|kancelarka|"
+    r"gradonacelnica|direktorica|direktorka|zastupnica|poslanica|guvernerka|komesarka|povjerenica|poverenica|"
+    r"tuziteljica|tuziteljka|ambasadorka|veleposlanica|sutkinja|novinarka|liderka|sefica|tajnica|sekretarka|"
+    r"savjetnica|savetnica|zamjenica|zamenica|kraljica|princeza|senatorka|nacelnica|aktivistkinja|spisateljica")
 
 
 # A title in the dative before a name puts the name in the dative: ministru Goranu Vesiću, premijeru
@@ -1307,7 +1395,8 @@ _TITLE_DATIVE = re.compile(
     r"(?:(?:pot)?pred(?:s|sj)edniku|premijeru|ministru|sefu|glasnogovorniku|portparolu|direktoru|guverneru|"
     r"ambasadoru|veleposlaniku|komandantu|zapovjedniku|lideru|kralju|princu|generalu|admiralu|"
     r"gradonacelniku|savjetniku|savetniku|izaslaniku|sekretaru|tajniku|kancelaru|tuziocu|tuzitelju|"
-    r"poslaniku|zastupniku|emiru|predstavniku|zamjeniku|zameniku|nacelniku|ministarki|premijerki)")  # fullmatch
+    r"poslaniku|zastupniku|emiru|predstavniku|zamjeniku|zameniku|nacelniku|ministarki|premijerki|"
+    r"sinu|bratu|ocu|stricu|ujaku|unuku|suprugu)")  # fullmatch
 
 
 def title_case(word: str | None) -> str | None:
@@ -1375,7 +1464,9 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
     elif case == "loc" and low.endswith("ima") and len(low) > 6:
         candidates = [word[:-3] + "i"]                  # u Vinkovcima -> Vinkovci (a town in the plural)
     elif case == "loc":
-        if low.endswith("u"):
+        if low.endswith("iju") and len(low) > 5:
+            candidates = [word[:-1], word[:-1] + "a"] + _in_i(word)  # u Batumiju -> Batumi; u Nasiriju -> Nasirija
+        elif low.endswith("u"):
             candidates = [word[:-1], word[:-1] + "a"]   # u Kirkuku / u Dohu
         elif low.endswith("i"):
             candidates = [word[:-1] + "a"]      # u Dohi, u Karbali
@@ -1441,7 +1532,16 @@ def lemma_candidates(word: str, possessive: bool = True) -> list[str]:
             continue
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             out.append(word[:-len(ending)] + add)
-    return out
+    return out + _in_i(word)
+
+
+def _in_i(word: str) -> list[str]:
+    """A foreign name in -i that takes a j before the dative's and locative's -u (u Batumiju, Tbilisiju:
+    Batumi, Tbilisi), unless the word is the accusative of a city in -ija (u Nasiriju: Nasirija, not
+    Nasiri, which GeoNames gives Ahvaz as an old name)."""
+    if not word.lower().endswith("iju") or len(word) < 6 or gazetteer.place([word[:-1] + "a"]) is not None:
+        return []
+    return [word[:-3] + "i"]
 
 
 def _agree(names: list[Name], style: str) -> list[Name]:

@@ -741,6 +741,8 @@ def test_a_big_city_that_the_language_writes_often_may_open_a_sentence():
     ("Klub je prodao reprezentativca Georgija Sudakova.", "sr", "Georgij Sudakov"),   # genitive
     ("Zapovjednici su odali počast Fuada Shukra.", "hr", "Fuad Shukr"),
     ("Pismo je poslato Rachedu Ghannouchiju.", "hr", "Rached Ghannouchi"),             # dative
+    ("Pismo je poslato Naftaliju Bennettu.", "hr", "Naftali Bennett"),                 # a given name in -i: -ju
+    ("Razgovarao je s kolegom Xijem Jinpingom.", "hr", "Xi Jinping"),                   # and -jem
     ("Pohvalio je kapetana Mikolu Matvijenka.", "sr", "Mikola Matvijenko"),           # Mikola's accusative
     ("Ovo je vlada Ahmeda al-Šare.", "sr", "Ahmed al-Šara"),                            # a surname in -a: -e
 ])
@@ -937,3 +939,30 @@ def test_a_village_of_the_region_in_a_place_s_context_is_no_misspelt_glossary_na
     slots = [(r.entity, r.english) for r in protect(
         seed_checker, "Руската група напаѓа од правец на селата Заричне и Торске.", "mk").slots]
     assert ("", "Torske") in slots and not any(e == "turkey" for e, _ in slots)
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Sud u Batumiju odbio je zahtjev.", "Batumi"),      # no adjective before "odbio": a foreign name in -i
+    ("Sastanak u Tbilisiju počeo je jučer.", "Tbilisi"),
+])
+def test_a_foreign_place_in_i_takes_j_before_its_locative_ending(source, expected):
+    assert [n.english for n in find_names(source, "hr", _unknown(source))] == [expected]
+
+
+@pytest.mark.parametrize("source, lang, expected", [
+    ("Predsjednica Roberta Metsola rekla je da je Europa jaka.", "hr", "Roberta Metsola"),
+    ("Premijerka Roberta Ramos posjetila je Zagreb.", "hr", "Roberta Ramos"),
+    ("Vlada Roberta Fica je pala.", "hr", "Robert"),   # no woman's title: the analyser's genitive of Robert
+])
+def test_a_woman_s_title_keeps_her_given_name_as_written(source, lang, expected):
+    from newsqa.worker.analyser import analyse
+    first = find_names(source, lang, analyse(source, lang))[0]
+    assert first.english.startswith(expected)
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Novčanice nose likove Hafeza al-Asada i njegovog sina Bašara.", "Bašar"),   # genitive after sina
+    ("Sud je sudio bratu Maheru.", "Maher"),                                      # dative after bratu
+])
+def test_a_kinship_noun_before_a_name_puts_it_in_its_case(source, expected):
+    assert find_names(source, "sr", _unknown(source))[-1].lemma == expected
