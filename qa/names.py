@@ -1258,8 +1258,11 @@ def _place(source: str, written: list[str], lemmas: list[str], readings: list[Re
     tags it a place (``context``), and never one whose words the analyser already gives an English
     for (its bilingual dictionary is the better source; where it knows the place but has no English,
     Beograd, GeoNames gives Belgrade)."""
-    if all(r.english for r in readings if r.kind == "np") and any(r.kind == "np" for r in readings):
+    analysed = all(r.english for r in readings if r.kind == "np") and any(r.kind == "np" for r in readings)
+    if analysed and not (context and len(readings) == 1 and not readings[0].place):
         return None
+    # (after a preposition of place, a word the analyser gives a person's English may be a city: кон
+    # Лиман, the analyser's Lehman, is Lyman; only a city of CITY people or more, below)
     words = [w for w in written if w.lower() not in PARTICLES and fold(w) not in PARTICLES]
     if not words or (len(words) == 1 and not context):
         return None
@@ -1282,7 +1285,8 @@ def _place(source: str, written: list[str], lemmas: list[str], readings: list[Re
     if "-" in source and len(words) > 1:  # u Ivano-Frankivsku: the nominatives with the source's hyphen
         heads += [h.replace(" ", "-") for h in heads]
     stripped = [re.sub(r"^(?:al|el|ал|ел)[\s-]+", "", h, flags=re.IGNORECASE) for h in heads]
-    return gazetteer.place(dict.fromkeys(heads + stripped))
+    found = gazetteer.place(dict.fromkeys(heads + stripped))
+    return None if analysed and found is not None and found.population < gazetteer.CITY else found
 
 
 _CONSONANTS = "bcčćdđfghjklmnpqrsštvwxzž"

@@ -40,6 +40,7 @@ import newsqa.qa.institutions as institutions
 import newsqa.qa.word_names as word_names
 from newsqa.qa.checker import Checker, SourceName
 from newsqa.qa.index import NAME_ARTICLES as _ARTICLES, SourceTable
+from newsqa.qa.english import zipf
 from newsqa.qa.inflect import possessive
 from newsqa.qa.names import PARTICLES, Name, Reading, find_names, lemma_candidates
 from newsqa.qa.normalize import fold, sound_key, tokenize
@@ -157,6 +158,11 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
                 and english_name(checker, entity) != name.english \
                 and english_name(checker, entity) in countries.english_names():
             entity = None  # nor is a city GeoNames names a glossary country (Тирана, Tiran less -a: not Iran)
+        if entity is not None and len(name.parts) == 1 and not name.acronym \
+                and zipf(fold(name.english)) >= ENGLISH_NAME \
+                and sound_key(fold(name.english)) != sound_key(fold(english_name(checker, entity) or "")):
+            # nor is a word English writes often as another name (Лиман, the analyser's Lehman: not Lebanon)
+            entity = None
         if entity is not None:
             english = english_name(checker, entity, surname=len(name.parts) == 1 and not name.acronym,
                                    owner=name.owner)
@@ -338,6 +344,7 @@ class _VariantTable:
 
 _TABLES: "weakref.WeakKeyDictionary[object, dict[int, _VariantTable]]" = weakref.WeakKeyDictionary()
 _SURNAMES: "weakref.WeakKeyDictionary[object, dict[str, str]]" = weakref.WeakKeyDictionary()
+ENGLISH_NAME = 3.0  # zipf: a one-word name's English this frequent is a name of its own, no glossary name's variant
 
 
 def _family_surname(checker: Checker, name: Name, english: str) -> str:
@@ -354,8 +361,9 @@ def _family_surname(checker: Checker, name: Name, english: str) -> str:
     if surnames is None:
         surnames = _SURNAMES[checker.index] = _glossary_surnames(checker)
     found = surnames.get(_surname_key(words[-1]))
-    if found is None or found == words[-1] or bool(_ARTICLE_PREFIX.match(found)) != bool(_ARTICLE_PREFIX.match(words[-1])):
-        return english  # an article on one only: Ahmed Sara is no al-Sharaa
+    if found is None or found == words[-1] \
+            or bool(_ARTICLE_PREFIX.match(found)) != bool(_ARTICLE_PREFIX.match(words[-1])):
+        return english  # an article on one only: Karim Sudani is no al-Sudani
     return " ".join(words[:-1] + [found])
 
 

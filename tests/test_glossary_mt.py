@@ -229,3 +229,11 @@ def test_a_relative_of_a_glossary_person_takes_the_glossary_s_spelling_of_the_su
         assert not any("al-Assad" in s for s in slots)
     else:
         assert english in slots
+
+
+def test_a_city_the_analyser_calls_a_person_is_no_glossary_country_s_variant(seed_checker):
+    # кон Лиман: toward Lyman; the analyser's English for Лиман is Lehman, one letter from Ливан
+    from newsqa.worker.analyser import analyse
+    text = "Руската група истовремено напаѓа кон Лиман од правец на селата Заричне и Торске."
+    slots = protect(seed_checker, text, "mk", analyse(text, "mk")).slots
+    assert [(r.entity, r.english) for r in slots][0] == ("", "Lyman")
