@@ -1451,9 +1451,11 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
     m = _DECLINED_IC.search(low)
     if m and m.start() >= 3:
         return word[:m.start() + 2], False  # Mladiću, Vučića, Đokovićem: a surname in -ić declines so
-    if low.endswith("ijem") and len(low) > 6:
+    instrumental = case in (None, "ins")  # a preposition of another case: -om, -em are the name's own (u Betlehem)
+    if instrumental and low.endswith("ijem") and len(low) > 6:
         return word[:-4] + "i", False  # Aragčijem, Eslamijem, Entonijem
-    if low.endswith(("om", "em")) and len(low) > 5 and not (attested(word) and zipf(fold(word)) >= zipf(fold(word[:-2]))):
+    if instrumental and low.endswith(("om", "em")) and len(low) > 5 \
+            and not (attested(word) and zipf(fold(word)) >= zipf(fold(word[:-2]))):
         return word[:-2], False  # Blinkenom, Fidanom, Abasom; not Rosatom, Gazprom, which English writes so
     if case is None:
         return _english_stem(word), False

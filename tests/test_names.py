@@ -966,3 +966,11 @@ def test_a_woman_s_title_keeps_her_given_name_as_written(source, lang, expected)
 ])
 def test_a_kinship_noun_before_a_name_puts_it_in_its_case(source, expected):
     assert find_names(source, "sr", _unknown(source))[-1].lemma == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Hodočasnici su stigli u Betlehem.", "Betlehem"),     # u: no instrumental, -em is the name's
+    ("Sastao se sa Blinkenom u Dohi.", "Blinken"),          # sa: the instrumental's -om
+])
+def test_om_and_em_are_an_instrumental_only_where_no_other_case_is_set(source, expected):
+    assert find_names(source, "sr", _unknown(source))[0].lemma == expected
