@@ -378,10 +378,10 @@ def _glossary_surnames(checker: Checker) -> dict[str, str]:
     """Sound key of a glossary person's surname -> its spelling in the person's preferred English
     name (al-Assad, Netanyahu); a key two spellings share is left out."""
     out: dict[str, str | None] = {}
-    for item in checker.index.source_terms():
-        if checker.index.entity_type(item.entity) != "person":
+    for entity in dict.fromkeys(item.entity for item in checker.index.source_terms()):
+        if checker.index.entity_type(entity) != "person":
             continue
-        preferred = english_name(checker, item.entity) or ""
+        preferred = english_name(checker, entity) or ""
         if len(preferred.split()) < 2:
             continue
         surname = preferred.split()[-1]
