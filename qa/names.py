@@ -1200,7 +1200,6 @@ def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[
             out[k] = w[:-len(e) - 1]
         elif e in ("u", "a", "om") and given_names.given_name(f[:-len(e)] + "o"):
             out[k] = w[:-len(e)] + "o"  # Ratku Mladiću -> Ratko Mladić: a given name in -o
-
     return out
 
 
