@@ -508,7 +508,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             if before is not None and len(words) >= 2 and readings[0].kind == "np" \
                     and readings[0].case not in (None, "nom") \
                     and _WOMAN_TITLE.fullmatch(fold(to_latin(before.text, lang or "sr"), "sr")) \
-                    and given_names.given_name(fold(to_latin(words[0].text, lang or "sr"), lang)):
+                    and _given_before(words[0], lang):
                 # a woman's title before the name: her given name as written (Predsjednica Roberta
                 # Metsola), not the analyser's genitive of a man's (Robert)
                 readings = [Reading("unknown")] + readings[1:]

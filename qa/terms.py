@@ -146,22 +146,7 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
     heads = institutions.head_nouns(source, lang, taken)
     for name in find_names(source, lang, analyses, skip=taken, style=style, known_word=checker.known_word):
         entity = None if name.people else variant_of(checker, name)  # Русите are no spelling of Русија
-        if entity is not None and name.place and checker.index.entity_type(entity) != "place":
-            entity = None  # a country or a town GeoNames names is no other glossary name (u Sudanu, u Lavovu)
-        if entity is not None and name.place is None and name.verified and gazetteer.small_place(name.english) \
-                and english_name(checker, entity) != name.english:
-            entity = None  # nor is a village of the region read in a place's context (Торске is no Турске)
-        if entity is not None and name.english in countries.english_names() \
-                and english_name(checker, entity) != name.english:
-            entity = None  # nor is a country the glossary lacks another glossary place (Kirgistan: not Kurdistan)
-        if entity is not None and (name.place is not None or gazetteer.known(name.english)) \
-                and english_name(checker, entity) != name.english \
-                and english_name(checker, entity) in countries.english_names():
-            entity = None  # nor is a city GeoNames names a glossary country (Тирана, Tiran less -a: not Iran)
-        if entity is not None and len(name.parts) == 1 and not name.acronym \
-                and zipf(fold(name.english)) >= ENGLISH_NAME \
-                and sound_key(fold(name.english)) != sound_key(fold(english_name(checker, entity) or "")):
-            # nor is a word English writes often as another name (Лиман, the analyser's Lehman: not Lebanon)
+        if entity is not None and _a_name_of_its_own(checker, name, entity):
             entity = None
         if entity is not None:
             english = english_name(checker, entity, surname=len(name.parts) == 1 and not name.acronym,
@@ -203,6 +188,25 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         at = end
     pieces.append(source[at:])
     return Protected("".join(pieces), tuple(slots))
+
+
+def _a_name_of_its_own(checker: Checker, name: Name, entity: str) -> bool:
+    """Whether a name the variant search took for a spelling of a glossary entity is a name of its own,
+    as the gazetteer, the country list or English text tells (the entity's English is asked once)."""
+    if name.place and checker.index.entity_type(entity) != "place":
+        return True  # a country or a town GeoNames names is no other glossary name (u Sudanu, u Lavovu)
+    preferred = english_name(checker, entity)
+    if preferred == name.english:
+        return False
+    if name.place is None and name.verified and gazetteer.small_place(name.english):
+        return True  # nor is a village of the region read in a place's context (Торске is no Турске)
+    if name.english in countries.english_names():
+        return True  # nor is a country the glossary lacks another glossary place (Kirgistan: not Kurdistan)
+    if (name.place is not None or gazetteer.known(name.english)) and preferred in countries.english_names():
+        return True  # nor is a city GeoNames names a glossary country (Тирана, Tiran less -a: not Iran)
+    # nor is a word English writes often as another name (Лиман, the analyser's Lehman: not Lebanon)
+    return len(name.parts) == 1 and not name.acronym and zipf(fold(name.english)) >= ENGLISH_NAME \
+        and sound_key(fold(name.english)) != sound_key(fold(preferred or ""))
 
 
 def _feature_head(source: str, name: Name, lang: str | None,
