@@ -306,7 +306,44 @@ def _verified_article_word(word: str) -> bool:
 
 def english_spelling(word: str, source: str | None = None, arabic: bool = False) -> str | None:
     """An English spelling of a romanised name word that sounds the same and that English text uses
-    where the romanisation is unattested or far rarer (Grosi -> Grossi, Husein -> Hussein, Kac -> Katz)."""
+    where the romanisation is unattested or far rarer (Grosi -> Grossi, Husein -> Hussein, Kac -> Katz;
+    Tramp -> Trump, :func:`_strut_spelling`)."""
+    return _same_sound(word, source, arabic) or (None if arabic else _strut_spelling(word))
+
+
+STRUT_NAME = 3.0  # zipf: a name English writes this often (Trump 4.9, Hunter 4.4, Butler 4.1)
+STRUT_MARGIN = 1.0  # zipf: ... and this much more often than the romanisation (tramp 3.2)
+
+
+def _strut_spelling(word: str) -> str | None:
+    """The English name whose u Serbian and Macedonian write a, as they write the vowel of "cut":
+    Tramp, Трамп -> Trump, Hanter -> Hunter, Batler -> Butler, Rasel -> Russell.
+
+    Only where the romanisation is no name English writes (unattested, or an ordinary word English
+    writes only in lower case: tramp), and the u spelling is one English writes with a capital, often
+    (STRUT_NAME) and far more often than the romanisation (STRUT_MARGIN). Not in an Arabic name, whose
+    a is Arabic's a (the caller decides)."""
+    folded = fold(word)
+    own = zipf(folded)
+    if len(folded) < 4 or (own >= MIN_ATTESTED and not lower_case_only(folded)):
+        return None
+    best: tuple[str, float] | None = None
+    for i, ch in enumerate(folded):
+        for vowel in ("u", "ou") if ch == "a" else ():  # Douglas: Daglas
+            variant = folded[:i] + vowel + folded[i + 1:]
+            found = _english_index().get(name_key(variant))
+            # the same letters but the vowel and doubled ones (Russell: Rasel); not Rudy for Radiy
+            if found and _undoubled(found[0]) == _undoubled(variant) and english_name(found[0]) \
+                    and found[1] >= max(STRUT_NAME, own + STRUT_MARGIN) and (best is None or found[1] > best[1]):
+                best = found
+    return best[0].capitalize() if best else None
+
+
+def _undoubled(folded: str) -> str:
+    return re.sub(r"(.)\1", r"\1", folded)
+
+
+def _same_sound(word: str, source: str | None = None, arabic: bool = False) -> str | None:
     folded = fold(word)
     own = zipf(folded)
     if len(folded) < 3 or (len(folded) < 4 and own >= MIN_ATTESTED):

@@ -47,3 +47,27 @@ def test_the_shipped_file_has_the_cases_we_rely_on():
     assert (table["litany"], table["hussein"], table["berry"]) == ("W", "N", "NW")
     assert english.lower_case_only("sash") and not english.lower_case_only("roy")
     assert not english.lower_case_only("netanjahu")  # a word it does not list is no ordinary word
+
+
+def test_the_vowel_of_cut_that_serbian_writes_a_is_english_u():
+    # Serbian and Macedonian write English's u (ou) as a: the name English writes with a capital and far
+    # more often comes back, also where the romanisation is an ordinary word English writes in lower case
+    assert english_spelling("Tramp") == "Trump"
+    assert english_spelling("Hanter") == "Hunter"
+    assert english_spelling("Rasel") == "Russell"
+    assert english_spelling("Daglas") == "Douglas"
+    # only the vowel (and double letters) may differ: Radij's Radiy is no Rudy
+    assert english_spelling("Radiy") is None
+    # an Arabic name's a is Arabic's, and a name English writes as romanised keeps it
+    assert english_spelling("Tramp", arabic=True) is None
+    assert english_spelling("Salman") is None
+    assert english_spelling("Hamas") is None
+
+
+def test_a_serbian_or_macedonian_source_s_trump_is_trump():
+    from newsqa.qa.names import find_names
+
+    assert [n.english for n in find_names("Američki predsednik Donald Tramp doputovao je u Rijad.", "sr")] \
+        == ["Donald Trump", "Riyadh"]
+    assert [n.english for n in find_names("Претседателот Доналд Трамп изјави дека ќе дојде.", "mk")] \
+        == ["Donald Trump"]
