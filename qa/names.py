@@ -446,6 +446,11 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             while i < len(tokens) and tokens[i].start < model.end():
                 i += 1
             continue
+        regnal = _regnal(text, tokens, i, lang)
+        if regnal is not None:  # Lav XIV, patrijarh Vartolomej I: Leo XIV, Bartholomew I
+            found.append(regnal)
+            i += 2
+            continue
         if t.upper and len(t.text) >= 2:
             found.append(_acronym(text, tokens, i))
             i += 1
@@ -467,7 +472,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         j = i + 1
         while j < len(tokens) and _joined(text, tokens[j - 1], tokens[j]) \
                 and not (_people(tokens[j], lang) and not _given_before(tokens[j - 1], lang)) \
-                and not _model_at(text, tokens[j]):
+                and not _model_at(text, tokens[j]) and _regnal(text, tokens, j, lang) is None:
             if tokens[j].cap and not tokens[j].upper:
                 j += 1
             elif tokens[j].norm in PARTICLES and j + 1 < len(tokens) and tokens[j + 1].cap \
@@ -578,6 +583,26 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 found.append(name)
         i = j
     return _agree(found, style)
+
+
+def _regnal(text: str, tokens: list[Token], i: int, lang: str | None) -> Name | None:
+    """A pope's, patriarch's or king's name with its regnal number (``saints.regnal``), as one name,
+    and a pope's after "papa" (``saints.pope``): the engine reads Lav as "lion", and the number, in
+    capitals, would otherwise be an acronym."""
+    if not tokens[i].cap or tokens[i].upper:
+        return None
+    word, end = tokens[i], tokens[i].end
+    found = None
+    if i + 1 < len(tokens) and text[word.end:tokens[i + 1].start] == " ":
+        found, end = saints.regnal(word.text, tokens[i + 1].text, lang), tokens[i + 1].end
+    if found is None and i > 0 and text[tokens[i - 1].end:word.start] == " " \
+            and not (i + 1 < len(tokens) and tokens[i + 1].cap and _joined(text, word, tokens[i + 1])):
+        found, end = saints.pope(tokens[i - 1].text, word.text, lang), word.end  # papa Franja: Francis
+    if found is None:
+        return None
+    english, lemma = found
+    return Name(word.start, end, text[word.start:end], lemma, english, False, False, False, True,
+                tuple(fold(w) for w in lemma.split()))
 
 
 def _given_name_opening(words: list[Token], lang: str | None) -> bool:
@@ -926,7 +951,9 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
         verified = rest.verified and not any(lower_case_only(fold(w)) for w in rest.english.split())
         return replace(rest, start=start, text=text[start:end], lemma=f"{written[0]} {rest.lemma}", english=named,
                        parts=(fold(written[0]),) + rest.parts, owner=False, verified=verified)
-    slavic = _slavic(lemmas, readings)
+    # Croatian writes đ only in a South Slavic name (Franjo Tuđman, Đuro Đaković): it keeps Italian and
+    # other Latin-script names in their own spelling and transcribes Arabic and Russian j as dž
+    slavic = _slavic(lemmas, readings) or (lang == "hr" and any("đ" in x.lower() for x in lemmas))
     if lang == "hr" and not slavic and not _SOUTH_SLAVIC_LETTERS.search(lemma) and not any(english) \
             and not _CROATIAN_J.search(lemma) and not _from_cyrillic(lemmas):
         # Croatian keeps foreign names in their own spelling (Joseph Aoun, Michael Kurilla); the

@@ -47,9 +47,52 @@ def english(words: list[str], lang: str | None = None) -> str | None:
         rest, apostle = rest[1:], True
     if len(rest) != 1:
         return None
-    forms = base_forms(rest[0])  # with the fleeting a: Petra -> Petar
-    table = _table()
-    saint = table.get(rest[0]) or next((table[f] for f in sorted(forms) if f in table), None)
+    saint = _english_of(rest[0])
     if saint is None:
         return None
     return f"Saint {saint} the Apostle" if apostle else f"Saint {saint}"
+
+
+def _english_of(folded: str) -> str | None:
+    found = _nominative(folded)
+    return _table()[found] if found else None
+
+
+def _nominative(folded: str) -> str | None:
+    """The table's nominative (folded) that a declined form of a saint's name is of, or None."""
+    table = _table()
+    if folded in table:
+        return folded
+    return next((f for f in sorted(base_forms(folded)) if f in table), None)  # with the fleeting a: Petra -> Petar
+
+
+# A regnal number: I to XXXIX.
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3}")
+
+
+def regnal(word: str, number: str, lang: str | None = None) -> tuple[str, str] | None:
+    """The English of a pope's, patriarch's or king's name before a regnal number (Lav XIV, papi Lavu
+    XIV, patrijarh Vartolomej I, kralj Karlo III -> Leo XIV, Bartholomew I, Charles III): English names
+    them by the English form of the saint's name they took, which the table gives, as the engine
+    translates Lav as "lion". None for a name the table does not know (Mohamed VI, Felipe VI), which
+    the house style romanises as any other. Returns the English and the name's nominative (Lavom: Lav)."""
+    if not _ROMAN.fullmatch(number):
+        return None
+    nominative = _nominative(fold(to_latin(word, lang or "sr"), lang))
+    if nominative is None:
+        return None
+    return f"{_table()[nominative]} {number}", f"{nominative.capitalize()} {number}"
+
+
+# papa (pope) in any case, Macedonian папата too, folded
+_POPE = re.compile(r"^pap(?:a|e|i|u|om|ata)$")
+
+
+def pope(title: str, word: str, lang: str | None = None) -> tuple[str, str] | None:
+    """A pope's name without a number after "papa" (papa Franja, pape Franje -> Francis): a pope takes a
+    saint's name, which English writes in its English form. The English and the nominative, or None."""
+    if not _POPE.match(fold(to_latin(title, lang or "sr"), lang)):
+        return None
+    nominative = _nominative(fold(to_latin(word, lang or "sr"), lang))
+    return (_table()[nominative], nominative.capitalize()) if nominative else None
+

@@ -974,3 +974,9 @@ def test_a_kinship_noun_before_a_name_puts_it_in_its_case(source, expected):
 ])
 def test_om_and_em_are_an_instrumental_only_where_no_other_case_is_set(source, expected):
     assert find_names(source, "sr", _unknown(source))[0].lemma == expected
+
+
+def test_a_croatian_source_s_name_with_dj_is_south_slavic_and_keeps_its_letters():
+    # Croatian writes đ in no foreign name (Italian ones keep their spelling, Arabic j is dž): Tuđman is
+    # no "Tujman", though the home-surname list (frequent surnames) lacks it
+    assert english("Zračna luka Franjo Tuđman ponovno je otvorena.", "hr") == ["Franjo Tuđman"]
