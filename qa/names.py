@@ -543,6 +543,8 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                     and _joined(text, tokens[i - 2], before):
                 # a title, its portfolio in the genitive, the name: ministru zdravstva Viliju Berošu
                 case = title_case(to_latin(tokens[i - 2].text, lang or "sr"))
+            if case is None and before is not None and _man_s_demonym_genitive(before, lang):
+                case = "gen"  # od Nemca Aleksandra Zvereva: the German's, Alexander Zverev's
             if case is None and word_before in _AND and before is not None:
                 case = _coordinated_case(text, tokens, i - 1, found, cases, skip, lang)
             if case is None and _FEMININE_ADJECTIVE.fullmatch(word_before) and word_before not in _OJ_NOUNS:
@@ -603,6 +605,16 @@ def _regnal(text: str, tokens: list[Token], i: int, lang: str | None) -> Name | 
     english, lemma = found
     return Name(word.start, end, text[word.start:end], lemma, english, False, False, False, True,
                 tuple(fold(w) for w in lemma.split()))
+
+
+def _man_s_demonym_genitive(token: Token, lang: str | None) -> bool:
+    """Whether a word is a demonym of one man in the genitive (Nemca, Španca, Srbina; not Nemica, a
+    woman, nor Rusa or Hrvata, which are plurals as well): a name after it is in the genitive too."""
+    folded = fold(to_latin(token.text, lang or "sr"), lang)
+    if not folded.endswith("a") or folded.endswith(("ica", "inja", "kinja")):
+        return False
+    english = demonyms.english(token.text, lang)
+    return english is not None and not english.endswith("s")
 
 
 def _given_name_opening(words: list[Token], lang: str | None) -> bool:
@@ -897,6 +909,7 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     lemmas = _adjectival_surname(written, lemmas, readings)
     lemmas = _agreeing_surname(written, _agreeing_given_names(written, lemmas, readings), readings)
     lemmas = _undeclined_apposition(written, lemmas, readings, case)
+    lemmas, english = _man_s_genitive(written, lemmas, english, case)
     english = [e or _english_word(lem) for e, lem in zip(english, lemmas)]  # Er Srbija: Air; Šeik: Sheikh
     lemma = " ".join(lemmas)
     nation = _country(written, lemmas, readings)
@@ -1187,6 +1200,24 @@ def _man_s_stem(stem: str) -> str | None:
     if found is None and fold(stem).endswith("k") and len(stem) >= 4:
         found = stem + "o"
     return found
+
+
+def _man_s_genitive(written: list[str], lemmas: list[str], english: list[str],
+                    case: str | None) -> tuple[list[str], list[str]]:
+    """A name in the genitive whose surname lost an -a is a man's (a woman's surname in -a would end
+    in -e: Zvereve), and so is his given name in -a: od Nemca Aleksandra Zvereva -> Aleksandar Zverev,
+    where the analyser read Aleksandra, a woman's name in the nominative."""
+    words = [k for k, w in enumerate(written) if fold(w) not in PARTICLES]
+    if case != "gen" or len(words) < 2:
+        return lemmas, english
+    first, last = words[0], words[-1]
+    if not (written[last].lower().endswith("a") and lemmas[last] == written[last][:-1]) \
+            or not written[first].lower().endswith("a") or fold(lemmas[first]) not in (fold(written[first]),):
+        return lemmas, english
+    man = _man_s_stem(written[first][:-1])
+    if man is None:
+        return lemmas, english
+    return [man if k == first else x for k, x in enumerate(lemmas)], ["" if k == first else e for k, e in enumerate(english)]
 
 
 def _undeclined_apposition(written: list[str], lemmas: list[str], readings: list[Reading],

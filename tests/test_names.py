@@ -980,3 +980,15 @@ def test_a_croatian_source_s_name_with_dj_is_south_slavic_and_keeps_its_letters(
     # Croatian writes đ in no foreign name (Italian ones keep their spelling, Arabic j is dž): Tuđman is
     # no "Tujman", though the home-surname list (frequent surnames) lacks it
     assert english("Zračna luka Franjo Tuđman ponovno je otvorena.", "hr") == ["Franjo Tuđman"]
+
+
+def test_a_name_after_one_man_s_demonym_in_the_genitive_is_a_man_s_genitive():
+    # od Nemca: the German's; the surname lost its -a, so the name is a man's, and his given name too
+    # (a woman's would read Aleksandre Zvereve)
+    analyses = {"Aleksandra": Reading("np", "Aleksandra", "nom")}
+    assert english("Siner je bio bolji od Nemca Aleksandra Zvereva.", "sr", analyses)[-1] == "Aleksandar Zverev"
+    # Nemica is a woman, Rusa is the Russians' genitive as well: neither sets the case
+    from newsqa.qa.names import _man_s_demonym_genitive
+    from newsqa.qa.normalize import tokenize
+    assert [_man_s_demonym_genitive(t, "sr") for t in tokenize("Nemca Španca Nemica Rusa Nemac", "sr")] \
+        == [True, True, False, False, False]
