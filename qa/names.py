@@ -475,6 +475,11 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 and not _model_at(text, tokens[j]) and _regnal(text, tokens, j, lang) is None:
             if tokens[j].cap and not tokens[j].upper:
                 j += 1
+            elif _english_words().get(fold(to_latin(tokens[j].text, lang or "sr"), lang)) \
+                    and not _ADJECTIVE.search(fold(to_latin(tokens[j - 1].text, lang or "sr"), lang)):
+                # an English word written as heard, in lower case, ends a company's name (Katar ervejz);
+                # not after an adjective, which the engine translates (Irački erlajns: Iraqi Airlines)
+                j += 1
             elif tokens[j].norm in PARTICLES and j + 1 < len(tokens) and tokens[j + 1].cap \
                     and _joined(text, tokens[j], tokens[j + 1]):
                 j += 2
@@ -911,6 +916,9 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     lemmas = _undeclined_apposition(written, lemmas, readings, case)
     lemmas, english = _man_s_genitive(written, lemmas, english, case)
     english = [e or _english_word(lem) for e, lem in zip(english, lemmas)]  # Er Srbija: Air; Šeik: Sheikh
+    if any(_english_words().get(fold(lem)) for lem in lemmas):
+        # a company's name of a country and an English word (Azerbejdžan erlajns): the country's English
+        english = [e or (countries.country([lem]) or ("", ""))[1] for e, lem in zip(english, lemmas)]
     lemma = " ".join(lemmas)
     nation = _country(written, lemmas, readings)
     if nation is not None:

@@ -701,6 +701,16 @@ def test_english_words_written_as_heard_come_back_in_a_name():
     assert names[-1].english == "Qatar Airways"
 
 
+def test_an_english_word_in_lower_case_ends_a_company_s_name():
+    # Serbian writes the English word in lower case (Katar ervejz, Azerbejdžan erlajns, Виз ер): it is
+    # the name's, and a country before it is the country's English
+    names = find_names("Letovi kompanije Katar ervejz i Azerbejdžan erlajns su otkazani.", "sr")
+    assert [n.english for n in names] == ["Qatar Airways", "Azerbaijan Airlines"]
+    assert [n.english for n in find_names("Летовите на Виз ер се откажани.", "mk")][-1].endswith(" Air")
+    # an adjective before it is the engine's to translate (Irački erlajns: Iraqi Airlines), no name
+    assert find_names("Letovi kompanije Irački erlajns su otkazani.", "sr") == []
+
+
 def test_a_word_that_renders_another_name_is_no_common_word_in_this_ones_place(seed_checker):
     # Er Srbija and Er Kaira: "Serbia" after "Air" is the other name's, not an ordinary word for Kairo
     source = "Avio-kompanija Er Srbija uvodi letove. Letovi Er Kaira su otkazani."
