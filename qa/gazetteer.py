@@ -123,6 +123,7 @@ PLACES = "places.tsv.gz"  # in newsqa.seeds: key, English, country, population; 
 HOME_COUNTRIES = frozenset({"RS", "HR", "BA", "ME", "MK", "SI", "XK"})
 CITY = 15_000  # people: GeoNames' cities everywhere; a smaller place is a home village
 HOME_WEIGHT = 10  # a local outlet names its own towns far more often than foreign ones of their size
+OWN_WEIGHT = 5  # a city's own name is far likelier meant than another city's former or foreign name
 
 
 # The region the news is about: its places of 500 people or more verify a name read in a place's context
@@ -185,11 +186,13 @@ def geonames_cities() -> list[dict]:
 
 def build_rows(cities: Iterable[dict]) -> list[tuple[str, str, str, int]]:
     """The index's rows from GeoNames city records: one per key, the most populous city holding it,
-    where a home town counts :data:`HOME_WEIGHT` times its people (Bor is the Serbian town, not the
+    where a city counts :data:`OWN_WEIGHT` times its people for its own name, not one of its other
+    names (Pokrovsk is the Ukrainian city, 60,000, not Engels, 200,000, which was called Pokrovsk
+    until 1931; Zaragoza is no longer Tijuana; Odesa keeps Odessa, not the Texan town), and a home town counts :data:`HOME_WEIGHT` times its people (Bor is the Serbian town, not the
     Russian one; Sanaa keeps Sana, which Sanski Most also has), and as many times again for its own
-    name, not one of its other names (Livno is no Livny; but Vinica, a Croatian village of 965, is
-    Vinnytsia, and Trnovo, a Bosnian town GeoNames gives no people, counts as 500 and stays the key of
-    Veliko Turnovo, 59,166, which GeoNames also calls Trnovo).
+    name (Livno is no Livny; Vinica is the Macedonian town of 18,218, not Vinnytsia). Trnovo, a Bosnian
+    town GeoNames gives no people, counts as 500, and for its own name it outweighs Veliko Turnovo,
+    59,166, which GeoNames also calls Trnovo.
 
     Used by ``seeds/build_places.py`` to write the shipped file once, so that a worker reads about
     150,000 short lines instead of parsing GeoNames' 16 MB JSON (which left 80 MB in each process).
@@ -203,9 +206,11 @@ def build_rows(cities: Iterable[dict]) -> list[tuple[str, str, str, int]]:
             if len(name) < MIN_KEY or not _SOUTH_SLAVIC_FORM.fullmatch(name) or not _PROPER.match(name):
                 continue  # other scripts, codes (TIR, BEG) and romanised readings (sa na)
             key = _key(name)
+            own = _key(city["name"]) == key
             rank = population
             if home:  # GeoNames gives some towns no people (Trnovo: 0); every place here has 500 or more
-                rank = max(population, 500) * HOME_WEIGHT * (HOME_WEIGHT if _key(city["name"]) == key else 1)
+                rank = max(population, 500) * HOME_WEIGHT * (HOME_WEIGHT if own else 1)
+            rank *= OWN_WEIGHT if own else 1
             held = best.get(key)
             if held is None or held[0] < rank:
                 best[key] = (rank, (key, english, country, population))

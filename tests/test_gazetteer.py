@@ -293,3 +293,16 @@ def test_a_macedonian_place_noun_with_its_article_is_a_place_s_context():
     # селата (the villages): Заричне and, after "и", Торске are read in a place's context and verified
     names = find_names("Руската група напаѓа од правец на селата Заричне и Торске.", "mk")
     assert [(n.english, n.verified) for n in names][-2:] == [("Zarichne", True), ("Torske", True)]
+
+
+def test_a_city_s_own_name_outweighs_another_city_s_former_name():
+    # GeoNames lists Engels (about 200,000) under Pokrovsk, its name until 1931; the Ukrainian city of
+    # that name (about 60,000) is the one the news means. Built from records, as seeds/build_places.py does
+    cities = [{"name": "Engels", "countrycode": "RU", "population": 196011, "alternatenames": ["Pokrovsk"]},
+              {"name": "Pokrovsk", "countrycode": "UA", "population": 60127, "alternatenames": []},
+              {"name": "Sanaa", "countrycode": "YE", "population": 1937451, "alternatenames": ["Sana"]},
+              {"name": "Sana", "countrycode": "XX", "population": 20000, "alternatenames": []}]
+    rows = {key: english for key, english, _, _ in gazetteer.build_rows(cities)}
+    assert rows["pokrovsk"] == "Pokrovsk"
+    assert rows["sana"] == "Sanaa"  # far more populous still wins (five times 20,000 is less)
+    assert gazetteer.place(["Pokrovsk"]).english == "Pokrovsk"  # the shipped file
