@@ -33,6 +33,7 @@ import newsqa.qa.countries as countries
 import newsqa.qa.features as features
 import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
+import newsqa.qa.sound_alike as sound_alike
 import newsqa.qa.word_names as word_names
 from newsqa.qa.english import is_common_word, lower_case_only, zipf
 from newsqa.qa.sentences import spans as sentence_spans
@@ -370,7 +371,12 @@ def _unverified(text: str, tokens: list[Token], names: list[Name]) -> list[Flag]
                 continue
             seen.add((start, end))
             found = text[start:end]
-            better = [english_spelling(w) for w in found.split()]
+            # a spelling English writes that sounds the same (Grosi: Grossi), else, for the given name that
+            # opens a person's name, an English given name it may stand for by sound (Entoni: Anthony;
+            # qa.sound_alike), as a suggestion only
+            first = len(words) >= 2 and fold(found.split()[0]) == words[0]
+            better = [english_spelling(w) or (sound_alike.given_name_for(w) if first and k == 0 else None)
+                      for k, w in enumerate(found.split())]
             suggestion = " ".join(b or w for b, w in zip(better, found.split())) if any(better) else None
             out.append(_flag("unverified_name", text, start, end, suggestion,
                              f"“{found}” is the house-style romanisation of “{n.text}”; English text does not "
