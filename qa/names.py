@@ -1068,11 +1068,12 @@ _GIVEN_ENDINGS = (("yja", "y", "gen"), ("yju", "y", "dat"), ("yjem", "y", "ins")
                   ("om", "", "ins"), ("em", "", "ins"), ("a", "", "gen"), ("u", "", "dat"), ("u", "a", "gen"),
                   ("e", "a", "gen"), ("i", "a", "dat"))
 # A surname's ending in each case -> its nominative's end, longest first: Sudakova -> Sudakov,
-# Matvijenka -> Matvijenko, Ghannouchiju -> Ghannouchi, Bagaija -> Bagai, al-Šare -> al-Šara.
+# Matvijenka -> Matvijenko, Ghannouchiju -> Ghannouchi, Bagaija -> Bagai, al-Šare -> al-Šara; a Russian
+# or Central Asian surname declined as an adjective in the instrumental, Abdusattorovim -> Abdusattorov.
 _SURNAME_ENDINGS = {
     "gen": (("enka", "enko"), ("ija", "i"), ("aja", "ai"), ("eja", "ei"), ("a", ""), ("e", "a")),
     "dat": (("enku", "enko"), ("iju", "i"), ("aju", "ai"), ("eju", "ei"), ("u", ""), ("i", "a")),
-    "ins": (("enkom", "enko"), ("ijem", "i"), ("om", ""), ("em", "")),
+    "ins": (("enkom", "enko"), ("ijem", "i"), ("ovim", "ov"), ("evim", "ev"), ("om", ""), ("em", "")),
 }
 
 
@@ -1556,6 +1557,8 @@ def _guess_lemma(word: str, lang: str | None, last: bool, case: str | None = Non
     instrumental = case in (None, "ins")  # a preposition of another case: -om, -em are the name's own (u Betlehem)
     if instrumental and low.endswith("ijem") and len(low) > 6:
         return word[:-4] + "i", False  # Aragčijem, Eslamijem, Entonijem
+    if instrumental and low.endswith(("ovim", "evim")) and len(low) > 7:
+        return word[:-2], False  # Abdusattorovim: a surname in -ov declined as an adjective
     if instrumental and low.endswith(("om", "em")) and len(low) > 5 \
             and not (attested(word) and zipf(fold(word)) >= zipf(fold(word[:-2]))):
         return word[:-2], False  # Blinkenom, Fidanom, Abasom; not Rosatom, Gazprom, which English writes so
@@ -1652,11 +1655,33 @@ def _in_i(word: str) -> list[str]:
     return [word[:-3] + "i"]
 
 
+def _surname_not_owner(names: list[Name]) -> list[Name]:
+    """A word read as a possessive adjective (Sindarova dočekale: "Sindar's") that is a case of a surname
+    in -ov, -ev or -in the article writes after a given name (Džavohir Sindarov) is that man, in a
+    case: Sindarov, not an owner "Sindar" whose stem would then spoil the full name too."""
+    surnames = {}
+    for n in names:
+        words, lemmas = n.text.split(), n.lemma.split()
+        if len(words) >= 2 and len(lemmas) == len(words) and not n.acronym and not n.owner \
+                and re.search(r"(?:ov|ev|in)$", fold(lemmas[-1])) and fold(to_latin(words[-1], "sr")) == fold(lemmas[-1]):
+            surnames[fold(lemmas[-1])] = (lemmas[-1], n.english.split()[-1])
+    if not surnames:
+        return names
+    out = []
+    for n in names:
+        written = fold(to_latin(n.text, "sr"))
+        found = next((v for k, v in surnames.items() if n.owner and len(n.text.split()) == 1
+                      and written.startswith(k) and written[len(k):] in ("a", "u", "om", "e")), None)
+        out.append(replace(n, lemma=found[0], english=found[1], owner=False, parts=(fold(found[0]),)) if found else n)
+    return out
+
+
 def _agree(names: list[Name], style: str) -> list[Name]:
     """Mentions of one name agree: a word left as written (Deifa, after a noun) takes a nominative that
     another mention of the article has (Deif, from Deifova smrt; Barzani, written so), and the other
     words of that name follow it into the nominative (Mohameda Deifa -> Mohamed Deif); a surname
     alone that is a South Slavic person's keeps its letters as the full name does (Macut)."""
+    names = _surname_not_owner(names)
     known = set()
     for n in names:
         if n.acronym:

@@ -1002,3 +1002,16 @@ def test_a_name_after_one_man_s_demonym_in_the_genitive_is_a_man_s_genitive():
     from newsqa.qa.normalize import tokenize
     assert [_man_s_demonym_genitive(t, "sr") for t in tokenize("Nemca Španca Nemica Rusa Nemac", "sr")] \
         == [True, True, False, False, False]
+
+
+def test_a_surname_in_ov_before_a_verb_is_the_man_not_a_possessive():
+    # Sindarova dočekale: the accusative of Sindarov, whom the article names in full; read as the
+    # possessive "Sindar's", its stem had spoiled the full name too ("Javohir Sindar")
+    text = "Turnir je osvojio Džavohir Sindarov. U Taškentu su Sindarova dočekale hiljade navijača."
+    assert [n for n in english(text) if "Sindar" in n] == ["Javohir Sindarov", "Sindarov"]
+    # a possessive with no such full name stays one
+    assert english("Saopštenje kaže da je Zarifova izjava pogrešna.") == ["Zarif's"]
+
+
+def test_a_surname_in_ov_declined_as_an_adjective_in_the_instrumental():
+    assert english("Šahisti, predvođeni Nodirbekom Abdusattorovim, osvojili su zlato.")[-1] == "Nodirbek Abdusattorov"
