@@ -492,6 +492,14 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
             continue
         words = tokens[i:j]
         readings = [_reading(analyses, w.text[w.word_start - w.start:]) for w in words]
+        if i > 0 and not tokens[i - 1].cap and fold(tokens[i - 1].text, lang) in ("el", "al") \
+                and text[tokens[i - 1].end:t.start] == " " and not any(n.end > tokens[i - 1].start for n in found):
+            # a name opened by its Arabic article in lower case, as Serbian writes it inside a sentence
+            # (ел Хаја је победио): the article is the name's (al-Hayya), not a word left as "el"
+            words, readings = [tokens[i - 1]] + words, [Reading("unknown")] + readings
+            article = 1
+        else:
+            article = 0
         # a big city by one of its nominatives, wherever it stands (Vašington je, optužio je Vašington):
         # the capital standing for its government needs no preposition of place
         opening = sentence_start(text, t.start)
@@ -514,7 +522,10 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 unknown_city = _unknown_city(to_latin(words[0].text, lang or "sr"), inside=True)
         after = tokens[j] if j < len(tokens) else None
         # words is the end of tokens[i:j] (a first word may have been dropped): its first is token j - len
-        context = bool(words) and (unknown_city or _place_context(text, tokens, j - len(words), found, lang, contexts))
+        # (the word before the name's own first word, not before its article: a preposition two words
+        # back is another name's, u Pojasu Gaze, el Haja)
+        context = bool(words) and (unknown_city or _place_context(text, tokens, j - len(words) + article, found,
+                                                                 lang, contexts))
         if len(words) == 1 and readings[0].kind != "np" and after is not None and not after.cap \
                 and _joined(text, words[0], after) and _ADJECTIVE.search(fold(words[0].text, lang)) \
                 and after.norm not in PARTICLES and len(after.norm) > 3 and words[0].norm not in surnames \
@@ -784,6 +795,8 @@ def _place_context(text: str, tokens: list[Token], i: int, found: list[Name], la
     before = tokens[i - 1] if i > 0 else None
     if before is None or (before.cap and not sentence_start(text, before.start)):
         return False
+    if i < len(tokens) and not text[before.end:tokens[i].start].isspace():
+        return False  # not next to it: a glossary name between, skipped (u Pojasu Gaze, Haja), or a comma
     word = to_latin(before.text, lang or "sr").lower()
     if word in _PLACE_PREPOSITIONS or _PLACE_NOUN.match(word):
         return True

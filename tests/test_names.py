@@ -1015,3 +1015,17 @@ def test_a_surname_in_ov_before_a_verb_is_the_man_not_a_possessive():
 
 def test_a_surname_in_ov_declined_as_an_adjective_in_the_instrumental():
     assert english("Šahisti, predvođeni Nodirbekom Abdusattorovim, osvojili su zlato.")[-1] == "Nodirbek Abdusattorov"
+
+
+def test_a_lower_case_arabic_article_opens_the_name_it_stands_before():
+    # Serbian writes the article in lower case inside a sentence (ел Хаја је победио): the name's, al-
+    assert english("У тајном гласању ел Хаја је победио.") == ["al-Haya"]
+    assert english("Bivši lider al Bagdadi je ubijen.") == ["al-Bagdadi"]
+
+
+def test_a_preposition_before_a_skipped_glossary_name_gives_the_next_name_no_place_context():
+    # u Pojasu Gaze (the glossary's, skipped), Haja ...: "u" is not before Haja, which is no Indian town
+    text = "Glasalo se u Pojasu Gaze, Haja je pobedio."
+    start = text.index("Pojasu")
+    names = find_names(text, "sr", skip=[(start, start + len("Pojasu Gaze"))])
+    assert [(n.english, n.place) for n in names] == [("Haya", None)]
