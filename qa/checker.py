@@ -220,7 +220,8 @@ class Checker:
                 items = list(self.index.sounds.get(keys, ()))
                 if not items and window[-1].norm.endswith("s") and len(window[-1].norm) > 3:
                     items = list(self.index.sounds.get(keys[:-1] + (sound_key(window[-1].norm[:-1]),), ()))
-                items = [it for it in items if _case_fits(window, it) and self._plausible(window, it)]
+                items = [it for it in items if _case_fits(window, it) and self._plausible(window, it)
+                         and not self._another_city(window, it)]
                 if items and window[0].has_article and self._inside_longer_name(tokens, gaps, accepted, i, i + n):
                     items = []  # "Ain al-Asad" is a place, not a misspelt al-Assad
                 for item in items:
@@ -233,6 +234,19 @@ class Checker:
                     continue
                 break
         return found
+
+    def _another_city(self, window: list[Token], item: IndexedTerm) -> bool:
+        """Whether the words are GeoNames' own name of a city in another country than the glossary
+        place's (Gazakh, in Azerbaijan, sounds like Gaza): a name of its own, no misspelling."""
+        if self.index.entity_type(item.entity) != "place":
+            return False
+        written = " ".join(t.text for t in window)
+        city = gazetteer.place([written])
+        if city is None or fold(city.english) != fold(written):
+            return False
+        entity = self.index.entity(item.entity)
+        theirs = gazetteer.place([entity.preferred]) if entity is not None and entity.preferred else None
+        return theirs is not None and theirs.country != city.country
 
     def _plausible(self, window: list[Token], item: IndexedTerm) -> bool:
         """Differing words must look like names: not ordinary English, not a derivation."""

@@ -66,6 +66,10 @@ def test_names_are_rendered_in_the_form_the_source_used(seed_checker):
     ("Претседателите на Киргистан и Таџикистан се сретнаа.", "mk", [("", "Kyrgyzstan"), ("", "Tajikistan")]),
     # nor is a city GeoNames names a glossary country (Тирана less -a is one letter from Иран)
     ("Премиерот изјави во Тирана дека системот е развиен.", "mk", [("", "Tirana")]),
+    # nor a city of another country than the glossary city's (Gazah is Azerbaijan's Gazakh, not Gaza)
+    ("Stigli su predstavnici azerbejdžanskog okruga Gazah.", "sr", [("", "Gazakh")]),
+    # nor a name after a noun for a kind of place a glossary person's (polju Šarara: no al-Sharaa)
+    ("Proizvodnja na naftnom polju Šarara je stala.", "sr", [("", "Sharara field")]),
 ])
 def test_protect_replaces_each_name_by_a_placeholder_and_restore_brings_the_english(seed_checker, source, lang,
                                                                                     renderings):
