@@ -563,6 +563,9 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 case = "gen"  # od Nemca Aleksandra Zvereva: the German's, Alexander Zverev's
             if case is None and word_before in _AND and before is not None:
                 case = _coordinated_case(text, tokens, i - 1, found, cases, skip, lang)
+            if case is None and context and found and found[-1].end in cases \
+                    and re.fullmatch(r"\s*,\s*", text[found[-1].end:words[0].start]):
+                case = cases[found[-1].end]  # oko Doboja, Olova: the list's case
             if case is None and _FEMININE_ADJECTIVE.fullmatch(word_before) and word_before not in _OJ_NOUNS:
                 case = "loc"  # talijanskoj Lampedusi, lisabonskoj Benfici: the dative's and locative's form
             if before is not None and len(words) >= 2 and readings[0].kind == "np" \
@@ -792,6 +795,9 @@ def _place_context(text: str, tokens: list[Token], i: int, found: list[Name], la
     "do" (from ... to), a noun for a place, or "i"/"ili" after a place just found (u Kairu i Ammanu)
     or after a name read in a place's context (``contexts``, by their ends) though GeoNames had no
     place for it (kod Kostolca i Zaječara)."""
+    if found and i < len(tokens) and (found[-1].place is not None or found[-1].end in contexts) \
+            and re.fullmatch(r"\s*,\s*", text[found[-1].end:tokens[i].start]) and _listed(text, tokens, i):
+        return True  # a list of places: oko Doboja, Olova i Travnika
     before = tokens[i - 1] if i > 0 else None
     if before is None or (before.cap and not sentence_start(text, before.start)):
         return False
@@ -805,6 +811,18 @@ def _place_context(text: str, tokens: list[Token], i: int, found: list[Name], la
         return True  # from ... to: od Goražda do Ustiprače (od alone is as often a person's: pismo od Putina)
     return word in _AND and bool(found) and (found[-1].place is not None or found[-1].end in contexts) \
         and re.fullmatch(r"\s*,?\s*", text[found[-1].end:before.start]) is not None
+
+
+def _listed(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the one-word name at ``tokens[i]`` goes on a list: a comma or "i", "ili" follows it. Not
+    a name of more words (Zubinom Potoku, Kasim Žomart Tokajev: the list's case or a town's reading
+    spoils them) nor a South Slavic word in -ić (Leposaviću keeps its letters, not GeoNames' Leposaviq)."""
+    k = i + 1
+    if k >= len(tokens) or (tokens[k].cap and _joined(text, tokens[i], tokens[k])) \
+            or re.search(r"i[ćc](?:a|u|em|om|e)?$", fold(to_latin(tokens[i].text, "sr"))):
+        return False
+    between = text[tokens[k - 1].end:tokens[k].start]
+    return bool(re.fullmatch(r"\s*,\s*", between)) or (between.isspace() and tokens[k].norm in _AND)
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:

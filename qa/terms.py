@@ -416,7 +416,10 @@ def _close(a: str, b: str, person: bool) -> bool:
     shortest = min(len(a), len(b))
     distance = OSA.distance(a, b)
     if shortest >= 4 and distance == 1 and len(a) != len(b):
-        return True  # one letter more or less: Halep for Alep
+        # one letter more or less: Halep for Alep; an added first letter only an h, which Arabic names
+        # are written with and without (Mas'ada, a Golan village, is no Asad)
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        return longer[1:] != shorter or longer[0] == "h"
     if shortest >= 8:
         return distance <= 2 and a[0] == b[0]  # Hizbulah for Hezbolah; not Jemenski for Zelenski
     if shortest >= 5:

@@ -1029,3 +1029,17 @@ def test_a_preposition_before_a_skipped_glossary_name_gives_the_next_name_no_pla
     start = text.index("Pojasu")
     names = find_names(text, "sr", skip=[(start, start + len("Pojasu Gaze"))])
     assert [(n.english, n.place) for n in names] == [("Haya", None)]
+
+
+def test_a_name_in_a_list_after_a_place_is_a_place_in_the_list_s_case():
+    # oko Doboja, Olova i Travnika: Olova, an ordinary word (lead) to the analyser, is a town in the list,
+    # and Travnika its genitive
+    assert english("Mine su posebno oko Doboja, Olova i Travnika.", "bs")[-3:] == ["Doboj", "Olovo", "Travnik"]
+    # a person after a place and a comma is no list (U Beogradu, Vučić je rekao)
+    assert english("U Beogradu, Vučić je rekao da pregovori traju.")[-1] == "Vučić"
+
+
+def test_a_south_slavic_place_in_ic_in_a_list_keeps_its_letters():
+    # GeoNames' own name for Leposavić is the Albanian Leposaviq
+    names = english("Izbori su održani u Zvečanu, Leposaviću i Zubinom Potoku.")
+    assert "Leposaviq" not in names
