@@ -28,9 +28,22 @@ def _stems(after: bool = False) -> tuple[tuple[str, str], ...]:
     """(stem, English pattern) of the nouns written before the name, or with ``after`` of those
     written after it (a stem marked "+" in the table: Kingdom arena), longest stem first (rijek
     before rek)."""
-    rows = [(stem.lstrip("+"), english) for english, stems in seed_tables.rows(FEATURE_NOUNS)
+    rows = [(stem.lstrip("+").rstrip("*"), english) for english, stems in seed_tables.rows(FEATURE_NOUNS)
             for stem in stems.split(",") if stem.startswith("+") == after]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def _for_people() -> frozenset[str]:
+    """The English patterns of nouns marked "*" in the table: an airport or a stadium is often named
+    for a person, in the nominative after the noun (aerodroma Rafik Hariri, stadiona Rajko Mitić)."""
+    return frozenset(english for english, stems in seed_tables.rows(FEATURE_NOUNS)
+                     for stem in stems.split(",") if stem.endswith("*"))
+
+
+def named_for_people(english: str) -> bool:
+    """Whether a noun's English pattern ("{} Airport") is of a kind of place named for people."""
+    return english in _for_people()
 
 
 @lru_cache(maxsize=1)

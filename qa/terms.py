@@ -43,7 +43,7 @@ from newsqa.qa.index import NAME_ARTICLES as _ARTICLES, SourceTable
 from newsqa.qa.english import zipf
 from newsqa.qa.inflect import possessive
 from newsqa.qa.names import PARTICLES, Name, Reading, find_names, lemma_candidates
-from newsqa.qa.normalize import fold, sound_key, tokenize
+from newsqa.qa.normalize import fold, sound_key, to_latin, tokenize
 from newsqa.qa.rules import REPLACEABLE
 
 PLACEHOLDER = "Zqx"
@@ -224,14 +224,24 @@ def _feature_head(source: str, name: Name, lang: str | None,
     if name.owner or name.people or name.english in countries.english_names():
         return None
     words = [p for p in name.parts if p not in PARTICLES]
-    if len(words) >= 2 and given_names.given_name(words[0]):
-        return None
     if re.match(r"\s*\d", source[name.end:]):
         return None  # polje Zapadna Kurna 2: the number is the name's last word
     head = features.head_before(source, name.start, lang)
     if head is None or any(a < name.start and head[0] < b for a, b, _ in found):
         return None
+    if len(words) >= 2 and given_names.given_name(words[0]) \
+            and not (features.named_for_people(head[1]) and fold(name.text, lang) == fold(name.lemma, lang)
+                     and not _PERSON_NOUN.search(fold(to_latin(source[max(0, head[0] - 20):head[0]], lang or "sr")))):
+        # a person's name, unless in the nominative after an airport or a stadium named so, which no
+        # person's noun governs (direktor aerodroma Marko Petrović is the airport's director)
+        return None
     return head
+
+
+# Nouns for a person's office or work (folded), whose name may follow a place's noun in the genitive.
+_PERSON_NOUN = re.compile(r"(?:direktor|sef|menadzer|portparol|pred(?:s|sj)?ednik|upravnik|nacelnik|glasnogovornik|"
+                          r"ravnatelj|vlasnik|sekretar|trener|kapiten|kapetan|zaposlen|radnik)"
+                          r"\w*\s+$")
 
 
 def _of_places(source: str, found: list[tuple[int, int, Rendering]], heads: list[tuple[int, int, str]],
