@@ -20,6 +20,7 @@ from newsqa.qa.normalize import to_latin
 
 FEATURE_NOUNS = "feature_nouns.tsv"  # in newsqa.seeds: English with {} for the name, stems
 _WORD_BEFORE = re.compile(r"(\w+) $")
+_TWO_WORDS_BEFORE = re.compile(r"(\w+ \w+) $")
 _BACK = 30  # characters before a name searched for its noun: longer than any noun of the table
 
 
@@ -58,11 +59,12 @@ def english_of(word: str, lang: str | None, after: bool = False) -> str | None:
     """The English pattern ("{} Dam") of a lower-case noun of the table in any case (brane, браната),
     or None; a capitalised word is a name's own (Bilino Polje, Rijeka). With ``after``: a noun of
     those written after the name (areni: "{} Arena")."""
-    if not word.islower():
-        return None
-    latin = to_latin(word, lang or "sr")
+    if not word.islower() and not (" " in word and word[1:].islower()):
+        return None  # (a noun of two words may open the name it heads: do Zračne luke Franjo Tuđman)
+    latin = to_latin(word, lang or "sr").lower().split(" ")
     for stem, english in _stems(after):
-        if latin.startswith(stem) and latin[len(stem):] in ENDINGS:
+        parts = stem.split(" ")  # a noun of two words (zračn luk: zračne luke, Croatian's airport)
+        if len(parts) == len(latin) and all(w.startswith(p) and w[len(p):] in ENDINGS for w, p in zip(latin, parts)):
             return english
     return None
 
@@ -70,13 +72,12 @@ def english_of(word: str, lang: str | None, after: bool = False) -> str | None:
 def head_before(source: str, start: int, lang: str | None) -> tuple[int, str] | None:
     """Where the noun of the table written right before ``source[start:]`` starts, with its English
     pattern, if one is (brane Dukan: the start of "brane", "{} Dam")."""
-    m = _WORD_BEFORE.search(source[max(0, start - _BACK):start])
-    if m is None:
-        return None
-    english = english_of(m.group(1), lang)
-    if english is None:
-        return None
-    return start - len(m.group(0)), english
+    before = source[max(0, start - _BACK):start]
+    for m in (_TWO_WORDS_BEFORE.search(before), _WORD_BEFORE.search(before)):
+        english = english_of(m.group(1), lang) if m is not None else None
+        if english is not None:
+            return start - len(m.group(0)), english
+    return None
 
 
 _WORD_AFTER = re.compile(r" (\w+)")

@@ -77,6 +77,9 @@ def test_names_are_rendered_in_the_form_the_source_used(seed_checker):
     ("Mauzolej se nalazi u blizini aerodroma Rafik Hariri.", "sr", [("", "Rafik Hariri Airport")]),
     ("Utakmica na stadionu Rajko Mitić počinje.", "sr", [("", "Rajko Mitić Stadium")]),
     ("Direktor aerodroma Marko Petrović je podneo ostavku.", "sr", [("", "Marko Petrović")]),
+    # Croatian's airport is two words, which may open the name (do Zračne luke Franjo Tuđman)
+    ("Tramvaj vozi do Zračne luke Franjo Tuđman.", "hr", [("", "Franjo Tuđman Airport")]),
+    ("Let je sletio u zračnu luku Franjo Tuđman.", "hr", [("", "Franjo Tuđman Airport")]),
 ])
 def test_protect_replaces_each_name_by_a_placeholder_and_restore_brings_the_english(seed_checker, source, lang,
                                                                                     renderings):
