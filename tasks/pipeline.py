@@ -23,6 +23,7 @@ from newsqa.tasks.store import Store, process_owner
 from newsqa.worker.engines import EngineError, NoEngine, get_engine
 from newsqa.worker.engines.glossary import GlossaryAware
 from newsqa.worker.langid import detect, warm as warm_detection
+from newsqa.qa.warm import warm as warm_checking
 
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,10 @@ class Detect(Stage):
 class Translate(Stage):
     name = StageName.TRANSLATE
 
+    def prepare(self, store: Store) -> None:
+        if config.MT_GLOSSARY.get() != "0":
+            warm_checking(checker_for(store))  # the glossary step reads the name rules' tables too
+
     def run(self, store: Store, article: Article) -> str | None:
         if article.publisher_translation:
             store.save_translation(article.id, article.revision, "publisher", "-", article.language,
@@ -144,6 +149,9 @@ def _info(result) -> dict:
 
 class Check(Stage):
     name = StageName.CHECK
+
+    def prepare(self, store: Store) -> None:
+        warm_checking(checker_for(store))
 
     def run(self, store: Store, article: Article) -> str | None:
         from newsqa.tasks.review import carry_decisions, name_spellings, suppressed, taught_names
