@@ -245,8 +245,7 @@ class Checker:
         if city is None or fold(city.english) != fold(written):
             return False
         entity = self.index.entity(item.entity)
-        theirs = gazetteer.place([entity.preferred]) if entity is not None and entity.preferred else None
-        return theirs is not None and theirs.country != city.country
+        return entity is not None and gazetteer.in_another_country(entity.preferred or "", city.country)
 
     def _plausible(self, window: list[Token], item: IndexedTerm) -> bool:
         """Differing words must look like names: not ordinary English, not a derivation."""

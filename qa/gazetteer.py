@@ -301,6 +301,14 @@ def spelling_for(romanised: str, city: Place) -> bool:
         and len(re.split(r"[\s-]+", romanised)) == len(re.split(r"[\s-]+", geonames))
 
 
+def in_another_country(glossary_place: str, country: str) -> bool:
+    """Whether the city GeoNames names ``glossary_place`` (a glossary place's English: Gaza) lies in
+    another country than ``country``: a city there that sounds or is spelt like it is a name of its own
+    (Gazakh, in Azerbaijan), no spelling of the glossary place."""
+    theirs = place([glossary_place]) if glossary_place else None
+    return theirs is not None and theirs.country != country
+
+
 def known(english: str) -> bool:
     """Whether a romanised name is a name GeoNames gives a city (Kupyansk, Pokrovsk): evidence enough
     that the spelling is right where English word lists do not have it."""

@@ -364,7 +364,7 @@ def _same_sound(word: str, source: str | None = None, arabic: bool = False) -> s
         # letters less their marks may drop the house style's h (Štadler -> Stadler, Čelik -> Celik),
         # and not in an Arabic name, whose sh is English's too (Ajta eš Šaab: al-Shaab, not "Saab")
         return None
-    if lower_case_only(found[0]) and re.sub(r"(.)\1", r"\1", found[0]) != folded:
+    if lower_case_only(found[0]) and _undoubled(found[0]) != folded:
         # nor is a word English writes only in lower case (Litany for Litani, Sash for Šas), unless it
         # is the name with the double letters Serbian drops (Siner -> Sinner, Galant -> Gallant)
         return None

@@ -78,10 +78,14 @@ def regnal(word: str, number: str, lang: str | None = None) -> tuple[str, str] |
     the house style romanises as any other. Returns the English and the name's nominative (Lavom: Lav)."""
     if not _ROMAN.fullmatch(number):
         return None
+    found = _saint(word, lang)
+    return (f"{found[0]} {number}", f"{found[1]} {number}") if found else None
+
+
+def _saint(word: str, lang: str | None) -> tuple[str, str] | None:
+    """The English of a saint's name as written (either script, any case) and its nominative, or None."""
     nominative = _nominative(fold(to_latin(word, lang or "sr"), lang))
-    if nominative is None:
-        return None
-    return f"{_table()[nominative]} {number}", f"{nominative.capitalize()} {number}"
+    return (_table()[nominative], nominative.capitalize()) if nominative else None
 
 
 # papa (pope) in any case, Macedonian папата too, folded
@@ -93,6 +97,5 @@ def pope(title: str, word: str, lang: str | None = None) -> tuple[str, str] | No
     saint's name, which English writes in its English form. The English and the nominative, or None."""
     if not _POPE.match(fold(to_latin(title, lang or "sr"), lang)):
         return None
-    nominative = _nominative(fold(to_latin(word, lang or "sr"), lang))
-    return (_table()[nominative], nominative.capitalize()) if nominative else None
+    return _saint(word, lang)
 

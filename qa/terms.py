@@ -148,8 +148,8 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         entity = None if name.people else variant_of(checker, name)  # Русите are no spelling of Русија
         if entity is not None and _a_name_of_its_own(checker, name, entity):
             entity = None
-        if entity is not None and checker.index.entity_type(entity) != "place" \
-                and _feature_head(source, name, lang, found) is not None:
+        head = _feature_head(source, name, lang, found)
+        if entity is not None and checker.index.entity_type(entity) != "place" and head is not None:
             entity = None  # a name after a noun for a kind of place is a place's (polju Šarara: no al-Sharaa)
         if entity is not None:
             english = english_name(checker, entity, surname=len(name.parts) == 1 and not name.acronym,
@@ -162,7 +162,6 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         english = " ".join(spellings.get(w, w) for w in name.english.split())
         english = _family_surname(checker, name, english) + ("'s" if name.owner else "")
         start, end = name.start, name.end
-        head = _feature_head(source, name, lang, found)
         tail = None if head is not None or name.owner or name.people else features.head_after(source, name.end, lang)
         if head is not None:  # brane Dukan: one name, Dukan Dam (qa.features)
             start, english = head[0], head[1].format(english)
@@ -207,8 +206,7 @@ def _a_name_of_its_own(checker: Checker, name: Name, entity: str) -> bool:
         return True  # nor is a country the glossary lacks another glossary place (Kirgistan: not Kurdistan)
     if (name.place is not None or gazetteer.known(name.english)) and preferred in countries.english_names():
         return True  # nor is a city GeoNames names a glossary country (Тирана, Tiran less -a: not Iran)
-    if name.place is not None and (theirs := gazetteer.place([preferred or ""])) is not None \
-            and theirs.country != name.place:
+    if name.place is not None and gazetteer.in_another_country(preferred or "", name.place):
         return True  # nor a city of another country than the glossary city's (Gazah: Gazakh, not Gaza)
     # nor is a word English writes often as another name (Лиман, the analyser's Lehman: not Lebanon)
     return len(name.parts) == 1 and not name.acronym and zipf(fold(name.english)) >= ENGLISH_NAME \
