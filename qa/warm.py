@@ -5,7 +5,7 @@ lists and the sound-alike names at their first lookup, in whichever article firs
 fresh worker process that first article's stage then spends half a second or more loading them, more
 on a busy host; a worker killed meanwhile costs the article an attempt (docs/reliability.md), and a
 reader waits longer for the first article a replacement process takes. A stage's ``prepare`` calls
-:func:`warm` once per process and checker, outside any attempt, as detection warms its models.
+:func:`warm` once per process (:func:`warmed`), outside any attempt, as detection warms its models.
 """
 
 from __future__ import annotations
@@ -30,3 +30,10 @@ def warm(checker) -> None:
     checker.check(WARM_TRANSLATION, source=WARM_SOURCE, source_lang="sr")
     sound_alike.given_name_for("Entoni")  # read only for a flag with no other suggestion
     _warmed.add(checker)
+
+
+def warmed() -> bool:
+    """Whether a checker has been warmed in this process. The tables it loads are the process's, not
+    the checker's: a stage warms once, without asking the store for the checker on every article."""
+    return len(_warmed) > 0
+

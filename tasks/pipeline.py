@@ -23,7 +23,7 @@ from newsqa.tasks.store import Store, process_owner
 from newsqa.worker.engines import EngineError, NoEngine, get_engine
 from newsqa.worker.engines.glossary import GlossaryAware
 from newsqa.worker.langid import detect, warm as warm_detection
-from newsqa.qa.warm import warm as warm_checking
+from newsqa.qa.warm import warm as warm_checking, warmed as checking_warmed
 
 
 log = logging.getLogger(__name__)
@@ -98,7 +98,7 @@ class Translate(Stage):
     name = StageName.TRANSLATE
 
     def prepare(self, store: Store) -> None:
-        if config.MT_GLOSSARY.get() != "0":
+        if config.MT_GLOSSARY.get() != "0" and not checking_warmed():
             warm_checking(checker_for(store))  # the glossary step reads the name rules' tables too
 
     def run(self, store: Store, article: Article) -> str | None:
@@ -151,7 +151,8 @@ class Check(Stage):
     name = StageName.CHECK
 
     def prepare(self, store: Store) -> None:
-        warm_checking(checker_for(store))
+        if not checking_warmed():  # once a process: the store is not asked for the checker again here
+            warm_checking(checker_for(store))
 
     def run(self, store: Store, article: Article) -> str | None:
         from newsqa.tasks.review import carry_decisions, name_spellings, suppressed, taught_names
