@@ -819,7 +819,7 @@ def _listed(text: str, tokens: list[Token], i: int) -> bool:
     spoils them) nor a South Slavic word in -ić (Leposaviću keeps its letters, not GeoNames' Leposaviq)."""
     k = i + 1
     if k >= len(tokens) or (tokens[k].cap and _joined(text, tokens[i], tokens[k])) \
-            or re.search(r"i[ćc](?:a|u|em|om|e)?$", fold(to_latin(tokens[i].text, "sr"))):
+            or re.search(r"ic(?:a|u|em|om|e)?$", fold(to_latin(tokens[i].text, "sr"))):
         return False
     between = text[tokens[k - 1].end:tokens[k].start]
     return bool(re.fullmatch(r"\s*,\s*", between)) or (between.isspace() and tokens[k].norm in _AND)
@@ -1252,7 +1252,7 @@ def _man_s_genitive(written: list[str], lemmas: list[str], english: list[str],
         return lemmas, english
     first, last = words[0], words[-1]
     if not (written[last].lower().endswith("a") and lemmas[last] == written[last][:-1]) \
-            or not written[first].lower().endswith("a") or fold(lemmas[first]) not in (fold(written[first]),):
+            or not written[first].lower().endswith("a") or fold(lemmas[first]) != fold(written[first]):
         return lemmas, english
     man = _man_s_stem(written[first][:-1])
     if man is None:
