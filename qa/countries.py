@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from newsqa.qa.normalize import has_cyrillic
+from newsqa.qa.normalize import has_cyrillic, to_latin
 
 COUNTRIES = "countries.tsv"  # in newsqa.seeds: key, ISO alpha-2 code, English; see seeds/build_countries.py
 LOCALES = ("sr", "sr@latin", "hr", "bs", "mk")
@@ -124,6 +124,22 @@ def country(candidates: Iterable[str]) -> tuple[str, str] | None:
         if found is not None:
             return found
     return None
+
+
+# Countries a source names by an abbreviation in mixed case, which is no acronym of capitals (SAD and
+# UAE are, and the glossary or the engine renders them): the abbreviation's key (БиХ is BiH) -> the
+# country's key in the table.
+_ABBREVIATIONS = {"bih": "bosna i hercegovina"}
+
+
+def written_out(abbreviation: str) -> str | None:
+    """The English name of the country a mixed-case abbreviation stands for (BiH, БиХ -> Bosnia and
+    Herzegovina), else None. After the name of one of its institutions (Tužilaštvo BiH, Sud BiH)
+    English writes the country out: "Court of Bosnia and Herzegovina", not "Court BiH"."""
+    if not abbreviation[:1].isupper():
+        return None  # bih is a verb ("I was")
+    key = _ABBREVIATIONS.get(to_latin(abbreviation.strip()).lower())
+    return _index()[key][1] if key else None
 
 
 def is_country(name: str) -> bool:

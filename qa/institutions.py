@@ -23,7 +23,8 @@ HEADS = re.compile(r"^(?:vijeć|vijec|vec|savet|savjet|sovet|odbor|komitet|minis
                    r"doktor|povjerenstv|tribunal|direkcij|uprav|inspektorat|tužilaštv|tuzilastv|tužiteljstv|"
                    r"tuziteljstv|program|udružen|udruzen|zdruzeni|muzej|univerzitet|sveučilišt|sveucilist|fakultet|"
                    r"bolnic|aerodrom|palat|palač|palac|džamij|dzamij|bratstv|prvenstv|kup|nagrad|korporacij|festival|"
-                   r"bibliotek|knjižnic|knjiznic|akademij|stadion|hram|bran)(?:a|e|i|u|o|om|em|ima|ama|ov|ova|ovi|ot|ta|te|to|ite|ata|iot|oto)?$")
+                   r"bibliotek|knjižnic|knjiznic|akademij|stadion|hram|bran|predsjedništv|predsjednistv|predsedništv|"
+                   r"predsednistv|pretsedatelstv)(?:a|e|i|u|o|om|em|ima|ama|ov|ova|ovi|ot|ta|te|to|ite|ata|iot|oto)?$")
 
 # What a case ending may be after a stem of the institution table: nouns' and adjectives' endings,
 # and Macedonian articles.

@@ -455,6 +455,13 @@ def _translated(text: str, tokens: list[Token], source: str, lang: str | None, p
                 continue  # the glossary step wrote it from the institution table (Ministry of Defence)
             end = _within(tokens, start, end, len(phrase.text.split()))
             found = text[start:end]
+            following = re.match(r"\s(\w+)", source[phrase.end:])
+            country = countries.written_out(phrase.text.split()[-1]) or (
+                countries.written_out(following.group(1)) if following else None)
+            cut = found.rfind(f" of {country.split()[0]}") if country else -1
+            if cut > 0:  # Sud BiH: "of Bosnia and Herzegovina" is the country, no word translated
+                end = start + cut
+                found = text[start:end]
             if word_names.known(found, word_names.qualifier):
                 continue
             out.append(_flag("translated_name", text, start, end, word_names.corrected(found),

@@ -695,14 +695,16 @@ def _country_first(words: list[Token], readings: list[Reading], lang: str | None
     """How many of ``words`` at their start name a country that is a name of its own, not the first
     words of a longer name: a country of more words in any case (Crne Gore Filip Radulović,
     Ujedinjenih Arapskih Emirata Muhamed bin Zajed), one of one word in a case other than the
-    nominative (Azerbejdžana Džejhun Bajramov; not Katar Ervejz, Qatar Airways); 0 for none."""
+    nominative (Azerbejdžana Džejhun Bajramov; not Katar Ervejz, Qatar Airways) or a country's
+    abbreviation (Predsjedništva BiH Denis Bećirović); 0 for none."""
     latin = [to_latin(w.text, lang or "sr") for w in words]
     if len(words) < 2 or countries.declined(" ".join(latin)):
         return 0
     for k in range(len(words) - 1, 0, -1):
         if words[k].norm in PARTICLES or any(r.kind == "np" and r.english for r in readings[:k]):
             continue
-        if (k > 1 and countries.declined(" ".join(latin[:k]))) or (k == 1 and _oblique_country(latin[0])):
+        if (k > 1 and countries.declined(" ".join(latin[:k]))) or (k == 1 and (
+                _oblique_country(latin[0]) or countries.written_out(latin[0]))):
             return k
     return 0
 
@@ -1293,9 +1295,16 @@ def _agreeing_given_names(written: list[str], lemmas: list[str], readings: list[
     # a woman's surname in -ić does not decline, and her given name in -a takes the case alone:
     # sa Željkom Cvijanović, Ane Brnabić -> Željka Cvijanović, Ana Brnabić
     woman = ending is None and last.endswith("ic") and fold(lemmas[-1]) == last
+    # a man's surname that ends in a consonant and lost no ending is in the nominative, and so is his
+    # given name as written, where the lists know it (Staša Košarac: not the analyser's genitive of Staš)
+    nominative = ending is None and not woman and fold(lemmas[-1]) == last and last[-1:] not in "aeiouy"
     out = list(lemmas)
     for k, (w, r) in enumerate(zip(written[:-1], readings[:-1])):
         f = fold(w)
+        if nominative and fold(lemmas[k]) != f and len(f) >= 3 and (given_names.given_name(f)
+                                                                     or home_names.home_given_name(w)):
+            out[k] = w
+            continue
         if ending == "a" and last.endswith("ica") and f.endswith("a") and fold(lemmas[k]) in (f, f[:-1]):
             # a surname in -ić declined is a man's (a woman's does not decline): his given name is in the
             # genitive too, whatever the analyser read (predsjednika Aleksandra Vučića: Aleksandar, with

@@ -168,7 +168,7 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         elif tail is not None:  # Kingdom areni: Kingdom Arena, a hall's name before its noun
             end, english = tail[0], tail[1].format(english)
         found.append((start, end, Rendering("", source[start:end], english, "name")))
-        if name.place is not None or name.english in countries.english_names():
+        if name.place is not None or name.english in countries.english_names() or countries.written_out(name.text):
             places.add(name.start)
     if translate is not None:
         phrases = word_names.find(source, lang, skip=[(a, b) for a, b, _ in found])
@@ -248,7 +248,9 @@ def _of_places(source: str, found: list[tuple[int, int, Rendering]], heads: list
     or by a name of ordinary words and a place (Centralna banka Irana) is one name, "<head> of
     <place>": the place alone was protected, and the engine wrote the head as a common noun before
     it ("Bank Israel"). The head is a capitalised noun of the institution table; a place is a
-    glossary place, a country or a city GeoNames knows (not an acronym such as BiH, nor a continent)."""
+    glossary place, a country or a city GeoNames knows, or a country's abbreviation, which English
+    writes out there (Tužilaštvo BiH: Prosecutor's Office of Bosnia and Herzegovina); not an acronym
+    of capitals, nor a continent (Kup Evrope is no "Cup of Europe")."""
     at = {start: (start, end, r) for start, end, r in found}
     out = list(found)
     heads = [h for h in heads if not any(a <= h[0] < b for a, b, _ in found)]
@@ -258,7 +260,7 @@ def _of_places(source: str, found: list[tuple[int, int, Rendering]], heads: list
         if source[end:end + 1] != " " or after is None or after[0] not in places or after[2].english.endswith("'s"):
             continue
         a, b, place = after
-        named = f"{english} of {place.english}"
+        named = f"{english} of {countries.written_out(place.source) or place.english}"
         out = [f for f in out if f[0] not in (start, a)]
         out.append((start, b, Rendering("", source[start:b], spellings.get(named, named), "words")))
     return out

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from newsqa.qa.countries import english_names
+from newsqa.qa.countries import english_names, written_out
 from newsqa.qa.english import is_derived_form
 from newsqa.qa.names import Name, sentence_start
 from newsqa.qa.normalize import fold, to_latin, tokenize
@@ -97,6 +97,7 @@ class Piece:
     head: bool = False
     preposition: bool = False
     acronym: bool = False
+    country: bool = False  # a country's abbreviation after the name (Sud BiH): "of" and the country
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,11 @@ def pieces(text: str, lang: str | None) -> list[Piece] | None:
         t = tokens[i]
         if t.upper:
             out.append(Piece(t.text, t.text, acronym=True))
+            i += 1
+            continue
+        country = written_out(t.text) if i == len(tokens) - 1 and any(p.head for p in out) else None
+        if country is not None:  # Sud BiH: Court of Bosnia and Herzegovina, as qa.terms._of_places builds it
+            out.append(Piece(t.text, country, country=True))
             i += 1
             continue
         found = table_english(latin[i:])
@@ -160,6 +166,9 @@ def build(parts: list[Piece], english: dict[str, str | None]) -> Built | None:
     if any(w is None or not w.strip() for w in words):
         return None
     words = [" ".join(_unled(w.split())) for w in words]
+    country = f" of {words[-1]}" if parts[-1].country else ""
+    if country:
+        parts, words = parts[:-1], words[:-1]
     acronym = words[-1] + " " if parts[-1].acronym else ""
     if acronym:
         parts, words = parts[:-1], words[:-1]
@@ -178,7 +187,7 @@ def build(parts: list[Piece], english: dict[str, str | None]) -> Built | None:
     else:
         forms = [f"{lead} of {' '.join(after)}", " ".join(before + after + [head])]
     from_table = all(p.english is not None for p in parts)
-    return Built(tuple(acronym + f for f in forms), from_table)
+    return Built(tuple(acronym + f + country for f in forms), from_table)
 
 
 def in_english(texts: list[str], lang: str | None,

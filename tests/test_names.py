@@ -1043,3 +1043,18 @@ def test_a_south_slavic_place_in_ic_in_a_list_keeps_its_letters():
     # GeoNames' own name for Leposavić is the Albanian Leposaviq
     names = english("Izbori su održani u Zvečanu, Leposaviću i Zubinom Potoku.")
     assert "Leposaviq" not in names
+
+
+def test_a_given_name_before_a_surname_in_the_nominative_stays_as_written():
+    # Staša is a man's given name; the analyser reads it as the genitive of Staš, but a man's surname
+    # in a consonant that lost no ending is a nominative, and so is the given name before it
+    readings = {"Ministar": Reading("common"), "Staša": Reading("np", "Staš", "gen"), "Košarac": Reading("unknown")}
+    assert english("Ministar Staša Košarac je stigao.", "bs", analyses=readings) == ["Staša Košarac"]
+    # before a surname that lost its ending, the given name takes the case as before
+    readings = {"Sud": Reading("common"), "Selahattina": Reading("unknown"), "Demirtaşa": Reading("unknown")}
+    assert english("Sud je odbio žalbu Selahattina Demirtaşa.", "hr", analyses=readings) == ["Selahattin Demirtaş"]
+
+
+def test_a_country_s_abbreviation_before_a_person_s_name_is_a_name_of_its_own():
+    found = find_names("Govorio je predsjedavajući Predsjedništva BiH Denis Bećirović.", "bs")
+    assert [n.text for n in found] == ["BiH", "Denis Bećirović"]
