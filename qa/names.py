@@ -121,6 +121,7 @@ STYLES = ("diacritics", "ascii")
 SOUTH_SLAVIC_COUNTRIES = frozenset({"RS", "HR", "BA", "ME", "MK", "SI", "XK"})
 _SOUTH_SLAVIC_LETTERS = re.compile(r"[čćšžđČĆŠŽĐ]")
 MIN_ATTESTED = 1.0   # a word English text uses at least this often (zipf) is taken as spelt right
+SHORT_MARGIN = 1.2  # zipf: a spelling of a word of three letters English attests must be this much commoner
 ORDINARY = 4.0       # zipf: a word this frequent (pants, about once in 10,000 words) is no name's spelling
 COINED_HEAD, COINED_TAIL = 2.0, 3.5  # zipf: the parts of a coined company name (Mak + petrol, Yugo + import)
 
@@ -346,11 +347,13 @@ def _undoubled(folded: str) -> str:
 def _same_sound(word: str, source: str | None = None, arabic: bool = False) -> str | None:
     folded = fold(word)
     own = zipf(folded)
-    if len(folded) < 3 or (len(folded) < 4 and own >= MIN_ATTESTED):
-        return None  # Tel stays Tel
+    if len(folded) < 3:
+        return None
     found = _english_index().get(name_key(folded))
     if found is None or found[0] == folded:
         return None
+    if len(folded) < 4 and own >= MIN_ATTESTED and found[1] < own + SHORT_MARGIN:
+        return None  # Tel stays Tel; Kac is Katz, which English writes far more often
     if own >= MIN_ATTESTED and found[1] < own + 0.8:
         return None
     if found[1] < 1.3 or found[1] >= ORDINARY:

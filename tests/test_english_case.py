@@ -27,6 +27,13 @@ def test_a_name_is_not_respelt_as_a_word_english_writes_only_in_lower_case():
     assert english_spelling("Galant") == "Gallant"
 
 
+def test_a_word_of_three_letters_is_respelt_only_for_a_far_commoner_name():
+    # English writes Kac, an attested word, far less often than Katz (Israel Katz): Serbian c is tz
+    assert english_spelling("Kac") == "Katz"
+    # Tel (Tel Aviv) is attested, and "tell" is an ordinary word: it stays
+    assert english_spelling("Tel") is None
+
+
 def test_rows_tell_names_words_and_both_and_skip_acronyms():
     lines = ["7", "Berry/M", "berry/GDSM", "sash/MS", "Hussein/M", "NATO/M", "X", "Çelik"]
     assert rows(lines) == [("berry", "NW"), ("celik", "N"), ("hussein", "N"), ("sash", "W")]
