@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import newsqa.qa.countries as countries
 import newsqa.qa.features as features
 import newsqa.qa.gazetteer as gazetteer
+from newsqa.qa.normalize import fold, to_latin
 
 # A noun for an area (declined, Latin script) and how English writes "<city> + noun".
 _NOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -104,3 +105,16 @@ def region(adjective: str, noun: str) -> Region | None:
         if found is not None:
             return Region(candidate, pattern.format(found.rendered(False)), found.country)
     return None
+
+
+# The Gulf: South Slavic news names the Persian Gulf's region by the noun alone, with a capital (zemlje
+# Zaljeva, iz Zaljeva, земаља Залива, од Заливот), where English writes "the Gulf" (Gulf states). The
+# engine gives the noun's sense ("countries of Bay"), or the name finder took it for a name ("Zalivot").
+_THE_GULF = re.compile(r"^zal(?:iv|jev)(?:a|u|om|ot|ov)?$")
+
+
+
+def the_gulf(word: str, lang: str | None) -> bool:
+    """Whether a word is a case form of the noun for a gulf (Zaljeva, Залива, Заливот); a capitalised
+    one alone inside a sentence is the Gulf (``qa.terms`` decides where it stands alone)."""
+    return bool(_THE_GULF.match(fold(to_latin(word, lang or "sr"), lang)))

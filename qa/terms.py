@@ -37,12 +37,13 @@ import newsqa.qa.features as features
 import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
 import newsqa.qa.institutions as institutions
+import newsqa.qa.regions as regions
 import newsqa.qa.word_names as word_names
 from newsqa.qa.checker import Checker, SourceName
 from newsqa.qa.index import NAME_ARTICLES as _ARTICLES, SourceTable
 from newsqa.qa.english import zipf
 from newsqa.qa.inflect import possessive
-from newsqa.qa.names import PARTICLES, Name, Reading, find_names, lemma_candidates
+from newsqa.qa.names import PARTICLES, Name, Reading, find_names, lemma_candidates, sentence_start
 from newsqa.qa.normalize import fold, sound_key, to_latin, tokenize
 from newsqa.qa.rules import REPLACEABLE
 
@@ -143,6 +144,9 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         found.append((name.start, end, Rendering(name.entity, source[name.start:end], english, "placeholder")))
     taken = [(a, b) for a, b, _ in found]
     places = {start for start, _, r in found if checker.index.entity_type(r.entity) == "place"}
+    for start, end in _the_gulf(source, lang, taken):  # zemlje Zaljeva: the Gulf states
+        found.append((start, end, Rendering("", source[start:end], "Gulf", "words")))
+        taken.append((start, end))
     heads = institutions.head_nouns(source, lang, taken)
     for name in find_names(source, lang, analyses, skip=taken, style=style, known_word=checker.known_word):
         entity = None if name.people else variant_of(checker, name)  # Русите are no spelling of Русија
@@ -240,6 +244,22 @@ def _feature_head(source: str, name: Name, lang: str | None,
 _PERSON_NOUN = re.compile(r"(?:direktor|sef|menadzer|portparol|pred(?:s|sj)?ednik|upravnik|nacelnik|glasnogovornik|"
                           r"ravnatelj|vlasnik|sekretar|trener|kapiten|kapetan|zaposlen|radnik)"
                           r"\w*\s+$")
+
+
+def _the_gulf(text: str, lang: str | None, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the Gulf named by its capitalised noun alone inside a sentence (``regions.the_gulf``),
+    outside ``taken``: not after a capitalised word (Perzijski Zaljev, Adenski Zaliv name their gulf)
+    nor opening a sentence, where the capital is the sentence's."""
+    out = []
+    tokens = tokenize(text, lang)
+    for k, t in enumerate(tokens):
+        if not t.cap or t.upper or any(a <= t.start < b for a, b in taken) or sentence_start(text, t.start) \
+                or not regions.the_gulf(t.text, lang):
+            continue
+        if k and tokens[k - 1].cap and text[tokens[k - 1].end:t.start] == " ":
+            continue
+        out.append((t.start, t.end))
+    return out
 
 
 def _of_places(source: str, found: list[tuple[int, int, Rendering]], heads: list[tuple[int, int, str]],

@@ -132,3 +132,23 @@ def test_a_dam_or_a_lake_named_by_a_town_s_adjective_takes_the_town_s_name():
     # a bridge's or a square's adjective is seldom a town's: Krimski most is the Crimean Bridge
     assert region("Krimskog", "mosta") is None
     assert region("Savskog", "trga") is None
+
+
+@pytest.mark.parametrize("text, lang, spans", [
+    ("Investitori iz zemalja Zaljeva dolaze u Sarajevo.", "bs", ["Zaljeva"]),
+    ("Министри земаља Залива ће разговарати у Бечу.", "sr", ["Залива"]),
+    ("Министрите од Заливот дојдоа во Скопје.", "mk", ["Заливот"]),
+    # a gulf named by the word before it, a noun in lower case, and a sentence's first word are not the Gulf
+    ("Brodovi u Perzijskom Zaljevu su napadnuti.", "hr", []),
+    ("Brod je uplovio u zaljev kod Splita.", "hr", []),
+    ("Zaljev je bio miran cijeli dan.", "hr", []),
+])
+def test_the_gulf_is_its_capitalised_noun_alone_inside_a_sentence(text, lang, spans):
+    from newsqa.qa.terms import _the_gulf
+    assert [text[a:b] for a, b in _the_gulf(text, lang, [])] == spans
+
+
+def test_the_glossary_step_writes_the_gulf(seed_checker):
+    from newsqa.qa.terms import protect
+    slots = protect(seed_checker, "Novac dolazi iz zemalja Zaljeva i Turske.", "bs").slots
+    assert [(r.source, r.english) for r in slots] == [("Zaljeva", "Gulf"), ("Turske", "Turkey")]
