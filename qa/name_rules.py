@@ -244,8 +244,9 @@ def _common_words(text: str, tokens: list[Token], names: list[Name]) -> list[Fla
     # Srbija and Er Kaira: "Serbia" after "Air" renders the other name's Srbija)
     named = {fold(p) for n in names for p in re.split(r"[\s\-]+", n.english) if p}
     for n in names:
-        # "the" of The Hague or The Gambia is no word of the name an engine could render otherwise
-        parts = [fold(p) for p in re.split(r"[\s\-]+", n.english) if p and fold(p) not in PARTICLES | {"the"}]
+        # "the" of The Hague or The Gambia, "of" of Gulf of Aden, is no word of the name an engine could
+        # render otherwise
+        parts = [fold(p) for p in re.split(r"[\s\-]+", n.english) if p and fold(p) not in PARTICLES | word_names.INNER_WORDS]
         if len(parts) < 2:
             continue
         for k, t in enumerate(tokens):

@@ -491,7 +491,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
         area = _region(text, tokens, i, j, lang)
         if area is not None:
             found.append(area)  # Donjecke oblasti -> Donetsk region
-            i = j + 1
+            i = next((k for k in range(i, len(tokens)) if tokens[k].start >= area.end), len(tokens))
             continue
         words = tokens[i:j]
         readings = [_reading(analyses, w.text[w.word_start - w.start:]) for w in words]
@@ -765,8 +765,11 @@ def _surnames(text: str, tokens: list[Token], lang: str | None) -> set[str]:
 
 def _region(text: str, tokens: list[Token], i: int, j: int, lang: str | None) -> Name | None:
     """An area named by a city's adjective and a noun (``qa.regions``): a lone capitalised word at
-    ``i`` with the lower-case area noun right after it (Harkovske oblasti, Суецкиот канал)."""
-    if j != i + 1 or j >= len(tokens) or tokens[j].cap or not _joined(text, tokens[i], tokens[j]):
+    ``i`` with the lower-case area noun right after it (Harkovske oblasti, Суецкиот канал), or the two
+    capitalised, as Macedonian writes some (Аденскиот Залив, Охридското Езеро)."""
+    if j >= i + 2 and _joined(text, tokens[i], tokens[i + 1]):
+        j = i + 1  # both capitalised: the run starts with the adjective and the noun (a name may follow)
+    elif j != i + 1 or j >= len(tokens) or tokens[j].cap or not _joined(text, tokens[i], tokens[j]):
         return None
     adjective, noun = (to_latin(t.text, lang or "sr") for t in (tokens[i], tokens[j]))
     found = regions.region(adjective, noun)

@@ -35,7 +35,7 @@ _NOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^kanal(?:a|u|om|ot)?$"), "{} Canal"),
 )
 # Adjective endings, longest first: case endings and Macedonian articles (харковск-ата, -иот).
-_ENDING = re.compile(r"(?:oga|ome|omu|ima|og|om|oj|im|ih|ata|ite|iot|ot|to|i|a|e|o|u)$")
+_ENDING = re.compile(r"(?:oga|ome|omu|ima|oto|og|om|oj|im|ih|ata|ite|iot|ot|to|i|a|e|o|u)$")
 _SH = ("ž", "š", "s", "z", "g", "h")  # what š before -k- can stand for
 _VOWELS = ("", "a", "e", "o", "ija", "ja", "je", "i")
 
@@ -103,7 +103,10 @@ def region(adjective: str, noun: str) -> Region | None:
     for candidate in candidates:
         found = gazetteer.place([candidate])
         if found is not None:
-            return Region(candidate, pattern.format(found.rendered(False)), found.country)
+            english = found.rendered(False)
+            if fold(candidate) in fold(english).split() and fold(candidate) != fold(english):
+                english = candidate  # a lake takes the short name of the town (Dojransko jezero: Star Dojran)
+            return Region(candidate, pattern.format(english), found.country)
     return None
 
 

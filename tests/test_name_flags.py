@@ -134,3 +134,11 @@ def test_a_person_after_a_name_of_ordinary_words_is_no_word_of_it_left_untransla
     source = "Direktor Sarajevo Film Festivala Jovan Marjanović rekao je da film govori o Libanu."
     assert kinds(seed_checker, "Director of the Sarajevo Film Festival Jovan Marjanović said that the film speaks "
                                "of Lebanon.", source, "bs") == []
+
+
+def test_of_in_a_name_is_no_word_an_engine_renders_as_a_common_word(seed_checker):
+    # "of" of Gulf of Aden before "UN" is not the name's word rendered otherwise
+    source = "Во извештајот на експертите на ОН се наведува дека оружјето било пренесувано преку Аденскиот Залив."
+    flags = seed_checker.check("In the report of the experts of UN is stating that the firearm was carried over "
+                               "Gulf of Aden.", source=source, source_lang="mk")
+    assert [f.found for f in flags if f.kind == "name_common_word"] == []

@@ -152,3 +152,25 @@ def test_the_glossary_step_writes_the_gulf(seed_checker):
     from newsqa.qa.terms import protect
     slots = protect(seed_checker, "Novac dolazi iz zemalja Zaljeva i Turske.", "bs").slots
     assert [(r.source, r.english) for r in slots] == [("Zaljeva", "Gulf"), ("Turske", "Turkey")]
+
+
+def test_macedonian_writes_some_areas_with_both_words_capitalised():
+    # the neuter article -то after the adjective's -о, and the noun capitalised as well
+    assert "Ohrid" in regions.stems("Ohridskoto")
+    assert regions.region("Ohridskoto", "Ezero").english == "Lake Ohrid"
+    assert english("Оружјето било пренесувано преку Аденскиот Залив во Јемен.", "mk") == ["Gulf of Aden", "Yemen"]
+    # the area's two words may open a longer run: the name after them is a name of its own
+    assert english("Претседателот на Управата на Суецкиот Канал Осама Рабие изјави.", "mk") == \
+        ["Suez Canal", "Osama Rabie"]
+
+
+def test_a_lake_takes_the_short_name_of_the_town_beside_it():
+    # GeoNames names the town Star Dojran ("Old Dojran"); the lake is Lake Dojran
+    assert regions.region("Dojranskoto", "Ezero").english == "Lake Dojran"
+    assert regions.region("Ohridsko", "jezero").english == "Lake Ohrid"
+
+
+def test_persian_in_croatian_and_macedonian_is_a_word_of_the_institution_table():
+    from newsqa.qa.institutions import table_english
+    assert table_english(["perzijskom"]) == table_english(["persiskiot"]) == table_english(["persijskom"]) \
+        == ("Persian", 1)
