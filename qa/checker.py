@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 import newsqa.qa.gazetteer as gazetteer
+import newsqa.qa.given_names as given_names
 from newsqa.qa.countries import english_names as english_country_names
 from newsqa.qa.english import is_common_word, is_derived_form, is_known_word
 from newsqa.qa.flags import Flag
@@ -175,11 +176,18 @@ class Checker:
                     return Match(i, i + n, accepted[0], "accepted")
                 return Match(i, i + n, items[0], "deprecated")
             foreign = [it for it in self.index.foreign.get(norms, ()) if _case_fits(window, it, strict=True)]
-            if foreign and not (n == 1 and is_common_word(norms[0])):
+            if foreign and not (n == 1 and is_common_word(norms[0])) and not self._after_given_name(tokens, gaps, i,
+                                                                                                    foreign[0]):
                 return Match(i, i + n, foreign[0], "source_form")
             if cyrillic and items:  # a name left in Cyrillic is untranslated, however it folds
                 return Match(i, i + n, items[0], "source_form")
         return self._inflected_source_form(tokens, gaps, i) if allow_inflected else None
+
+    def _after_given_name(self, tokens: list[Token], gaps: list[bool], i: int, item: IndexedTerm) -> bool:
+        """Whether a place's or a group's source form stands after a given name, as the last word of a
+        name of its own (Osman Gazi, a gas platform: Gazi is no Gaza left in Serbian)."""
+        return i > 0 and gaps[i - 1] and tokens[i - 1].cap and self.index.entity_type(item.entity) != "person" \
+            and given_names.common_given_name(tokens[i - 1].norm)
 
     def _inflected_source_form(self, tokens: list[Token], gaps: list[bool], i: int) -> Match | None:
         """A declined source form left in English: "in Jerusalimu" (Serbian locative of Jerusalim).
@@ -199,7 +207,8 @@ class Checker:
                 if tuple(t.norm for t in window) == item.norms:
                     continue  # not declined: the exact pass's business
                 if all(inflects(t.norm, norm) for t, norm in zip(window, item.norms)) \
-                        and not (item.implicit and self._inside_longer_name(tokens, gaps, [], i, i + n)):
+                        and not (item.implicit and self._inside_longer_name(tokens, gaps, [], i, i + n)) \
+                        and not self._after_given_name(tokens, gaps, i, item):
                     return Match(i, i + n, item, "source_form")
         return None
 
@@ -535,7 +544,8 @@ class Checker:
         """A glossary name that is only part of a longer name of someone or something else: a surname
         after another first name ("Jahja Sari" is not al-Sharaa), a first name before a surname ("Asad
         Hasan el-Šejbani"), a word with the Arabic article after another word ("Ain al-Asad" is an air
-        base, "Abdul Malik el Huti" a man, not the Houthis)."""
+        base, "Abdul Malik el Huti" a man, not the Houthis), a place's name after a given name ("Osman Gazi",
+        a gas platform, is no Gaza)."""
         for other in names:
             if other.acronym or not (other.start <= name.start and name.end <= other.end) \
                     or (other.start, other.end) == (name.start, name.end):
@@ -550,6 +560,9 @@ class Checker:
             with_article = bool(_ARTICLE_START.match(source[name.start:name.end]))
             if (person and name.item.implicit) or (with_article and other.start < name.start):
                 return True
+            if not person and other.start < name.start and before and given_names.common_given_name(
+                    fold(to_latin(before[-1], lang or "sr"))):
+                return True  # a place's name after a given name is a person's or a thing's ("Osman Gazi": no Gaza)
         return False
 
     def _source_pass(self, text: str, tokens: list[Token], accepted: list[Match], flags: list[Flag],

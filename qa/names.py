@@ -1164,6 +1164,11 @@ def _agreeing_surname(written: list[str], lemmas: list[str], readings: list[Read
         return lemmas
     first, last = words[0], words[-1]
     f = fold(written[first])
+    if readings[last].kind == "np" and readings[last].place and lemmas[last] != written[last] \
+            and readings[first].kind != "np" and f[-1:] not in "aeiou" and given_names.common_given_name(f):
+        # a man's given name in a consonant, as written, is a nominative, and so is the name after it:
+        # a place's oblique case there is a surname's or a thing's nominative (Osman Gazi: no Gaza)
+        return [written[last] if k == last else x for k, x in enumerate(lemmas)]
     if readings[last].kind == "np" or lemmas[last] != written[last]:
         return lemmas
     if readings[first].kind == "np":

@@ -1058,3 +1058,10 @@ def test_a_given_name_before_a_surname_in_the_nominative_stays_as_written():
 def test_a_country_s_abbreviation_before_a_person_s_name_is_a_name_of_its_own():
     found = find_names("Govorio je predsjedavajući Predsjedništva BiH Denis Bećirović.", "bs")
     assert [n.text for n in found] == ["BiH", "Denis Bećirović"]
+
+
+def test_a_man_s_given_name_as_written_keeps_the_name_after_it_in_the_nominative():
+    # the analyser reads Gazi as Gaza's dative; after Osman, a nominative, it is the name's own word
+    readings = {"Platforma": Reading("common"), "Osman": Reading("unknown"),
+                "Gazi": Reading("np", "Gaza", "dat", place=True)}
+    assert english("Platforma Osman Gazi povezana je gasovodom.", analyses=readings) == ["Osman Gazi"]
