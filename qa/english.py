@@ -68,6 +68,11 @@ def lower_case_only(folded: str) -> bool:
     return _case().get(folded) == "W"
 
 
+def name_only(folded: str) -> bool:
+    """Whether English writes the word only with a capital (Bennett; not Berry, also a berry)."""
+    return _case().get(folded) == "N"
+
+
 def english_name(folded: str) -> bool:
     """Whether English writes the word with a capital (Knesset, Hussein, Berry): a name's spelling."""
     return "N" in _case().get(folded, "")

@@ -57,7 +57,7 @@ import newsqa.qa.rivers as rivers
 import newsqa.qa.saints as saints
 import newsqa.qa.seed_tables as seed_tables
 import newsqa.qa.wordnet as wordnet
-from newsqa.qa.english import english_name, lower_case_only, zipf
+from newsqa.qa.english import english_name, lower_case_only, name_only, zipf
 from newsqa.qa.normalize import Token, fold, has_cyrillic, sound_key, to_latin, tokenize
 
 # Lower-case words that join the parts of one name (Hamad bin Jassim, Abdul Malik el Huti).
@@ -356,8 +356,11 @@ def _same_sound(word: str, source: str | None = None, arabic: bool = False) -> s
         return None  # Tel stays Tel; Kac is Katz, which English writes far more often
     if own >= MIN_ATTESTED and found[1] < own + 0.8:
         return None
-    if found[1] < 1.3 or found[1] >= ORDINARY:
-        return None  # a very frequent English word is an ordinary word, not a spelling of a name (Pants)
+    if found[1] < 1.3 or (found[1] >= ORDINARY and not (name_only(found[0]) and _undoubled(found[0]) == folded)):
+        # a very frequent English word is an ordinary word, not a spelling of a name (Pants), unless
+        # English writes it only as a name, and it is the romanisation with the double letters Serbian
+        # drops (Benet -> Bennett; not Dani -> Danny)
+        return None
     if arabic and "p" in found[0] and "p" not in folded:
         return None  # Arabic has no p: el Fašer is al-Fasher, not "Phaser"
     if (found[0].count("h") < folded.count("h") or len(re.findall(r"(.)\1", found[0])) < len(re.findall(r"(.)\1", folded))) \

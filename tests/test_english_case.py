@@ -27,6 +27,13 @@ def test_a_name_is_not_respelt_as_a_word_english_writes_only_in_lower_case():
     assert english_spelling("Galant") == "Gallant"
 
 
+def test_a_frequent_name_is_a_spelling_only_with_the_double_letters_serbian_drops():
+    # Bennett is frequent (zipf 4.0) but English writes it only as a name, and it is Benet doubled
+    assert english_spelling("Benet") == "Bennett"
+    # Danny is frequent too, but no doubling of Dani: a name of its own (Dani Alves)
+    assert english_spelling("Dani") is None
+
+
 def test_a_word_of_three_letters_is_respelt_only_for_a_far_commoner_name():
     # English writes Kac, an attested word, far less often than Katz (Israel Katz): Serbian c is tz
     assert english_spelling("Kac") == "Katz"
