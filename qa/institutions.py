@@ -26,6 +26,25 @@ HEADS = re.compile(r"^(?:vijeć|vijec|vec|savet|savjet|sovet|odbor|komitet|minis
                    r"bibliotek|knjižnic|knjiznic|akademij|stadion|hram|bran|predsjedništv|predsjednistv|predsedništv|"
                    r"predsednistv|pretsedatelstv)(?:a|e|i|u|o|om|em|ima|ama|ov|ova|ovi|ot|ta|te|to|ite|ata|iot|oto)?$")
 
+# Nouns that name an institution alone or with a place after them, and head no name of ordinary words:
+# Vlada (Government; the engine's word is "Reigns"), whose name with a complement is rare and a verb
+# after it is often taken for one ("Vlada tvrdi": no "Government of Maintains"); not the given names
+# Vlado, Vlad. And Federacija, an area named by its noun and a place (Federacija BiH), which English
+# writes with "the" after another noun's "of" (the Government of the Federation of Bosnia and
+# Herzegovina); as a word of a longer name (Savet Federacije, Russia's Federation Council) it is left
+# to the engine.
+LONE_HEADS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^vlad(?:a|e|i|u|om|ama|ata)$"), "Government"),
+    (re.compile(r"^federacij(?:a|e|i|u|om|ata)$"), "Federation"),
+)
+AREA_HEADS = frozenset({"Federation"})
+
+
+def lone_head(word: str) -> str | None:
+    """The English of a folded Latin word that is a noun of :data:`LONE_HEADS`, else None."""
+    return next((english for pattern, english in LONE_HEADS if pattern.match(word)), None)
+
+
 # What a case ending may be after a stem of the institution table: nouns' and adjectives' endings,
 # and Macedonian articles.
 ENDINGS = frozenset({
@@ -58,8 +77,8 @@ def table_english(words: list[str]) -> tuple[str, int] | None:
 
 
 def head_nouns(source: str, lang: str | None, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
-    """Capitalised head nouns of the institution table outside the ``taken`` spans (Skupština,
-    Tužilaštva, Vijeća), with their English. No person's or place's name starts with one: the name
+    """Capitalised head nouns of the institution table (and :data:`LONE_HEADS`) outside the ``taken``
+    spans (Skupština, Tužilaštva, Vijeća, Vlada), with their English. No person's or place's name starts with one: the name
     finder leaves them out of its names (Skupština Srbije is no name "Skupshtina Srbiye")."""
     taken = list(taken)
     out = []
@@ -70,4 +89,6 @@ def head_nouns(source: str, lang: str | None, taken: Iterable[tuple[int, int]] =
         row = table_english([latin]) if HEADS.match(latin) else None
         if row and row[1] == 1:
             out.append((t.start, t.end, row[0]))
+        elif lone_head(latin):
+            out.append((t.start, t.end, lone_head(latin)))
     return out

@@ -184,6 +184,12 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
                 english = spellings.get(named[0], named[0])  # an editor's name for it (Central Election Commission)
                 found.append((phrase.start, phrase.end, Rendering("", phrase.text, english, "words")))
     found = _of_places(source, found, heads, places, spellings)
+    for start, end, english in heads:
+        if not any(a <= start < b for a, b, _ in found) and english not in institutions.AREA_HEADS \
+                and institutions.lone_head(fold(to_latin(source[start:end], lang or "sr"), lang)):
+            # Vlada alone names the government the article named before (da Vlada neće: the
+            # Government), where the engine writes "Reigns"
+            found.append((start, end, Rendering("", source[start:end], english, "words")))
     pieces, slots, at = [], [], 0
     for start, end, rendering in sorted(found, key=lambda f: f[0]):
         if start < at:
@@ -270,19 +276,29 @@ def _of_places(source: str, found: list[tuple[int, int, Rendering]], heads: list
     it ("Bank Israel"). The head is a capitalised noun of the institution table; a place is a
     glossary place, a country or a city GeoNames knows, or a country's abbreviation, which English
     writes out there (Tužilaštvo BiH: Prosecutor's Office of Bosnia and Herzegovina); not an acronym
-    of capitals, nor a continent (Kup Evrope is no "Cup of Europe")."""
+    of capitals, nor a continent (Kup Evrope is no "Cup of Europe"). An area so named (Federacija BiH:
+    ``institutions.AREA_HEADS``) is a place in turn, with "the" after another head's "of" (Vlada
+    Federacije BiH: the Government of the Federation of Bosnia and Herzegovina); so heads are joined
+    from the last."""
     at = {start: (start, end, r) for start, end, r in found}
     out = list(found)
+    areas: set[int] = set()
     heads = [h for h in heads if not any(a <= h[0] < b for a, b, _ in found)]
     words = [(a, b, r.english) for a, b, r in found if r.how == "words"]
-    for start, end, english in heads + words:
+    for start, end, english in sorted(heads + words, key=lambda h: -h[0]):
         after = at.get(end + 1)
         if source[end:end + 1] != " " or after is None or after[0] not in places or after[2].english.endswith("'s"):
             continue
         a, b, place = after
-        named = f"{english} of {countries.written_out(place.source) or place.english}"
+        the = "the " if a in areas else ""
+        named = f"{english} of {the}{countries.written_out(place.source) or place.english}"
         out = [f for f in out if f[0] not in (start, a)]
-        out.append((start, b, Rendering("", source[start:b], spellings.get(named, named), "words")))
+        rendering = (start, b, Rendering("", source[start:b], spellings.get(named, named), "words"))
+        out.append(rendering)
+        at[start] = rendering
+        if english in institutions.AREA_HEADS:
+            places.add(start)
+            areas.add(start)
     return out
 
 

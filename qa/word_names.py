@@ -27,7 +27,7 @@ from newsqa.qa.countries import english_names, written_out
 from newsqa.qa.english import is_derived_form
 from newsqa.qa.names import Name, sentence_start
 from newsqa.qa.normalize import fold, to_latin, tokenize
-from newsqa.qa.institutions import HEADS, head_nouns, table_english  # noqa: F401 (HEADS, head_nouns: the API)
+from newsqa.qa.institutions import HEADS, head_nouns, lone_head, table_english  # noqa: F401 (HEADS, head_nouns: the API)
 from newsqa.qa.wordnet import _names, _unled, known, words_of
 
 # Small words inside a name of ordinary words (Board of Peace, Doctors Without Borders); "and", "with",
@@ -130,9 +130,10 @@ def pieces(text: str, lang: str | None) -> list[Piece] | None:
             out.append(Piece(t.text, country, country=True))
             i += 1
             continue
-        found = table_english(latin[i:])
+        lone = lone_head(latin[i]) if not out else None  # Vlada nacionalnog jedinstva; not Savet Federacije
+        found = table_english(latin[i:]) or ((lone, 1) if lone else None)
         head = not any(p.head for p in out) and bool(HEADS.match(latin[i]) or INNER_HEADS.match(latin[i])
-                                                     or WATERS.match(latin[i]))
+                                                     or WATERS.match(latin[i]) or lone_head(latin[i]))
         if found is not None:
             english, size = found
             out.append(Piece(" ".join(x.text for x in tokens[i:i + size]), english, head=head and size == 1))
@@ -302,6 +303,9 @@ _FUNCTION = frozenset({
     "mu", "joj", "ih", "im", "li", "kod", "prema", "nakon", "pre", "prije", "tokom", "zbog", "izmedju", "između",
     "ili", "pa", "nije", "nisu", "bio", "bila", "bilo", "bili", "sada", "sve", "vo", "so", "e", "ke", "ќе", "go",
     "kako", "koj", "koe", "kade", "deka", "ova", "ovaa", "taa", "toj", "tie", "ja", "gi", "me",
+    # auxiliaries, which follow a name as its sentence's verb (da Skupština neće odustati)
+    "neće", "nece", "ćemo", "cemo", "ćete", "cete", "nećemo", "necemo", "nećete", "necete", "sam", "smo", "ste",
+    "bih", "bismo", "biste", "jeste", "treba",
 })
 # An adjective's case ending of any stem (visokog, velikih): few nouns end so.
 _CASE_ADJECTIVE = re.compile(r"\w{3}(?:og|oga|ih)$")
@@ -350,7 +354,9 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
     while k < len(tokens):
         t = tokens[k]
         opening = sentence_start(text, t.start)
-        if not t.cap or t.upper or inside(t) or (opening and not HEADS.match(latin[k])
+        if not t.cap or t.upper or inside(t) or (lone_head(latin[k]) and not (
+                next_to(k + 1) and not tokens[k + 1].cap and _GENITIVE_ADJECTIVE.search(latin[k + 1])
+                and latin[k + 1] not in _FUNCTION)) or (opening and not HEADS.match(latin[k]) and not lone_head(latin[k])
                                                   and not _OPENING_ADJECTIVE.search(latin[k])):
             k += 1
             continue
@@ -382,7 +388,8 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
                 return j + 2
             return j
 
-        head = j == k + 1 and (HEADS.match(latin[k]) or not opening and INNER_HEADS.match(latin[k]))
+        head = j == k + 1 and (HEADS.match(latin[k]) or lone_head(latin[k])
+                               or not opening and INNER_HEADS.match(latin[k]))
         if ADJECTIVE.search(latin[j - 1]) and not head:  # Saveta, Zakona end like adjectives
             j = noun_phrase(j)
             if HEADS.match(latin[j - 1]) and next_to(j) and latin[j] in COMPLEMENT_PREPOSITIONS \
@@ -409,7 +416,8 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
             m = re.match(r"[-‐‑]\w{1,3}\b", text[end:])  # an acronym's case ending: UN-a
             if tokens[j - 1].upper and m:
                 end += m.end()
-            found.append(WordName(t.start, end, text[t.start:end], opening and not HEADS.match(latin[k])))
+            found.append(WordName(t.start, end, text[t.start:end], opening and not HEADS.match(latin[k])
+                                   and not lone_head(latin[k])))
         k = j
     return found
 

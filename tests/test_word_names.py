@@ -482,3 +482,31 @@ def test_a_flag_on_an_institution_of_a_country_named_by_its_abbreviation_leaves_
     # the engine's "Statistics" is no word the table gives: the institution is flagged, the country not
     assert kinds(seed_checker, "According to data of Statistics Agency of Bosnia and Herzegovina, inflation was 4.2 "
                  "percent.", source, "bs") == [("translated_name", "Statistics Agency")]
+
+
+# --- Vlada and Federacija: nouns that name an institution alone or with a place ------------------
+
+def test_the_government_is_written_so_alone_and_with_a_place(seed_checker):
+    from newsqa.qa.terms import protect
+    assert institutions.lone_head("vlada") == "Government" and institutions.lone_head("vladom") == "Government"
+    assert institutions.lone_head("vlado") is None and institutions.lone_head("vlad") is None  # given names
+    slots = protect(seed_checker, "Premijer je rekao da Vlada neće odustati, a Vlada Srbije je usvojila zakon.",
+                    "sr").slots
+    assert [(r.source, r.english) for r in slots] == [("Vlada", "Government"), ("Vlada Srbije", "Government of Serbia")]
+    # an area named by its noun and a place is a place in turn, with "the" after another noun's "of"
+    slots = protect(seed_checker, "Novac je osigurala Vlada Federacije BiH, a Federacija BiH ga je prihvatila.",
+                    "bs").slots
+    assert [(r.source, r.english) for r in slots] == [
+        ("Vlada Federacije BiH", "Government of the Federation of Bosnia and Herzegovina"),
+        ("Federacija BiH", "Federation of Bosnia and Herzegovina")]
+
+
+def test_the_government_takes_no_verb_for_its_complement():
+    # a verb after Vlada, or an auxiliary after any head, is the sentence's, not the name's
+    assert found("Vlada tvrdi da je sve u redu.") == []
+    assert found("Premijer je rekao da Skupština neće odustati.") == []
+    assert found("Zakon treba da odobri parlament.") == []
+    # a genitive adjective and its noun are its complement (the Government of National Unity)
+    assert found("Premijer Vlade nacionalnog jedinstva je stigao.") == ["Vlade nacionalnog jedinstva"]
+    # Federacija inside a longer name is left to the engine (Savet Federacije: Russia's Federation Council)
+    assert [p.english for p in word_names.pieces("Savet Federacije", "sr")] == ["Council", None]
