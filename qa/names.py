@@ -1697,6 +1697,9 @@ def lemma_candidates(word: str, possessive: bool = True) -> list[str]:
             continue
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             out.append(word[:-len(ending)] + add)
+    for ending, add in (("ci", "ka"), ("zi", "ga")):  # a dative in -ci, -zi of a noun in -ka, -ga (Luci: Luka)
+        if low.endswith(ending) and len(low) - len(ending) >= 2:
+            out.append(word[:-len(ending)] + add)
     return out + _in_i(word)
 
 

@@ -1065,3 +1065,9 @@ def test_a_man_s_given_name_as_written_keeps_the_name_after_it_in_the_nominative
     readings = {"Platforma": Reading("common"), "Osman": Reading("unknown"),
                 "Gazi": Reading("np", "Gaza", "dat", place=True)}
     assert english("Platforma Osman Gazi povezana je gasovodom.", analyses=readings) == ["Osman Gazi"]
+
+
+def test_a_dative_in_ci_or_zi_is_of_a_noun_in_ka_or_ga():
+    assert "Luka" in lemma_candidates("Luci") and "Volga" in lemma_candidates("Volzi")
+    # so a city of two words in the locative is found (u Banjoj Luci: Banja Luka, not "Banyoy Luca")
+    assert english("Sastanak je održan u Banjoj Luci u petak.", "bs") == ["Banja Luka"]
