@@ -556,7 +556,7 @@ def find_names(text: str, lang: str | None, analyses: Mapping[str, Reading] | No
                 if first.place is not None:
                     found.append(first)
                     words, readings, context = words[1:], readings[1:], False
-            k = _country_first(words, readings, lang)
+            k = _country_first(words, readings, lang) or _person_after(words, readings, lang)
             if k:  # a country before a person's name: ministar Azerbejdžana Džejhun Bajramov
                 found.append(_name(text, words[:k], readings[:k], lang, style, None, words[k].text, False))
                 words, readings, context = words[k:], readings[k:], False
@@ -711,6 +711,24 @@ def _country_first(words: list[Token], readings: list[Reading], lang: str | None
             continue
         if (k > 1 and countries.declined(" ".join(latin[:k]))) or (k == 1 and (
                 _oblique_country(latin[0]) or countries.written_out(latin[0]))):
+            return k
+    return 0
+
+
+def _person_after(words: list[Token], readings: list[Reading], lang: str | None) -> int:
+    """Where a person's name in an oblique case starts after another name in one run of capitals
+    (stranke Ennahda Rachedu Ghannouchiju: the party Ennahda, then Rached Ghannouchi): a given name
+    the lists know only less a case ending, then a surname with that ending; none of the words before
+    is a given name or a particle (Abu Mohammed), so that they are a name of their own. 0 for none."""
+    if len(words) < 3:
+        return 0
+    latin = [fold(to_latin(w.text, lang or "sr"), lang) for w in words]
+    for k in range(1, len(words) - 1):
+        if any(w in PARTICLES or given_names.given_name(w) for w in latin[:k]) or given_names.given_name(latin[k]):
+            return 0
+        given = next((e for e, a, _ in _GIVEN_ENDINGS if latin[k].endswith(e) and len(latin[k]) - len(e) >= 3
+                      and given_names.given_name(latin[k][:-len(e)] + a)), None)
+        if given is not None and latin[-1].endswith(given[-1:]) and readings[k].kind != "np":
             return k
     return 0
 

@@ -1071,3 +1071,13 @@ def test_a_dative_in_ci_or_zi_is_of_a_noun_in_ka_or_ga():
     assert "Luka" in lemma_candidates("Luci") and "Volga" in lemma_candidates("Volzi")
     # so a city of two words in the locative is found (u Banjoj Luci: Banja Luka, not "Banyoy Luca")
     assert english("Sastanak je održan u Banjoj Luci u petak.", "bs") == ["Banja Luka"]
+
+
+def test_a_person_in_an_oblique_case_after_another_name_in_one_run_is_a_name_of_its_own():
+    unknown = Reading("unknown")
+    readings = {"Sud": Reading("common"), "Ennahda": unknown, "Rachedu": unknown, "Ghannouchiju": unknown}
+    assert english("Sud je potvrdio kaznu čelniku stranke Ennahda Rachedu Ghannouchiju.", "hr",
+                   analyses=readings) == ["Ennahda", "Rached Ghannouchi"]
+    # a particle or a given name before it makes one name of the run (Abu Mohammed al-Julani)
+    readings = {"Vođa": Reading("common"), "Abu": unknown, "Mohammeda": unknown, "al-Julanija": unknown}
+    assert len(english("Vođa grupe Abu Mohammeda al-Julanija je govorio.", "hr", analyses=readings)) == 1
