@@ -78,8 +78,9 @@ def table_english(words: list[str]) -> tuple[str, int] | None:
 
 def head_nouns(source: str, lang: str | None, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Capitalised head nouns of the institution table (and :data:`LONE_HEADS`) outside the ``taken``
-    spans (Skupština, Tužilaštva, Vijeća, Vlada), with their English. No person's or place's name starts with one: the name
-    finder leaves them out of its names (Skupština Srbije is no name "Skupshtina Srbiye")."""
+    spans (Skupština, Tužilaštva, Vijeća, Vlada), with their English. No person's or place's name
+    starts with one: the name finder leaves them out of its names (Skupština Srbije is no name
+    "Skupshtina Srbiye")."""
     taken = list(taken)
     out = []
     for t in tokenize(source, lang):

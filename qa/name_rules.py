@@ -246,7 +246,8 @@ def _common_words(text: str, tokens: list[Token], names: list[Name]) -> list[Fla
     for n in names:
         # "the" of The Hague or The Gambia, "of" of Gulf of Aden, is no word of the name an engine could
         # render otherwise
-        parts = [fold(p) for p in re.split(r"[\s\-]+", n.english) if p and fold(p) not in PARTICLES | word_names.INNER_WORDS]
+        parts = [fold(p) for p in re.split(r"[\s\-]+", n.english)
+                 if p and fold(p) not in PARTICLES | word_names.INNER_WORDS]
         if len(parts) < 2:
             continue
         for k, t in enumerate(tokens):

@@ -354,10 +354,12 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
     while k < len(tokens):
         t = tokens[k]
         opening = sentence_start(text, t.start)
-        if not t.cap or t.upper or inside(t) or (lone_head(latin[k]) and not (
-                next_to(k + 1) and not tokens[k + 1].cap and _GENITIVE_ADJECTIVE.search(latin[k + 1])
-                and latin[k + 1] not in _FUNCTION)) or (opening and not HEADS.match(latin[k]) and not lone_head(latin[k])
-                                                  and not _OPENING_ADJECTIVE.search(latin[k])):
+        # Vlada heads a name only with a genitive adjective after it (Vlada nacionalnog jedinstva)
+        lone = bool(lone_head(latin[k]))
+        alone = lone and not (next_to(k + 1) and not tokens[k + 1].cap and latin[k + 1] not in _FUNCTION
+                              and _GENITIVE_ADJECTIVE.search(latin[k + 1]))
+        if not t.cap or t.upper or inside(t) or alone or (opening and not HEADS.match(latin[k]) and not lone
+                                                          and not _OPENING_ADJECTIVE.search(latin[k])):
             k += 1
             continue
         j = k + 1
