@@ -90,6 +90,6 @@ def head_nouns(source: str, lang: str | None, taken: Iterable[tuple[int, int]] =
         row = table_english([latin]) if HEADS.match(latin) else None
         if row and row[1] == 1:
             out.append((t.start, t.end, row[0]))
-        elif lone_head(latin):
-            out.append((t.start, t.end, lone_head(latin)))
+        elif (lone := lone_head(latin)) is not None:
+            out.append((t.start, t.end, lone))
     return out

@@ -116,7 +116,6 @@ def region(adjective: str, noun: str) -> Region | None:
 _THE_GULF = re.compile(r"^zal(?:iv|jev)(?:a|u|om|ot|ov)?$")
 
 
-
 def the_gulf(word: str, lang: str | None) -> bool:
     """Whether a word is a case form of the noun for a gulf (Zaljeva, Залива, Заливот); a capitalised
     one alone inside a sentence is the Gulf (``qa.terms`` decides where it stands alone)."""

@@ -130,10 +130,11 @@ def pieces(text: str, lang: str | None) -> list[Piece] | None:
             out.append(Piece(t.text, country, country=True))
             i += 1
             continue
-        lone = lone_head(latin[i]) if not out else None  # Vlada nacionalnog jedinstva; not Savet Federacije
-        found = table_english(latin[i:]) or ((lone, 1) if lone else None)
+        lone = lone_head(latin[i])
+        # a lone head's English only where it opens the name (Vlada nacionalnog jedinstva; not Savet Federacije)
+        found = table_english(latin[i:]) or ((lone, 1) if lone and not out else None)
         head = not any(p.head for p in out) and bool(HEADS.match(latin[i]) or INNER_HEADS.match(latin[i])
-                                                     or WATERS.match(latin[i]) or lone_head(latin[i]))
+                                                     or WATERS.match(latin[i]) or lone)
         if found is not None:
             english, size = found
             out.append(Piece(" ".join(x.text for x in tokens[i:i + size]), english, head=head and size == 1))
@@ -390,8 +391,7 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
                 return j + 2
             return j
 
-        head = j == k + 1 and (HEADS.match(latin[k]) or lone_head(latin[k])
-                               or not opening and INNER_HEADS.match(latin[k]))
+        head = j == k + 1 and (HEADS.match(latin[k]) or lone or not opening and INNER_HEADS.match(latin[k]))
         if ADJECTIVE.search(latin[j - 1]) and not head:  # Saveta, Zakona end like adjectives
             j = noun_phrase(j)
             if HEADS.match(latin[j - 1]) and next_to(j) and latin[j] in COMPLEMENT_PREPOSITIONS \
@@ -418,8 +418,7 @@ def find(text: str, lang: str | None, names: Iterable[Name] = (), skip: Iterable
             m = re.match(r"[-‐‑]\w{1,3}\b", text[end:])  # an acronym's case ending: UN-a
             if tokens[j - 1].upper and m:
                 end += m.end()
-            found.append(WordName(t.start, end, text[t.start:end], opening and not HEADS.match(latin[k])
-                                   and not lone_head(latin[k])))
+            found.append(WordName(t.start, end, text[t.start:end], opening and not HEADS.match(latin[k]) and not lone))
         k = j
     return found
 
