@@ -290,3 +290,20 @@ _SEARCH_SPLIT = re.compile(r"[\s\-‐‑_/]+")
 def search_form(text: str, lang: str | None = None) -> str:
     """A phrase folded for searching: words folded, hyphens as spaces ("Hašd al-Šabi" -> "hasd al sabi")."""
     return " ".join(filter(None, (fold(w, lang) for w in _SEARCH_SPLIT.split(text))))
+
+
+# What ends a sentence before a word: a stop, a colon or a line break, and any opening quotes after it.
+_SENTENCE_END = re.compile(r"(^|[.!?…:;]\s*|\n\s*)[\"'„“”«»(\[—–-]*\s*$")
+_OPENERS = frozenset("\"'„“”«»([—–-")
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Whether ``text[start]`` opens a sentence (``_SENTENCE_END`` matches the text before it).
+
+    The pattern is searched only over the spaces and opening quotes before ``start`` and the
+    character before them: searching the whole text before every word made the name rules
+    quadratic in the article's length (0.16 s of a 1,000-word article's check)."""
+    j = start
+    while j > 0 and (text[j - 1].isspace() or text[j - 1] in _OPENERS):
+        j -= 1
+    return bool(_SENTENCE_END.search(text[j - 1:start] if j else text[:start]))

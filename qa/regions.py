@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import newsqa.qa.countries as countries
 import newsqa.qa.features as features
 import newsqa.qa.gazetteer as gazetteer
-from newsqa.qa.normalize import fold, to_latin
+from newsqa.qa.normalize import fold, to_latin, tokenize
 
 # A noun for an area (declined, Latin script) and how English writes "<city> + noun".
 _NOUNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -120,3 +120,34 @@ def the_gulf(word: str, lang: str | None) -> bool:
     """Whether a word is a case form of the noun for a gulf (Zaljeva, Залива, Заливот); a capitalised
     one alone inside a sentence is the Gulf (``qa.terms`` decides where it stands alone)."""
     return bool(_THE_GULF.match(fold(to_latin(word, lang or "sr"), lang)))
+
+
+# Regions named by an adjective of nearness or distance and the noun for the east: South Slavic news
+# calls the Middle East Bliski istok (Bliskom istoku, Блискиот Исток), which the engine writes "Near
+# East", a name English keeps for history books; Daleki istok is the Far East ("Remote east").
+_EAST = re.compile(r"^istok(?:a|u|om|ot)?$")
+_COMPASS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^blisk(?:i|og|oga|om|ome|ot|iot)$"), "Middle East"),
+    (re.compile(r"^dalek(?:i|og|oga|om|ome|ot|iot)$"), "Far East"),
+)
+
+
+def compass_region(adjective: str, noun: str, lang: str | None) -> str | None:
+    """The English of a region named by a capitalised adjective and the noun for the east (Bliskom
+    istoku -> Middle East, Далечниот Исток is no match: only the forms above), or None."""
+    if not adjective[:1].isupper() or not _EAST.match(fold(to_latin(noun, lang or "sr"), lang)):
+        return None
+    folded = fold(to_latin(adjective, lang or "sr"), lang)
+    return next((english for pattern, english in _COMPASS if pattern.match(folded)), None)
+
+
+def compass_regions(text: str, lang: str | None) -> list[tuple[int, int, str]]:
+    """Spans of the regions :func:`compass_region` names in a text, with their English: the glossary
+    step writes them (``qa.terms``), and the name finder takes the adjective for no name of its own."""
+    tokens = tokenize(text, lang)
+    out = []
+    for first, second in zip(tokens, tokens[1:]):
+        english = compass_region(first.text, second.text, lang) if text[first.end:second.start] == " " else None
+        if english:
+            out.append((first.start, second.end, english))
+    return out

@@ -33,6 +33,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 import newsqa.qa.countries as countries
+import newsqa.qa.feasts as feasts
 import newsqa.qa.features as features
 import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
@@ -147,6 +148,13 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
     for start, end in _the_gulf(source, lang, taken):  # zemlje Zaljeva: the Gulf states
         found.append((start, end, Rendering("", source[start:end], "Gulf", "words")))
         taken.append((start, end))
+    for start, end, english in _compass_regions(source, lang, taken):  # na Bliskom istoku: the Middle East
+        found.append((start, end, Rendering("", source[start:end], english, "words")))
+        taken.append((start, end))
+    for start, end, english in feasts.feasts(source, lang):  # tokom ramazana: during Ramadan
+        if not any(a < end and start < b for a, b in taken):
+            found.append((start, end, Rendering("", source[start:end], english, "words")))
+            taken.append((start, end))
     heads = institutions.head_nouns(source, lang, taken)
     for name in find_names(source, lang, analyses, skip=taken, style=style, known_word=checker.known_word):
         entity = None if name.people else variant_of(checker, name)  # Русите are no spelling of Русија
@@ -266,6 +274,16 @@ def _the_gulf(text: str, lang: str | None, taken: list[tuple[int, int]]) -> list
             continue
         out.append((t.start, t.end))
     return out
+
+
+def _compass_regions(text: str, lang: str | None,
+                     taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Regions named by an adjective and the noun for the east (``regions.compass_regions``: Bliskom
+    istoku) outside ``taken``, with their English and its article: "the Middle East", and "The Middle
+    East" where the name opens a sentence."""
+    return [(start, end, ("The " if sentence_start(text, start) else "the ") + english)
+            for start, end, english in regions.compass_regions(text, lang)
+            if not any(a <= start < b for a, b in taken)]
 
 
 def _of_places(source: str, found: list[tuple[int, int, Rendering]], heads: list[tuple[int, int, str]],

@@ -359,7 +359,7 @@ def test_a_surname_alone_is_that_name_again_though_it_ends_like_an_adjective():
 @given(st.text(alphabet=st.sampled_from(list("ab .!?…:;\n\t\"'„“”«»([—–-X")), max_size=30), st.data())
 def test_sentence_start_reads_only_the_tail_but_answers_as_the_whole_prefix(text, data):
     """sentence_start searches only the gap before a word; the answer is the pattern's on all of it."""
-    from newsqa.qa.names import _SENTENCE_END, sentence_start
+    from newsqa.qa.normalize import _SENTENCE_END, sentence_start
     start = data.draw(st.integers(min_value=0, max_value=len(text)))
     assert sentence_start(text, start) == bool(_SENTENCE_END.search(text[:start]))
 

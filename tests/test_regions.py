@@ -174,3 +174,25 @@ def test_persian_in_croatian_and_macedonian_is_a_word_of_the_institution_table()
     from newsqa.qa.institutions import table_english
     assert table_english(["perzijskom"]) == table_english(["persiskiot"]) == table_english(["persijskom"]) \
         == ("Persian", 1)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Stabilnost na Bliskom istoku zavisi od Irana.", "sr", [("Bliskom istoku", "Middle East")]),
+    ("Izaslanik za Bliski istok stigao je u Kairo.", "hr", [("Bliski istok", "Middle East")]),
+    ("Мирот на Блискиот Исток е далеку.", "mk", [("Блискиот Исток", "Middle East")]),
+    ("Русија на Далеком истоку гради луке.", "sr", [("Далеком истоку", "Far East")]),
+    # a lower-case adjective is no name; another compass noun is no such region
+    ("Grad je na bliskom istoku ostrva.", "sr", []),
+    ("Na Bliskom zapadu nema takve regije.", "sr", []),
+])
+def test_the_middle_east_is_the_near_adjective_and_the_east(text, lang, expected):
+    assert [(text[a:b], e) for a, b, e in regions.compass_regions(text, lang)] == expected
+
+
+def test_the_glossary_step_writes_the_middle_east_with_its_article(seed_checker):
+    from newsqa.qa.terms import protect
+    slots = protect(seed_checker, "Bliski istok je nestabilan, a mir na Bliskom istoku je daleko.", "sr").slots
+    assert [(r.source, r.english) for r in slots] == [("Bliski istok", "The Middle East"),
+                                                       ("Bliskom istoku", "the Middle East")]
+    # and the name finder takes neither word for a name of its own
+    assert [n.text for n in find_names("Prema Bliskom istoku putuje Marko Perić.", "sr")] == ["Marko Perić"]
