@@ -1081,3 +1081,17 @@ def test_a_person_in_an_oblique_case_after_another_name_in_one_run_is_a_name_of_
     # a particle or a given name before it makes one name of the run (Abu Mohammed al-Julani)
     readings = {"Vođa": Reading("common"), "Abu": unknown, "Mohammeda": unknown, "al-Julanija": unknown}
     assert len(english("Vođa grupe Abu Mohammeda al-Julanija je govorio.", "hr", analyses=readings)) == 1
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a man's given name in -a that is a woman's name as written, before a surname the case tells
+    ("Nove carine najavio je kabinet Donalda Trampa.", "sr", ["Donald Trump"]),    # English: Tramp, Trump
+    ("Pobedu Davida Neresa niko nije očekivao.", "sr", ["David Neres"]),           # English: Neres
+    ("Vlada Andreja Plenkovića pala je u srijedu.", "hr", ["Andrej Plenković"]),     # a South Slavic -ić
+    # a woman's name: her foreign surname as written, or one declined as an adjective
+    ("U Strazburu je govorila Roberta Metsola.", "hr", ["Strasbourg", "Roberta Metsola"]),
+    ("To je negirala i Marija Zaharova.", "sr", ["Mariya Zakharova"]),
+    ("Izjava Emanuela Makrona stigla je kasno.", "sr", ["Emanuela Makrona"]),  # nothing tells: left as written
+])
+def test_a_mans_genitive_is_told_by_his_surname_where_his_given_name_is_also_a_womans(text, lang, expected):
+    assert english(text, lang) == expected
