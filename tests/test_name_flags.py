@@ -142,3 +142,18 @@ def test_of_in_a_name_is_no_word_an_engine_renders_as_a_common_word(seed_checker
     flags = seed_checker.check("In the report of the experts of UN is stating that the firearm was carried over "
                                "Gulf of Aden.", source=source, source_lang="mk")
     assert [f.found for f in flags if f.kind == "name_common_word"] == []
+
+
+@pytest.mark.parametrize("translation, source, flagged", [
+    # a Macedonian compound name the engine split: its first half translated, its second left in Cyrillic
+    ("The restored Hadzi-џамијата is open again.", "Обновената Хаџи-џамијата е повторно отворена.",
+     [("name_source_form", "Hadzi-џамијата")]),
+    ("Students of the Medical-стоматолошкиот faculty protested.",
+     "Студентите од Медицинско-стоматолошкиот факултет протестираа.",
+     [("name_source_form", "Medical-стоматолошкиот")]),
+    # a demonym before the Cyrillic half is an adjective, and the name after it is not drawn in
+    ("The Serbian-македонската border crossing Tabanovce opened.",
+     "Српско-македонскиот граничен премин Табановце се отвори.", []),
+])
+def test_a_name_half_left_in_cyrillic_after_a_hyphen_is_flagged(seed_checker, translation, source, flagged):
+    assert [k for k in kinds(seed_checker, translation, source, "mk") if k[0] == "name_source_form"] == flagged
