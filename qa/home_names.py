@@ -8,10 +8,13 @@ told such a name from an Arabic or Persian one written the Serbian way only by i
 -ski). A surname with another ending was romanised ("Shushnyar") and flagged. A surname frequent at
 home (rank at most RANK) that has a South Slavic letter, is not frequent in Russia, Ukraine or the
 Middle East, and is not an Albanian surname written the Serbian way, marks the name as South Slavic.
+Given names are shipped with or without such a letter: one without (Zoran, Dragan) is evidence only
+before a Macedonian surname in -ov or -ev in a Macedonian source (``qa.names``).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import newsqa.qa.seed_tables as seed_tables
@@ -34,7 +37,13 @@ def home_surname(word: str) -> bool:
     return word.lower() in _names()
 
 
-def home_given_name(word: str) -> bool:
+def home_given_name(word: str, plain: bool = False) -> bool:
     """Whether a word is a frequent South Slavic given name with a South Slavic letter (Siniša, Željko,
-    Tonči; not Maša, which Russians write Masha): a name it opens is South Slavic (Siniša Mali)."""
-    return word.lower() in _names(HOME_GIVEN_NAMES)
+    Tonči; not Maša, which Russians write Masha): a name it opens is South Slavic (Siniša Mali). With
+    ``plain``, any frequent South Slavic given name that people abroad do not write so (Zoran, Dragan,
+    Goran; not Ivan, Boris): evidence only where the surname is the region's too (see qa.names)."""
+    low = word.lower()
+    return low in _names(HOME_GIVEN_NAMES) and (plain or bool(_SOUTH_SLAVIC_LETTER.search(low)))
+
+
+_SOUTH_SLAVIC_LETTER = re.compile(r"[čćšžđ]")

@@ -1023,7 +1023,8 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                        parts=(fold(written[0]),) + rest.parts, owner=False, verified=verified)
     # Croatian writes đ only in a South Slavic name (Franjo Tuđman, Đuro Đaković): it keeps Italian and
     # other Latin-script names in their own spelling and transcribes Arabic and Russian j as dž
-    slavic = _slavic(lemmas, readings) or (lang == "hr" and any("đ" in x.lower() for x in lemmas))
+    slavic = _slavic(lemmas, readings) or (lang == "hr" and any("đ" in x.lower() for x in lemmas)) \
+        or (lang == "mk" and _macedonian(lemmas))
     if lang == "hr" and not slavic and not _SOUTH_SLAVIC_LETTERS.search(lemma) and not any(english) \
             and not _CROATIAN_J.search(lemma) and not _from_cyrillic(lemmas):
         # Croatian keeps foreign names in their own spelling (Joseph Aoun, Michael Kurilla); the
@@ -1536,6 +1537,20 @@ def _adjective_nominatives(word: str) -> list[str]:
 # Ukrainian's -pole too (Guljajpolje is Huliaipole). Ukrainian's -ytsia, written -ica (Hortica for
 # Khortytsia), is the one ending the two share that this keeps; measured, it costs less than it gains.
 _SLAVIC_PLACE = re.compile(r"(?:grad|iste|[ntv]ica|[oe]vo|[oe]vci|ljak)$")
+
+
+# A Macedonian (and Bulgarian) surname in -ov, -ev, -ova, -eva (folded): Ljutkov, Janev, Jakimova.
+_MACEDONIAN_SURNAME = re.compile(r"^[a-z]{2,}(?:ov|ev|ova|eva)$")
+
+
+def _macedonian(lemmas: list[str]) -> bool:
+    """Whether a Macedonian source's person's name is the country's own: a frequent South Slavic given
+    name (``home_names.home_given_name``, plain: Zoran, Dragan, Goran) before a surname in -ov or -ev,
+    which Macedonian names share with Russian ones (Zoran Ljutkov, Dragan Janev: not "Lyutkov",
+    "Yanev"). Elsewhere such a surname after such a name is more often a foreigner's."""
+    words = [x for x in lemmas if x not in PARTICLES]
+    return len(words) >= 2 and home_names.home_given_name(words[0], plain=True) \
+        and bool(_MACEDONIAN_SURNAME.match(fold(words[-1])))
 
 
 def _slavic(lemmas: list[str], readings: list[Reading]) -> bool:

@@ -10,7 +10,8 @@ and North Macedonia it lacks, but their surnames are largely the same.
 
 A surname is kept where its best rank in HOME is at most ``qa.home_names.RANK`` (a given name:
 ``GIVEN_RANK``), it has one of the letters č ć š ž đ (the only names the house style would otherwise
-change), neither it nor its English spelling (š → sh, ž → zh, č and ć → ch, j → y: Maša is Masha) is
+change; a given name need not: Zoran, Dragan before a Macedonian surname in -ov or -ev, which the
+house style would change, tell a Macedonian name), neither it nor its English spelling (š → sh, ž → zh, č and ć → ch, j → y: Maša is Masha) is
 among the 1,000 most frequent of a country the news is about (Russia, Ukraine, the Middle East: those
 are the names people there write, not South Slavic ones), and its Albanian spelling (š → sh, ć →
 q, č → ç, ž → zh, dž → xh) is not among Albania's 5,000 most frequent: Serbia's list holds Kosovo's
@@ -58,8 +59,9 @@ def english(name: str) -> str:
     return _respelt(name, _ENGLISH)
 
 
-def rows(names: Mapping[str, Mapping], rank: int = RANK) -> list[tuple[str, int]]:
-    """(lower-case name, best rank in HOME) for the names kept (see the module's docstring)."""
+def rows(names: Mapping[str, Mapping], rank: int = RANK, letters: bool = True) -> list[tuple[str, int]]:
+    """(lower-case name, best rank in HOME) for the names kept (see the module's docstring); with
+    ``letters`` False, a name need not have a South Slavic letter (given names: Zoran, Dragan)."""
     def ranks(data: Mapping) -> dict[str, int]:
         return {c: r for c, r in (data.get("rank") or {}).items() if r}
 
@@ -72,7 +74,7 @@ def rows(names: Mapping[str, Mapping], rank: int = RANK) -> list[tuple[str, int]
         r = ranks(data)
         home = min((v for c, v in r.items() if c in HOME), default=rank + 1)
         low = name.lower()
-        if home > rank or not name.isalpha() or not _SOUTH_SLAVIC.search(low) \
+        if home > rank or not name.isalpha() or letters and not _SOUTH_SLAVIC.search(low) \
                 or low in abroad or english(low) in abroad or albanian(low) in albania:
             continue
         best[low] = min(best.get(low, home), home)
@@ -81,7 +83,8 @@ def rows(names: Mapping[str, Mapping], rank: int = RANK) -> list[tuple[str, int]
 
 def main(argv: list[str]) -> int:
     return build(argv, __doc__, OUT, ("last",), lambda tables: rows(tables[0]), "surnames") \
-        or build(argv, __doc__, OUT_GIVEN, ("first",), lambda tables: rows(tables[0], GIVEN_RANK), "given names")
+        or build(argv, __doc__, OUT_GIVEN, ("first",), lambda tables: rows(tables[0], GIVEN_RANK, letters=False),
+                 "given names")
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

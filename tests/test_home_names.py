@@ -113,3 +113,24 @@ def test_a_given_name_in_apposition_keeps_its_nominative():
     from newsqa.worker.analyser import analyse
     for text in ("Supruga premijera Sara Netanjahu je stigla.", "Sara Netanjahu je rekla da je mir blizu."):
         assert [n.english for n in find_names(text, "sr", analyse(text, "sr"))] == ["Sara Netanyahu"]
+
+
+def test_rows_without_the_letter_keep_plain_given_names_people_abroad_do_not_write():
+    first = {
+        "Zoran": {"rank": {"RS": 9, "HR": 39}},
+        "Ivan": {"rank": {"HR": 1, "RU": 84}},           # Russia's too
+        "Siniša": {"rank": {"RS": 125}},
+    }
+    assert rows(first, home_names.GIVEN_RANK, letters=False) == [("siniša", 125), ("zoran", 9)]
+    assert home_names.home_given_name("Zoran", plain=True) and not home_names.home_given_name("Zoran")
+    assert not home_names.home_given_name("Ivan", plain=True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plain home given name before -ov or -ev in a Macedonian source: the country's own name, its j kept
+    ("Министерот Драган Јанев и пратеникот Зоран Јованов гласаа против.", ["Dragan Janev", "Zoran Jovanov"]),
+    # a Russian's name is no Macedonian's: its given name is Russia's too
+    ("Министерот Сергеј Лавров и Јуриј Ушаков допатуваа.", ["Sergey Lavrov", "Yuriy Ushakov"]),
+])
+def test_a_macedonian_name_in_ov_or_ev_keeps_its_letters_in_a_macedonian_source(text, expected):
+    assert [n.english for n in find_names(text, "mk")] == expected
