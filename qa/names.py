@@ -1488,7 +1488,12 @@ def _place(source: str, written: list[str], lemmas: list[str], readings: list[Re
         heads += [" ".join(written[:-1] + [c]) for c in last[1:]]
         if len(written) == 2:  # an adjective and its noun: Novog Sada -> Novi Sad, Crnom moru
             heads += [f"{a} {c}" for a in _adjective_nominatives(written[0]) for c in last]
-    if "-" in source and len(words) > 1:  # u Ivano-Frankivsku: the nominatives with the source's hyphen
+    if len(words) > 1:
+        # the kh of an Arabic, Persian or Russian name's first word, which Serbian writes h or k (Han Junis,
+        # Kan Junis: Khan Yunis), where GeoNames has no South Slavic form of the place
+        heads += ["Kh" + h[1:] for h in heads if re.match(r"[HKХК][aeiouаеиоу]", h)]
+    if "-" in source and len(words) > 1 or len(words) > 1 and any(h.startswith("Kh") for h in heads):
+        # u Ivano-Frankivsku: the nominatives with the source's hyphen; GeoNames' Khan-Junis
         heads += [h.replace(" ", "-") for h in heads]
     stripped = [re.sub(r"^(?:al|el|ал|ел)[\s-]+", "", h, flags=re.IGNORECASE) for h in heads]
     found = gazetteer.place(dict.fromkeys(heads + stripped))

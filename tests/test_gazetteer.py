@@ -306,3 +306,13 @@ def test_a_city_s_own_name_outweighs_another_city_s_former_name():
     assert rows["pokrovsk"] == "Pokrovsk"
     assert rows["sana"] == "Sanaa"  # far more populous still wins (five times 20,000 is less)
     assert gazetteer.place(["Pokrovsk"]).english == "Pokrovsk"  # the shipped file
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Bolnica u Kan Junisu ostala je bez struje.", "sr"),   # Serbian writes the kh of Khan as k ...
+    ("Bolnica u Han Junisu ostala je bez struje.", "sr"),   # ... or as h
+    ("Болница у Хан Јунису остала је без струје.", "sr"),
+])
+def test_a_place_whose_first_word_lost_its_kh_is_found(text, lang):
+    from newsqa.qa.names import find_names
+    assert [n.english for n in find_names(text, lang)] == ["Khan Yunis"]
