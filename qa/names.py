@@ -121,6 +121,8 @@ STYLES = ("diacritics", "ascii")
 SOUTH_SLAVIC_COUNTRIES = frozenset({"RS", "HR", "BA", "ME", "MK", "SI", "XK"})
 _SOUTH_SLAVIC_LETTERS = re.compile(r"[čćšžđČĆŠŽĐ]")
 MIN_ATTESTED = 1.0   # a word English text uses at least this often (zipf) is taken as spelt right
+OWN_NAME, OWN_MARGIN = 2.5, 1.0  # zipf: a name English writes as the source does (Hamburg 3.6), and far
+# more often than as the analyser's dictionary gives it (Hambourg 1.0): the source's spelling stands
 SHORT_MARGIN = 1.2  # zipf: a spelling of a word of three letters English attests must be this much commoner
 ORDINARY = 4.0       # zipf: a word this frequent (pants, about once in 10,000 words) is no name's spelling
 COINED_HEAD, COINED_TAIL = 2.0, 3.5  # zipf: the parts of a coined company name (Mak + petrol, Yugo + import)
@@ -952,7 +954,13 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
             lemma = to_latin(r.lemma, lang or "sr")
             article = bool(prefix) and not fold(lemma).startswith(fold(prefix))
             lemmas.append((prefix if article else "") + lemma)
-            english.append(("al-" + r.english if article and r.english else r.english) or "")
+            given = r.english
+            if given and lemma.isascii() and not lower_case_only(fold(lemma)) \
+                    and zipf(fold(lemma)) >= max(OWN_NAME, zipf(fold(given)) + OWN_MARGIN):
+                # the dictionary's English is another language's (Hamburg: Hambourg, Korea: Corea), and
+                # English writes the name as the source does, far more often
+                given = lemma
+            english.append(("al-" + given if article and given else given) or "")
             continue
         last = k == len(written) - 1
         lemma, is_owner = _guess_lemma(w, lang, last, case, next_word if last else None,

@@ -1095,3 +1095,12 @@ def test_a_person_in_an_oblique_case_after_another_name_in_one_run_is_a_name_of_
 ])
 def test_a_mans_genitive_is_told_by_his_surname_where_his_given_name_is_also_a_womans(text, lang, expected):
     assert english(text, lang) == expected
+
+
+def test_a_name_english_writes_as_the_source_does_beats_the_dictionary_s_other_language():
+    # the analyser's dictionary gives French (Hambourg); English writes Hamburg, far more often
+    analyses = {"Trgovci": Reading("common"), "Hamburgu": Reading("np", "Hamburg", "loc", "Hambourg", place=True)}
+    assert english("Trgovci u Hamburgu su propali.", "sr", analyses) == ["Hamburg"]
+    # a dictionary English the source's own spelling does not outdo stands (Beograd: Belgrade)
+    analyses = {"Trgovci": Reading("common"), "Beogradu": Reading("np", "Beograd", "loc", "Belgrade", place=True)}
+    assert english("Trgovci u Beogradu su propali.", "sr", analyses) == ["Belgrade"]
