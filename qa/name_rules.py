@@ -469,6 +469,9 @@ def _translated(text: str, tokens: list[Token], source: str, lang: str | None, p
         for phrase, (start, end) in pairs:
             if word_names.written_by_table(text[start:], phrase.text, lang):
                 continue  # the glossary step wrote it from the institution table (Ministry of Defence)
+            acronym = re.match(r"[A-Z]{2,5} ", text[start:end])
+            if acronym and not phrase.text.split()[0].isupper():
+                start += acronym.end()  # the organisation's acronym the step puts first (UN General Assembly)
             end = _within(tokens, start, end, len(phrase.text.split()))
             found = text[start:end]
             following = re.match(r"\s(\w+)", source[phrase.end:])

@@ -198,6 +198,7 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
             # Vlada alone names the government the article named before (da Vlada neće: the
             # Government), where the engine writes "Reigns"
             found.append((start, end, Rendering("", source[start:end], english, "words")))
+    found = _acronym_first(source, found, lang)
     pieces, slots, at = [], [], 0
     for start, end, rendering in sorted(found, key=lambda f: f[0]):
         if start < at:
@@ -284,6 +285,36 @@ def _compass_regions(text: str, lang: str | None,
     return [(start, end, ("The " if sentence_start(text, start) else "the ") + english)
             for start, end, english in regions.compass_regions(text, lang)
             if not any(a <= start < b for a, b in taken)]
+
+
+# What stands between a body's name and its organisation's acronym: a space (Savet bezbednosti UN,
+# Generalnoj skupštini UN-a) or, in Macedonian, "на" (Советот за безбедност на ОН).
+_ACRONYM_JOINS = {"mk": (" ", " на ")}
+# Organisations with bodies of their own, by the English acronym English puts before a body's name (UN
+# General Assembly, EU Council, OSCE Ministerial Council). Not any acronym after a name: one may be the
+# body's own (Služba bezbednosti Ukrajine SBU is no "SBU Ukrainian Security Service").
+ORGANISATIONS = frozenset({"UN", "EU", "NATO", "OSCE", "AU", "OIC", "GCC", "OPEC", "UEFA", "FIFA", "AFC", "ASEAN",
+                           "CIS", "SCO", "BRICS", "OAS", "IOC"})
+
+
+def _acronym_first(source: str, found: list[tuple[int, int, Rendering]],
+                   lang: str | None) -> list[tuple[int, int, Rendering]]:
+    """A body of an organisation named by its name of ordinary words and the organisation's acronym
+    after it (Savet bezbednosti UN, Generalnoj skupštini UN-a, Генералното собрание на ОН): English
+    puts the acronym first, "UN Security Council", "UN General Assembly"; the engine wrote the two
+    apart ("General Assembly UN"). Only the acronym of an organisation with bodies of its own
+    (:data:`ORGANISATIONS`), and only after a name the step wrote from words."""
+    out = sorted(found, key=lambda f: f[0])
+    k = 0
+    while k + 1 < len(out):
+        (a, b, first), (c, d, second) = out[k], out[k + 1]
+        if first.how == "words" and second.english in ORGANISATIONS \
+                and source[b:c] in _ACRONYM_JOINS.get(lang or "", (" ",)) and not first.english.endswith("'s"):
+            merged = Rendering("", source[a:d], f"{second.english} {first.english}", "words")
+            out[k:k + 2] = [(a, d, merged)]
+            continue
+        k += 1
+    return out
 
 
 def _of_places(source: str, found: list[tuple[int, int, Rendering]], heads: list[tuple[int, int, str]],

@@ -251,3 +251,27 @@ def test_a_city_the_analyser_calls_a_person_is_no_glossary_country_s_variant(see
     text = "Руската група истовремено напаѓа кон Лиман од правец на селата Заричне и Торске."
     slots = protect(seed_checker, text, "mk", analyse(text, "mk")).slots
     assert [(r.entity, r.english) for r in slots][0] == ("", "Lyman")
+
+
+@pytest.mark.parametrize("source, lang, spans, expected", [
+    # a body's name of words, then its organisation's acronym: English puts the acronym first
+    ("Sednicu je sazvao Savet bezbednosti UN.", "sr", [(18, 35, "Security Council", "words"), (36, 38, "UN", "name")],
+     ["UN Security Council"]),
+    ("Говореше пред Генералното собрание на ОН.", "mk",
+     [(14, 34, "General Assembly", "words"), (38, 40, "UN", "name")], ["UN General Assembly"]),
+    # "na" joins the two only in Macedonian; an acronym that is no organisation's stays after the name
+    ("Sednica je bila na Savetu bezbednosti na UN.", "sr",
+     [(19, 37, "Security Council", "words"), (41, 43, "UN", "name")], ["Security Council", "UN"]),
+    ("Napad je izvela Služba bezbednosti SBU.", "sr",
+     [(16, 34, "Security Service", "words"), (35, 38, "SBU", "name")], ["Security Service", "SBU"]),
+])
+def test_an_organisation_s_acronym_goes_before_its_body_s_name(source, lang, spans, expected):
+    from newsqa.qa.terms import Rendering, _acronym_first
+    found = [(a, b, Rendering("", source[a:b], english, how)) for a, b, english, how in spans]
+    assert [r.english for _, _, r in _acronym_first(source, found, lang)] == expected
+
+
+def test_the_acronym_put_first_is_no_word_of_a_translated_name(seed_checker):
+    flags = seed_checker.check("The resolution was adopted by the UN General Assembly on Friday.",
+                               source="Rezoluciju je u petak usvojila Generalna skupština UN.", source_lang="sr")
+    assert [(f.kind, f.found) for f in flags if f.kind == "translated_name"] == []
