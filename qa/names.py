@@ -960,6 +960,11 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
                 # the dictionary's English is another language's (Hamburg: Hambourg, Korea: Corea), and
                 # English writes the name as the source does, far more often
                 given = lemma
+            if given and len(given.split()) > len(lemma.split()) and fold(given.split()[-1]) == fold(lemma) \
+                    and given.split()[0].lower() != "the":
+                # the dictionary's English adds one bearer's title and given name to a one-word name
+                # (Арафат, Mount Arafat too: "Dr Raed Arafat"); not an English article (the Balkans)
+                given = lemma
             english.append(("al-" + given if article and given else given) or "")
             continue
         last = k == len(written) - 1

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import newsqa.qa.countries as countries
 import newsqa.qa.features as features
 import newsqa.qa.gazetteer as gazetteer
+import newsqa.qa.institutions as institutions
 from newsqa.qa.normalize import fold, to_latin, tokenize
 
 # A noun for an area (declined, Latin script) and how English writes "<city> + noun".
@@ -97,6 +98,9 @@ def region(adjective: str, noun: str) -> Region | None:
     pattern = noun_pattern(noun) or _town_feature(noun)
     if pattern is None or not adjective[:1].isupper():
         return None
+    table = institutions.table_english([fold(to_latin(adjective, "sr"))])
+    if table is not None and table[0][:1].isupper():
+        return None  # an adjective of a sea or a land, no city's (Kaspijsko jezero: not Kaspiysk, a town)
     candidates = stems(adjective)
     if any(countries.is_country(c) for c in candidates):
         return None

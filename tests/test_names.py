@@ -1104,3 +1104,11 @@ def test_a_name_english_writes_as_the_source_does_beats_the_dictionary_s_other_l
     # a dictionary English the source's own spelling does not outdo stands (Beograd: Belgrade)
     analyses = {"Trgovci": Reading("common"), "Beogradu": Reading("np", "Beograd", "loc", "Belgrade", place=True)}
     assert english("Trgovci u Beogradu su propali.", "sr", analyses) == ["Belgrade"]
+
+
+def test_a_one_word_name_is_not_given_the_dictionary_s_title_and_given_name():
+    analyses = {"Аџиите": Reading("common"), "Арафат": Reading("np", "Арафат", "nom", "Dr Raed Arafat")}
+    assert english("Аџиите стигнаа на Арафат.", "mk", analyses) == ["Arafat"]
+    # an English article the dictionary writes stays (the Balkans)
+    analyses = {"Putevi": Reading("common"), "Balkana": Reading("np", "Balkan", "gen", "the Balkans", place=True)}
+    assert english("Putevi Balkana su loši.", "sr", analyses) == ["the Balkans"]

@@ -37,6 +37,7 @@ def test_a_city_adjective_and_an_area_noun_give_the_area(adjective, noun, out):
     ("Persijski", "zaliv"),         # no city behind it
     ("Južna", "oblast"),            # no relational adjective
     ("harkovska", "oblast"),        # no capital: no name
+    ("Kaspijsko", "jezero"),        # the institution table's Caspian: a sea's adjective, not Kaspiysk's
 ])
 def test_no_area_without_an_area_noun_a_city_and_a_capital(adjective, noun):
     assert regions.region(adjective, noun) is None
