@@ -977,7 +977,10 @@ def _name(text: str, words: list[Token], readings: list[Reading], lang: str | No
     lemmas = _agreeing_surname(written, _agreeing_given_names(written, lemmas, readings), readings)
     lemmas = _undeclined_apposition(written, lemmas, readings, case)
     lemmas, english = _man_s_genitive(written, lemmas, english, case)
-    english = [e or _english_word(lem) for e, lem in zip(english, lemmas)]  # Er Srbija: Air; Šeik: Sheikh
+    # Er Srbija: Air; Šeik: Sheikh; an Arabic place's first word, which South Slavic does not decline
+    # (u Vadi Rumu, iz Bejt Hanuna), also as written: the lemma guess may have taken it for a case form
+    english = [e or _english_word(lem) or (_english_word(w) if k < len(lemmas) - 1 else "")
+               for k, (e, lem, w) in enumerate(zip(english, lemmas, written))]
     if any(_english_words().get(fold(lem)) for lem in lemmas):
         # a company's name of a country and an English word (Azerbejdžan erlajns): the country's English
         english = [e or (countries.country([lem]) or ("", ""))[1] for e, lem in zip(english, lemmas)]

@@ -1112,3 +1112,13 @@ def test_a_one_word_name_is_not_given_the_dictionary_s_title_and_given_name():
     # an English article the dictionary writes stays (the Balkans)
     analyses = {"Putevi": Reading("common"), "Balkana": Reading("np", "Balkan", "gen", "the Balkans", place=True)}
     assert english("Putevi Balkana su loši.", "sr", analyses) == ["the Balkans"]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Poplave su pogodile naselja uz Vadi Hanifu.", "Wadi"),     # not "Vadi", nor a case form "Vada"
+    ("Izbeglice iz Bejt Lahije stigle su u grad.", "Beit"),
+    ("Snage su ušle u Hirbet Hazu.", "Khirbet"),
+])
+def test_an_arabic_place_s_first_word_is_written_as_english_news_writes_it(text, first):
+    [name] = find_names(text, "sr")
+    assert name.english.split()[0] == first
