@@ -51,7 +51,7 @@ import newsqa.qa.feasts as feasts
 import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
 import newsqa.qa.home_names as home_names
-from newsqa.qa.institutions import head_nouns
+from newsqa.qa.institutions import head_nouns, table_english
 import newsqa.qa.regional_names as regional_names
 import newsqa.qa.regions as regions
 import newsqa.qa.rivers as rivers
@@ -1488,6 +1488,8 @@ def _place(source: str, written: list[str], lemmas: list[str], readings: list[Re
     words = [w for w in written if w.lower() not in PARTICLES and fold(w) not in PARTICLES]
     if not words or (len(words) == 1 and not context):
         return None
+    if len(words) == 1 and (table := table_english([fold(words[0])])) is not None and table[0][:1].isupper():
+        return None  # an adjective of a sea or a land (na Kaspijskom moru: Caspian), no town's name (Kaspiysk)
     heads = [" ".join(lemmas), " ".join(written), source]
     if all(r.kind == "np" and r.lemma for r in readings):
         heads = heads[:1]  # the analyser's own nominative, not guesses from the endings (Kosova is no Kos)
