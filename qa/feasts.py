@@ -7,8 +7,9 @@ for persons' or places' names. Each feast here has the lemmas of its words (Lati
 ``qa.normalize.fold``) and how each word declines, and the English that news writes for it.
 
 Some feast names are also persons' names (Ivan Božić, Bajram Begaj, Ramazan Abdulatipov): such a
-feast word is left to the name finder: after a capitalised word other than a sentence's opening one, or, for a feast word that is
-a given name, before one. Only these lemmas are matched, never a guess from a word's shape.
+feast word is left to the name finder after a capitalised word (unless that word only opens the
+sentence and is no common given name: Za Božić), and, where the feast word is a common given name
+itself, before one. Only these lemmas are matched, never a guess from a word's shape.
 """
 
 from __future__ import annotations
@@ -74,9 +75,8 @@ def _folded(token: Token, lang: str | None) -> str:
 
 def feasts(text: str, lang: str | None) -> list[tuple[int, int, str]]:
     """Spans of the feasts named in ``text``, with their English; longest match first at each word.
-    Lower case counts as well as a capital (ramazana, Ramazan); a capitalised feast word joined to
-    another capitalised word inside a sentence is a person's name (Ivan Božić, Bajram Begaj) and no
-    feast."""
+    Lower case counts as well as a capital (ramazana, Ramazan); a feast word in a person's name
+    (Ivan Božić, Bajram Begaj: :func:`_in_a_name`) is no feast."""
     tokens = tokenize(text, lang)
     folded = [_folded(t, lang) for t in tokens]
     out: list[tuple[int, int, str]] = []
@@ -101,8 +101,8 @@ def feasts(text: str, lang: str | None) -> list[tuple[int, int, str]]:
 
 def _in_a_name(text: str, tokens: list[Token], first: int, last: int, lang: str | None) -> bool:
     """Whether a capitalised feast word is part of a person's name: after a capitalised word joined by
-    a space, unless that word only opens the sentence and is no given name (Za Božić; not Ivan Božić),
-    or, being a given name itself, before one (Bajram Begaj; not Pashu Jevreji)."""
+    a space, unless that word only opens the sentence and is no common given name (Za Božić; not
+    Ivan Božić), or, being a common given name itself, before one (Bajram Begaj; not Pashu Jevreji)."""
     if not tokens[first].cap:
         return False
     before = tokens[first - 1] if first else None

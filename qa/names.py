@@ -402,8 +402,6 @@ def frequent_word(word: str, lang: str | None) -> bool:
 _ADJECTIVE = re.compile(r"(?:sk|ck|čk|šk|n|j)(?:i|a|e|o|u|og|om|oj|im|ih|ima)$")
 
 
-
-
 # A Macedonian noun with its definite article (Контролорот, Портпаролот, Жителите): opening a sentence
 # before a name, an ordinary word, as no person's given name ends so.
 _MK_ARTICLE = re.compile(r"\w{4,}(?:от|ото|ите)$")
@@ -1251,8 +1249,8 @@ _FEMININE_SURNAME = {
 _ANALYSER_CASES = {"gen": "gen", "acc": "gen", "dat": "dat", "loc": "dat", "ins": "ins"}
 
 
-# A woman's surname declined as an adjective keeps -a in her nominative (Zaharova, Kosovska, Putina is
-# no such one); folded.
+# A woman's surname declined as an adjective, which keeps its -a in her nominative (Zaharova, Kosovska,
+# Putina, Medvedeva); folded.
 _FEMININE_NOMINATIVE = re.compile(r"(?:ov|ev|in|sk|ck|aj)a$")
 
 
@@ -1261,8 +1259,8 @@ def _man_s_name_in_a(written: list[str], lemmas: list[str], first: int, last: in
     woman's name as written (Donalda, Emanuela, Roberta): the surname tells, for a woman's foreign
     surname does not decline, so after her given name it would not end in a case's -a. The name is a
     man's where the surname is a South Slavic -ić in the genitive (Andreja Plenkovića), or English text
-    attests the surname less its ending (Trampa: Tramp, Trump; Starmera: Starmer) far more than as
-    written; the given name less -a must be a common man's name (Donald, Emanuel). None where
+    attests the surname less its ending as a name (Neresa: Neres; Trampa: Tramp, whose English
+    spelling is Trump) far more than as written; the given name less -a must be a common man's name (Donald, Emanuel). None where
     nothing tells (Roberta Metsola keeps her name; Emanuela Makrona stays, as Makron is no English
     word either)."""
     f, surname = fold(written[first]), fold(written[last])

@@ -137,8 +137,8 @@ _COMPASS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def compass_region(adjective: str, noun: str, lang: str | None) -> str | None:
-    """The English of a region named by a capitalised adjective and the noun for the east (Bliskom
-    istoku -> Middle East, Далечниот Исток is no match: only the forms above), or None."""
+    """The English of a region named by a capitalised adjective of :data:`_COMPASS` and the noun for
+    the east (Bliskom istoku, Блискиот Исток -> Middle East), or None."""
     if not adjective[:1].isupper() or not _EAST.match(fold(to_latin(noun, lang or "sr"), lang)):
         return None
     folded = fold(to_latin(adjective, lang or "sr"), lang)
