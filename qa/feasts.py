@@ -58,6 +58,7 @@ FEASTS: tuple[Feast, ...] = (
     Feast((("nevruz", "m"),), "Nowruz"),
     Feast((("novruz", "m"),), "Nowruz"),
 )
+_LONGEST_FIRST = tuple(sorted(FEASTS, key=lambda f: -len(f.words)))  # Kurban-bajram before Bajram
 # Declined forms of the first words of the adjectives above (Ramazanskog bajrama): an adjective's endings.
 _ADJECTIVE = re.compile(r"^(ramazansk)(?:i|og|oga|om|omu|ome|im|iot)$")
 
@@ -83,7 +84,7 @@ def feasts(text: str, lang: str | None) -> list[tuple[int, int, str]]:
     k = 0
     while k < len(tokens):
         hit = None
-        for feast in sorted(FEASTS, key=lambda f: -len(f.words)):
+        for feast in _LONGEST_FIRST:
             n = len(feast.words)
             if k + n > len(tokens) or not all(_matches(folded[k + i], *feast.words[i]) for i in range(n)):
                 continue

@@ -76,6 +76,13 @@ def table_english(words: list[str]) -> tuple[str, int] | None:
 
 
 
+def proper_adjective(word: str) -> bool:
+    """Whether a word (Latin script) is an adjective the table gives a proper English for, a sea's or a
+    land's (Kaspijskom: Caspian; Persijski: Persian): no city's adjective nor a town's name."""
+    row = table_english([fold(word)])
+    return row is not None and row[0][:1].isupper()
+
+
 def head_nouns(source: str, lang: str | None, taken: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Capitalised head nouns of the institution table (and :data:`LONE_HEADS`) outside the ``taken``
     spans (Skupština, Tužilaštva, Vijeća, Vlada), with their English. No person's or place's name

@@ -51,7 +51,7 @@ import newsqa.qa.feasts as feasts
 import newsqa.qa.gazetteer as gazetteer
 import newsqa.qa.given_names as given_names
 import newsqa.qa.home_names as home_names
-from newsqa.qa.institutions import head_nouns, table_english
+from newsqa.qa.institutions import head_nouns, proper_adjective
 import newsqa.qa.regional_names as regional_names
 import newsqa.qa.regions as regions
 import newsqa.qa.rivers as rivers
@@ -1486,7 +1486,7 @@ def _place(source: str, written: list[str], lemmas: list[str], readings: list[Re
     words = [w for w in written if w.lower() not in PARTICLES and fold(w) not in PARTICLES]
     if not words or (len(words) == 1 and not context):
         return None
-    if len(words) == 1 and (table := table_english([fold(words[0])])) is not None and table[0][:1].isupper():
+    if len(words) == 1 and proper_adjective(words[0]):
         return None  # an adjective of a sea or a land (na Kaspijskom moru: Caspian), no town's name (Kaspiysk)
     heads = [" ".join(lemmas), " ".join(written), source]
     if all(r.kind == "np" and r.lemma for r in readings):
@@ -1508,7 +1508,7 @@ def _place(source: str, written: list[str], lemmas: list[str], readings: list[Re
         # the kh of an Arabic, Persian or Russian name's first word, which Serbian writes h or k (Han Junis,
         # Kan Junis: Khan Yunis), where GeoNames has no South Slavic form of the place
         heads += ["Kh" + h[1:] for h in heads if re.match(r"[HKХК][aeiouаеиоу]", h)]
-    if "-" in source and len(words) > 1 or len(words) > 1 and any(h.startswith("Kh") for h in heads):
+    if len(words) > 1 and ("-" in source or any(h.startswith("Kh") for h in heads)):
         # u Ivano-Frankivsku: the nominatives with the source's hyphen; GeoNames' Khan-Junis
         heads += [h.replace(" ", "-") for h in heads]
     stripped = [re.sub(r"^(?:al|el|ал|ел)[\s-]+", "", h, flags=re.IGNORECASE) for h in heads]

@@ -98,8 +98,7 @@ def region(adjective: str, noun: str) -> Region | None:
     pattern = noun_pattern(noun) or _town_feature(noun)
     if pattern is None or not adjective[:1].isupper():
         return None
-    table = institutions.table_english([fold(to_latin(adjective, "sr"))])
-    if table is not None and table[0][:1].isupper():
+    if institutions.proper_adjective(to_latin(adjective, "sr")):
         return None  # an adjective of a sea or a land, no city's (Kaspijsko jezero: not Kaspiysk, a town)
     candidates = stems(adjective)
     if any(countries.is_country(c) for c in candidates):

@@ -145,13 +145,11 @@ def protect(checker: Checker, source: str, lang: str | None, analyses: Mapping[s
         found.append((name.start, end, Rendering(name.entity, source[name.start:end], english, "placeholder")))
     taken = [(a, b) for a, b, _ in found]
     places = {start for start, _, r in found if checker.index.entity_type(r.entity) == "place"}
-    for start, end in _the_gulf(source, lang, taken):  # zemlje Zaljeva: the Gulf states
-        found.append((start, end, Rendering("", source[start:end], "Gulf", "words")))
-        taken.append((start, end))
-    for start, end, english in _compass_regions(source, lang, taken):  # na Bliskom istoku: the Middle East
-        found.append((start, end, Rendering("", source[start:end], english, "words")))
-        taken.append((start, end))
-    for start, end, english in feasts.feasts(source, lang):  # tokom ramazana: during Ramadan
+    # words that name a region or a feast, which the engine writes as ordinary words: zemlje Zaljeva (the
+    # Gulf states), na Bliskom istoku (the Middle East), tokom ramazana (during Ramadan)
+    fixed = [(a, b, "Gulf") for a, b in _the_gulf(source, lang, taken)] + _compass_regions(source, lang, taken) \
+        + feasts.feasts(source, lang)
+    for start, end, english in fixed:
         if not any(a < end and start < b for a, b in taken):
             found.append((start, end, Rendering("", source[start:end], english, "words")))
             taken.append((start, end))
